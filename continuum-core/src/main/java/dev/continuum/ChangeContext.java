@@ -1,0 +1,95 @@
+package dev.continuum;
+
+import java.util.Optional;
+
+/**
+ * Who makes the changes of the current thread, and from where: the {@code user_id} and
+ * {@code remote_addr} recorded in the transaction row.
+ *
+ * <p>Values set here apply to transactions that complete on this thread while they are set, and
+ * take precedence over a configured {@link dev.continuum.spi.TransactionContextProvider}. Use the
+ * returned scope so the values never leak into another request served by the same thread:
+ * <pre>{@code
+ * try (ChangeContext.Scope scope = ChangeContext.open("alice", "203.0.113.7")) {
+ *     tx.begin(); ...; tx.commit();   // recorded with user_id 'alice'
+ * }
+ * }</pre>
+ */
+public final class ChangeContext {
+
+    private static final ThreadLocal<Values> CURRENT = new ThreadLocal<>();
+
+    private ChangeContext() {
+    }
+
+    /**
+     * Sets the user and remote address of this thread until the returned scope is closed, which
+     * restores the values set before.
+     *
+     * @param userId the user recorded in {@code transaction.user_id}, or {@code null} for none
+     * @param remoteAddress the address recorded in {@code transaction.remote_addr}, or {@code null}
+     * @return a scope to close when the work is done
+     */
+    public static Scope open(String userId, String remoteAddress) {
+        Values previous = CURRENT.get();
+        CURRENT.set(new Values(userId, remoteAddress));
+        return new Scope(previous);
+    }
+
+    /**
+     * Sets the user and remote address of this thread until a call of {@link #clear()}.
+     *
+     * @param userId the user, or {@code null}
+     * @param remoteAddress the remote address, or {@code null}
+     */
+    public static void set(String userId, String remoteAddress) {
+        CURRENT.set(new Values(userId, remoteAddress));
+    }
+
+    /** Removes the values of this thread. */
+    public static void clear() {
+        CURRENT.remove();
+    }
+
+    /**
+     * The user set on this thread.
+     *
+     * @return the user, or empty when none is set
+     */
+    public static Optional<String> userId() {
+        Values values = CURRENT.get();
+        return values == null ? Optional.empty() : Optional.ofNullable(values.userId);
+    }
+
+    /**
+     * The remote address set on this thread.
+     *
+     * @return the address, or empty when none is set
+     */
+    public static Optional<String> remoteAddress() {
+        Values values = CURRENT.get();
+        return values == null ? Optional.empty() : Optional.ofNullable(values.remoteAddress);
+    }
+
+    /** Restores the previous values of the thread when closed. */
+    public static final class Scope implements AutoCloseable {
+        private final Values previous;
+
+        private Scope(Values previous) {
+            this.previous = previous;
+        }
+
+        /** Restores the values that were set before this scope was opened. */
+        @Override
+        public void close() {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    private record Values(String userId, String remoteAddress) {
+    }
+}

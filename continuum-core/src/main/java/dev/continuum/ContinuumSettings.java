@@ -1,0 +1,48 @@
+package dev.continuum;
+
+/**
+ * Names of the configuration properties Continuum reads from the Hibernate / JPA properties
+ * ({@code persistence.xml}, {@code hibernate.properties}, or the map given to the
+ * {@code EntityManagerFactory}). Every property is optional.
+ */
+public final class ContinuumSettings {
+
+    /** {@code true} (default) or {@code false}: turns versioning and its schema off entirely. */
+    public static final String ENABLED = "continuum.enabled";
+
+    /** Suffix appended to an entity's table name to name its version table; default {@code _version}. */
+    public static final String TABLE_SUFFIX = "continuum.table_suffix";
+
+    /** Name of the transaction table; default {@code transaction}. */
+    public static final String TRANSACTION_TABLE = "continuum.transaction_table";
+
+    /** Name of the sequence the transaction ids come from; default {@code transaction_id_seq}. */
+    public static final String TRANSACTION_SEQUENCE = "continuum.transaction_sequence";
+
+    /** Name of the version tables' transaction column; default {@code transaction_id}. */
+    public static final String TRANSACTION_ID_COLUMN = "continuum.transaction_id_column";
+
+    /** Name of the version tables' superseding-transaction column; default {@code end_transaction_id}. */
+    public static final String END_TRANSACTION_ID_COLUMN = "continuum.end_transaction_id_column";
+
+    /** Name of the version tables' operation column; default {@code operation_type}. */
+    public static final String OPERATION_TYPE_COLUMN = "continuum.operation_type_column";
+
+    /**
+     * Fully qualified name of a {@link dev.continuum.spi.TransactionContextProvider}
+     * implementation (public, no-argument constructor), or an instance of one. When absent,
+     * providers registered through {@link java.util.ServiceLoader} are used, and else only
+     * {@link ChangeContext}.
+     */
+    public static final String CONTEXT_PROVIDER = "continuum.context_provider";
+
+    /**
+     * {@code true} (default) or {@code false}: whether version tables and the transaction table
+     * are checked against the database at boot when Hibernate's schema action is {@code validate}
+     * or {@code none}.
+     */
+    public static final String SCHEMA_VALIDATION = "continuum.schema_validation";
+
+    private ContinuumSettings() {
+    }
+}

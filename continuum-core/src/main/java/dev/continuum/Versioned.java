@@ -1,0 +1,41 @@
+package dev.continuum;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a JPA entity whose inserts, updates and deletes are recorded in a shadow version table.
+ *
+ * <p>Every change of a versioned entity writes one row into {@code <table>_version}, in the same
+ * database transaction as the change, linked to one row of the {@code transaction} table. Only
+ * entities carrying this annotation are versioned; the annotation may only be placed on an
+ * {@code @Entity}, otherwise the persistence unit fails to start.
+ */
+@Documented
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Versioned {
+
+    /**
+     * Names of properties that are not versioned. Their columns are left out of the version table,
+     * and a change of only these properties writes no version.
+     *
+     * <p>Every name must be a persistent property of the entity; an unknown name fails the boot
+     * with a message that names the entity and suggests the closest property.
+     *
+     * @return the excluded property names, empty by default
+     */
+    String[] exclude() default {};
+
+    /**
+     * Name of the version table. Empty (the default) means the entity's table name followed by
+     * the configured suffix ({@code _version} unless {@link ContinuumSettings#TABLE_SUFFIX} says
+     * otherwise).
+     *
+     * @return the version table name, or empty for the default
+     */
+    String table() default "";
+}

@@ -1,0 +1,33 @@
+package dev.continuum.spi;
+
+import java.util.Optional;
+
+/**
+ * Supplies who made the changes of a transaction and from where, recorded in the
+ * {@code user_id} and {@code remote_addr} columns of the transaction row.
+ *
+ * <p>Called once per versioned transaction, on the thread that completes it, just before the
+ * transaction row is written. Implementations must be thread-safe and cheap; they typically read
+ * a security context or the current request. Register one with the
+ * {@link dev.continuum.ContinuumSettings#CONTEXT_PROVIDER} property or through
+ * {@link java.util.ServiceLoader}. Values set with {@link dev.continuum.ChangeContext} win over
+ * the provider's.
+ */
+public interface TransactionContextProvider {
+
+    /**
+     * The user making the current change.
+     *
+     * @return the user id, or empty when unknown
+     */
+    Optional<String> userId();
+
+    /**
+     * The network address the current change comes from.
+     *
+     * @return the address, or empty when unknown (the default)
+     */
+    default Optional<String> remoteAddress() {
+        return Optional.empty();
+    }
+}

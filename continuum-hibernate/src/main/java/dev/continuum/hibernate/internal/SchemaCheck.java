@@ -1,0 +1,211 @@
+package dev.continuum.hibernate.internal;
+
+import dev.continuum.ContinuumSettings;
+import dev.continuum.SchemaMismatchException;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Table;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Compares the version tables and the transaction table in the database with the live mapping
+ * when Hibernate does not create or update the schema itself ({@code validate} or {@code none}).
+ * A missing table, a missing column, or a shadow column whose type differs from its live column
+ * fails the boot with a {@link SchemaMismatchException} that lists every difference and its fix.
+ */
+final class SchemaCheck {
+
+    private static final Set<String> MANAGED_ACTIONS = Set.of(
+            "create", "create-drop", "create-only", "drop", "drop-and-create", "update", "truncate");
+
+    private final SessionFactoryImplementor factory;
+    private final Metadata metadata;
+    private final Table transactionTable;
+    private final SqlStringGenerationContext context;
+
+    SchemaCheck(SessionFactoryImplementor factory, Metadata metadata, Table transactionTable) {
+        this.factory = factory;
+        this.metadata = metadata;
+        this.transactionTable = transactionTable;
+        this.context = factory.getSqlStringGenerationContext();
+    }
+
+    /** Whether the schema is left to the application, so Continuum must check it. */
+    static boolean applies(Map<String, Object> properties, Settings settings) {
+        if (!settings.schemaValidation()) {
+            return false;
+        }
+        for (String key : List.of("jakarta.persistence.schema-generation.database.action",
+                "javax.persistence.schema-generation.database.action", "hibernate.hbm2ddl.auto")) {
+            Object action = properties.get(key);
+            if (action != null && MANAGED_ACTIONS.contains(action.toString().trim().toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void check(List<VersionTableMapping> mappings) {
+        JdbcConnectionAccess access = factory.getJdbcServices().getBootstrapJdbcConnectionAccess();
+        Connection connection = null;
+        try {
+            connection = access.obtainConnection();
+            List<String> problems = new ArrayList<>();
+            checkTransactionTable(connection, problems);
+            Set<Table> seen = new HashSet<>();
+            for (VersionTableMapping mapping : mappings) {
+                if (mapping.view().entity() == mapping.view().entity().getRootClass() && seen.add(mapping.table())) {
+                    checkVersionTable(connection, mapping, mappings, problems);
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new SchemaMismatchException("The database schema does not match Continuum's version tables:\n  - "
+                        + String.join("\n  - ", problems)
+                        + "\nApply the fixes above (or let Hibernate manage the schema with hibernate.hbm2ddl.auto=update);"
+                        + " to skip this check set " + ContinuumSettings.SCHEMA_VALIDATION + "=false.");
+            }
+        } catch (SQLException e) {
+            throw new SchemaMismatchException("Could not read the database schema to check Continuum's version tables ("
+                    + e.getMessage() + "); set " + ContinuumSettings.SCHEMA_VALIDATION + "=false to skip the check");
+        } finally {
+            if (connection != null) {
+                try {
+                    access.releaseConnection(connection);
+                } catch (SQLException ignored) {
+                    // the check's outcome stands
+                }
+            }
+        }
+    }
+
+    private void checkTransactionTable(Connection connection, List<String> problems) throws SQLException {
+        Map<String, ColumnInfo> columns = columns(connection, transactionTable);
+        String name = transactionTable.getName();
+        if (columns.isEmpty()) {
+            problems.add("The transaction table '" + name + "' does not exist. Fix: " + createDdl(transactionTable));
+            return;
+        }
+        for (Column column : transactionTable.getColumns()) {
+            if (!columns.containsKey(key(column.getName()))) {
+                problems.add("The transaction table '" + name + "' has no column '" + column.getName() + "'. Fix: "
+                        + addColumnDdl(transactionTable, column));
+            }
+        }
+    }
+
+    private void checkVersionTable(Connection connection, VersionTableMapping rootMapping,
+            List<VersionTableMapping> mappings, List<String> problems) throws SQLException {
+        Table versionTable = rootMapping.table();
+        PersistentClass root = rootMapping.view().entity();
+        String entityName = VersionedEntity.simpleName(root);
+        Map<String, ColumnInfo> shadow = columns(connection, versionTable);
+        if (shadow.isEmpty()) {
+            problems.add("Entity " + entityName + " is @Versioned but its version table '" + versionTable.getName()
+                    + "' does not exist. Fix: " + createDdl(versionTable));
+            return;
+        }
+        Map<String, ColumnInfo> live = columns(connection, root.getTable());
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (Column column : root.getIdentifier().getColumns()) {
+            owners.put(column.getName(), entityName + " identifier");
+        }
+        for (VersionTableMapping mapping : mappings) {
+            if (mapping.table() != versionTable) {
+                continue;
+            }
+            String owner = VersionedEntity.simpleName(mapping.view().entity());
+            for (Property property : mapping.view().versionedProperties()) {
+                for (Column column : VersionedEntity.columnsOf(property)) {
+                    owners.putIfAbsent(column.getName(), owner + "." + property.getName());
+                }
+            }
+        }
+        for (Column column : versionTable.getColumns()) {
+            String owner = owners.getOrDefault(column.getName(), "Continuum bookkeeping");
+            ColumnInfo actual = shadow.get(key(column.getName()));
+            if (actual == null) {
+                problems.add("Version table '" + versionTable.getName() + "' of entity " + entityName
+                        + " has no column '" + column.getName() + "' (for " + owner + "). Fix: "
+                        + addColumnDdl(versionTable, column));
+                continue;
+            }
+            ColumnInfo expected = live.get(key(column.getName()));
+            if (expected != null && !expected.sameType(actual)) {
+                problems.add("Column '" + column.getName() + "' of version table '" + versionTable.getName()
+                        + "' is " + actual + " but " + owner + " is " + expected + " in table '"
+                        + root.getTable().getName() + "'; history would be truncated or rejected. Fix: change '"
+                        + versionTable.getName() + "." + column.getName() + "' to " + expected
+                        + " (the type of the live column)");
+            }
+        }
+    }
+
+    private String createDdl(Table table) {
+        return String.join("; ", factory.getJdbcServices().getDialect().getTableExporter()
+                .getSqlCreateStrings(table, metadata, context));
+    }
+
+    private String addColumnDdl(Table table, Column column) {
+        return "alter table " + context.format(table.getQualifiedTableName()) + " add column "
+                + column.getQuotedName(factory.getJdbcServices().getDialect()) + " " + column.getSqlType(metadata);
+    }
+
+    private static Map<String, ColumnInfo> columns(Connection connection, Table table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String catalog = table.getCatalog() != null ? table.getCatalog() : connection.getCatalog();
+        String schema = table.getSchema() != null ? table.getSchema() : connection.getSchema();
+        for (String name : List.of(table.getName(), table.getName().toLowerCase(Locale.ROOT),
+                table.getName().toUpperCase(Locale.ROOT))) {
+            Map<String, ColumnInfo> columns = new LinkedHashMap<>();
+            try (ResultSet rs = meta.getColumns(catalog, schema, name, null)) {
+                while (rs.next()) {
+                    columns.put(key(rs.getString("COLUMN_NAME")), new ColumnInfo(rs.getInt("DATA_TYPE"),
+                            rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
+                }
+            }
+            if (!columns.isEmpty()) {
+                return columns;
+            }
+        }
+        return Map.of();
+    }
+
+    private static String key(String columnName) {
+        String name = columnName;
+        if (name.length() > 1 && (name.charAt(0) == '"' || name.charAt(0) == '`' || name.charAt(0) == '[')) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** A column's type as the JDBC driver reports it. */
+    private record ColumnInfo(int dataType, String typeName, int size, int digits) {
+        boolean sameType(ColumnInfo other) {
+            return dataType == other.dataType && Objects.equals(typeName.toLowerCase(Locale.ROOT),
+                    other.typeName.toLowerCase(Locale.ROOT)) && size == other.size && digits == other.digits;
+        }
+
+        @Override
+        public String toString() {
+            return typeName + "(" + size + (digits > 0 ? "," + digits : "") + ")";
+        }
+    }
+}

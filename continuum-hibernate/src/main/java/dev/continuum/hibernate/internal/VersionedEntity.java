@@ -1,0 +1,233 @@
+package dev.continuum.hibernate.internal;
+
+import dev.continuum.ConfigurationException;
+import dev.continuum.NotVersioned;
+import dev.continuum.Versioned;
+
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.JoinedSubclass;
+import org.hibernate.mapping.OneToOne;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.UnionSubclass;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Boot-time view of one versioned entity: which of its properties are versioned and how its
+ * version table is named. Validates the {@link Versioned} annotation against the mapping, so a
+ * misconfiguration fails the boot with a message naming the entity, the property and the fix.
+ */
+final class VersionedEntity {
+
+    private final PersistentClass entity;
+    private final List<Property> versionedProperties;
+    private final String versionTableName;
+
+    private VersionedEntity(PersistentClass entity, List<Property> versionedProperties, String versionTableName) {
+        this.entity = entity;
+        this.versionedProperties = versionedProperties;
+        this.versionTableName = versionTableName;
+    }
+
+    /**
+     * The versioning view of {@code entity}, or {@code null} when neither it nor a superclass entity
+     * carries {@link Versioned}.
+     */
+    static VersionedEntity of(PersistentClass entity, Settings settings) {
+        Versioned annotation = annotation(entity);
+        if (annotation == null) {
+            return null;
+        }
+        String name = simpleName(entity);
+        if (entity instanceof JoinedSubclass || entity instanceof UnionSubclass
+                || hasSubclass(entity, JoinedSubclass.class) || hasSubclass(entity, UnionSubclass.class)) {
+            throw new ConfigurationException(name + " is @Versioned but uses JOINED or TABLE_PER_CLASS inheritance, "
+                    + "which Continuum does not version yet; map the hierarchy with "
+                    + "@Inheritance(strategy = SINGLE_TABLE) or remove @Versioned from " + name);
+        }
+        PersistentClass root = entity.getRootClass();
+        if (root != entity && annotation(root) == null) {
+            throw new ConfigurationException(name + " is @Versioned but its root entity " + simpleName(root)
+                    + " is not; put @Versioned on " + simpleName(root)
+                    + " (a single-table hierarchy shares one version table)");
+        }
+        if (entity.getJoinClosureSpan() > 0) {
+            throw new ConfigurationException(name + " is @Versioned but maps properties to a secondary table ("
+                    + entity.getJoinClosure().get(0).getTable().getName() + "), which Continuum does not version yet; "
+                    + "move those properties to the main table or remove @Versioned from " + name);
+        }
+        Set<String> excluded = excludedNames(entity);
+        List<Property> properties = new ArrayList<>();
+        Set<String> columns = new LinkedHashSet<>();
+        entity.getIdentifier().getSelectables().forEach(s -> columns.add(s.getText()));
+        for (Property property : closure(entity)) {
+            if (excluded.contains(property.getName()) || isNotVersionedAnnotated(entity, property)
+                    || property == entity.getVersion() || !hasOwnColumns(property)) {
+                continue;
+            }
+            properties.add(property);
+        }
+        String table = annotation(root).table().isBlank()
+                ? root.getTable().getName() + settings.tableSuffix()
+                : annotation(root).table();
+        return new VersionedEntity(entity, List.copyOf(properties), table);
+    }
+
+    /** Checks that every name in {@code @Versioned(exclude)} is a property of the entity. */
+    static void checkExcludes(PersistentClass entity) {
+        Set<String> known = new TreeSet<>();
+        for (Property property : closure(entity)) {
+            known.add(property.getName());
+        }
+        if (entity.getIdentifierProperty() != null) {
+            known.add(entity.getIdentifierProperty().getName());
+        }
+        for (String name : excludedNames(entity)) {
+            if (!known.contains(name)) {
+                String suggestion = closest(name, known);
+                throw new ConfigurationException(simpleName(entity) + " is @Versioned(exclude = \"" + name
+                        + "\") but " + simpleName(entity) + " has no persistent property '" + name + "'"
+                        + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?")
+                        + " Its properties are " + known + ".");
+            }
+            if (entity.getIdentifierProperty() != null && entity.getIdentifierProperty().getName().equals(name)) {
+                throw new ConfigurationException(simpleName(entity) + " is @Versioned(exclude = \"" + name
+                        + "\") but '" + name + "' is its identifier, which every version row needs; "
+                        + "remove it from exclude");
+            }
+        }
+    }
+
+    PersistentClass entity() {
+        return entity;
+    }
+
+    String versionTableName() {
+        return versionTableName;
+    }
+
+    List<Property> versionedProperties() {
+        return versionedProperties;
+    }
+
+    /** Names of the versioned properties. */
+    Set<String> versionedPropertyNames() {
+        Set<String> names = new LinkedHashSet<>();
+        versionedProperties.forEach(p -> names.add(p.getName()));
+        return names;
+    }
+
+    /** Physical columns of the versioned properties (formulas left out), in mapping order. */
+    static List<Column> columnsOf(Property property) {
+        List<Column> columns = new ArrayList<>();
+        for (Selectable selectable : property.getValue().getSelectables()) {
+            if (selectable instanceof Column column) {
+                columns.add(column);
+            }
+        }
+        return columns;
+    }
+
+    static Versioned annotation(PersistentClass entity) {
+        for (PersistentClass c = entity; c != null; c = c.getSuperclass()) {
+            Class<?> type = c.getMappedClass();
+            if (type != null && type.isAnnotationPresent(Versioned.class)) {
+                return type.getAnnotation(Versioned.class);
+            }
+        }
+        return null;
+    }
+
+    static String simpleName(PersistentClass entity) {
+        String name = entity.getJpaEntityName();
+        return name != null ? name : entity.getEntityName();
+    }
+
+    private static boolean hasOwnColumns(Property property) {
+        if (property.getValue() instanceof Collection || property.getValue() instanceof OneToOne) {
+            return false;
+        }
+        return !columnsOf(property).isEmpty();
+    }
+
+    private static List<Property> closure(PersistentClass entity) {
+        List<Property> properties = new ArrayList<>(entity.getPropertyClosure());
+        return properties;
+    }
+
+    private static Set<String> excludedNames(PersistentClass entity) {
+        Set<String> names = new LinkedHashSet<>();
+        for (PersistentClass c = entity; c != null; c = c.getSuperclass()) {
+            Class<?> type = c.getMappedClass();
+            if (type != null && type.isAnnotationPresent(Versioned.class)) {
+                names.addAll(Arrays.asList(type.getAnnotation(Versioned.class).exclude()));
+            }
+        }
+        return names;
+    }
+
+    private static boolean hasSubclass(PersistentClass entity, Class<?> kind) {
+        return entity.getSubclasses().stream().anyMatch(kind::isInstance);
+    }
+
+    private static boolean isNotVersionedAnnotated(PersistentClass entity, Property property) {
+        String name = property.getName();
+        String capitalized = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+        for (Class<?> type = entity.getMappedClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.getName().equals(name) && field.isAnnotationPresent(NotVersioned.class)) {
+                    return true;
+                }
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.getParameterCount() == 0
+                        && (method.getName().equals("get" + capitalized) || method.getName().equals("is" + capitalized))
+                        && method.isAnnotationPresent(NotVersioned.class)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The known name closest to {@code name} by edit distance, or null when none is close. */
+    static String closest(String name, java.util.Collection<String> known) {
+        return known.stream()
+                .min(Comparator.comparingInt(candidate -> distance(name.toLowerCase(Locale.ROOT),
+                        candidate.toLowerCase(Locale.ROOT))))
+                .filter(candidate -> distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT))
+                        <= Math.max(2, name.length() / 3))
+                .orElse(null);
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,247 @@
+package dev.continuum.hibernate.internal;
+
+import dev.continuum.ChangeContext;
+import dev.continuum.Operation;
+import dev.continuum.VersioningException;
+import dev.continuum.spi.TransactionContextProvider;
+
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.hibernate.type.BasicType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Continuum's state for one session factory: the writer of each versioned entity type, the SQL
+ * of the transaction row, and the open units of work by session.
+ */
+final class VersioningRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.continuum");
+    private static final int BATCH_LIMIT = 500;
+
+    private final Map<String, EntityVersionWriter> writers;
+    private final Map<SharedSessionContractImplementor, UnitOfWork> units = new ConcurrentHashMap<>();
+    private final TransactionContextProvider contextProvider;
+    private final String nextIdSql;
+    private final String insertTransactionSql;
+    private final TransactionIdStyle idStyle;
+    private final BasicType<Instant> instantType;
+    private final BasicType<String> stringType;
+
+    /** How the id of a new transaction row is obtained. */
+    private enum TransactionIdStyle {
+        /** {@code insert ... returning id}: one round trip. */
+        RETURNING,
+        /** {@code select id from final table (insert ...)}: one round trip (H2). */
+        FINAL_TABLE,
+        /** {@code select nextval}, then the insert: two round trips. */
+        SELECT_THEN_INSERT
+    }
+
+    VersioningRuntime(SessionFactoryImplementor factory, Map<String, EntityVersionWriter> writers,
+            String transactionTable, String sequence, TransactionContextProvider contextProvider) {
+        this.writers = Map.copyOf(writers);
+        this.contextProvider = contextProvider;
+        Dialect dialect = factory.getJdbcServices().getDialect();
+        String nextValue = dialect.getSequenceSupport().getSelectSequenceNextValString(sequence);
+        String columns = " (id, issued_at, user_id, remote_addr) values (";
+        if (dialect instanceof PostgreSQLDialect
+                || dialect instanceof MariaDBDialect && dialect.getVersion().isSameOrAfter(10, 5)) {
+            idStyle = TransactionIdStyle.RETURNING;
+            insertTransactionSql = "insert into " + transactionTable + columns + nextValue + ", ?, ?, ?) returning id";
+        } else if (dialect instanceof H2Dialect) {
+            idStyle = TransactionIdStyle.FINAL_TABLE;
+            insertTransactionSql = "select id from final table (insert into " + transactionTable + columns
+                    + nextValue + ", ?, ?, ?))";
+        } else {
+            idStyle = TransactionIdStyle.SELECT_THEN_INSERT;
+            insertTransactionSql = "insert into " + transactionTable + columns + "?, ?, ?, ?)";
+        }
+        this.nextIdSql = dialect.getSequenceSupport().getSequenceNextValString(sequence);
+        this.instantType = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
+        this.stringType = factory.getTypeConfiguration().getBasicTypeForJavaType(String.class);
+    }
+
+    EntityVersionWriter writer(EntityPersister persister) {
+        return writers.get(persister.getEntityName());
+    }
+
+    int versionedEntityCount() {
+        return writers.size();
+    }
+
+    UnitOfWork unitOfWork(SharedSessionContractImplementor session) {
+        UnitOfWork unit = units.get(session);
+        if (unit == null) {
+            if (!session.isTransactionInProgress()) {
+                throw new VersioningException("A versioned entity was written outside a transaction, so its version "
+                        + "cannot be recorded atomically with it; write versioned entities inside a transaction", null);
+            }
+            unit = new UnitOfWork(this);
+            units.put(session, unit);
+            session.getTransactionCompletionCallbacks().registerCallback((org.hibernate.engine.spi
+                    .TransactionCompletionCallbacks.BeforeCompletionCallback) unit);
+            session.getTransactionCompletionCallbacks().registerCallback((org.hibernate.engine.spi
+                    .TransactionCompletionCallbacks.AfterCompletionCallback) unit);
+        }
+        return unit;
+    }
+
+    void release(SharedSessionContractImplementor session) {
+        units.remove(session);
+    }
+
+    /** Writes the transaction row and the version rows of a completing transaction. */
+    void write(UnitOfWork unit, SharedSessionContractImplementor session) {
+        Map<EntityVersionWriter, List<UnitOfWork.Change>> byWriter = new LinkedHashMap<>();
+        for (UnitOfWork.Change change : unit.changes().values()) {
+            if (!change.isNoOp()) {
+                byWriter.computeIfAbsent(change.writer, w -> new ArrayList<>()).add(change);
+            }
+        }
+        units.remove(session);
+        if (byWriter.isEmpty()) {
+            return;
+        }
+        List<EntityVersionWriter> order = new ArrayList<>(byWriter.keySet());
+        order.sort(Comparator.comparing(EntityVersionWriter::tableName)
+                .thenComparing(w -> w.persister().getEntityName()));
+        Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+        StatementInspector inspector = session.getJdbcSessionContext().getStatementInspector();
+        String sql = insertTransactionSql;
+        try {
+            long transactionId = insertTransaction(connection, inspector, session);
+            for (EntityVersionWriter writer : order) {
+                sql = writer.closeSql();
+                closeOpenVersions(connection, inspector, writer, byWriter.get(writer), transactionId, session);
+            }
+            for (EntityVersionWriter writer : order) {
+                sql = writer.insertSql();
+                insertVersions(connection, inspector, writer, byWriter.get(writer), transactionId, session);
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Transaction {}: recorded {} versions", transactionId,
+                        byWriter.values().stream().mapToInt(List::size).sum());
+            }
+        } catch (SQLException e) {
+            SqlExceptionHelper helper = session.getJdbcServices().getSqlExceptionHelper();
+            throw new VersioningException("Could not record the versions of this transaction ("
+                    + e.getMessage() + "); the transaction is rolled back",
+                    helper.convert(e, "Continuum could not write version rows", sql));
+        }
+    }
+
+    private long insertTransaction(Connection connection, StatementInspector inspector,
+            SharedSessionContractImplementor session) throws SQLException {
+        String userId = ChangeContext.userId()
+                .or(() -> contextProvider == null ? java.util.Optional.empty() : contextProvider.userId())
+                .orElse(null);
+        String remoteAddress = ChangeContext.remoteAddress()
+                .or(() -> contextProvider == null ? java.util.Optional.empty() : contextProvider.remoteAddress())
+                .orElse(null);
+        Instant issuedAt = Instant.now();
+        if (idStyle == TransactionIdStyle.SELECT_THEN_INSERT) {
+            long id;
+            try (PreparedStatement select = connection.prepareStatement(inspect(inspector, nextIdSql));
+                    ResultSet rs = select.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(inspect(inspector, insertTransactionSql))) {
+                insert.setLong(1, id);
+                bindTransaction(insert, 2, issuedAt, userId, remoteAddress, session);
+                insert.executeUpdate();
+            }
+            return id;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(inspect(inspector, insertTransactionSql))) {
+            bindTransaction(insert, 1, issuedAt, userId, remoteAddress, session);
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void bindTransaction(PreparedStatement statement, int first, Instant issuedAt, String userId,
+            String remoteAddress, SharedSessionContractImplementor session) throws SQLException {
+        instantType.getJdbcValueBinder().bind(statement, issuedAt, first, session);
+        stringType.getJdbcValueBinder().bind(statement, userId, first + 1, session);
+        stringType.getJdbcValueBinder().bind(statement, remoteAddress, first + 2, session);
+    }
+
+    private static void closeOpenVersions(Connection connection, StatementInspector inspector,
+            EntityVersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
+            SharedSessionContractImplementor session) throws SQLException {
+        PreparedStatement statement = null;
+        try {
+            int pending = 0;
+            for (UnitOfWork.Change change : changes) {
+                if (change.operation == Operation.INSERT && !writer.idsCanBeReused()) {
+                    continue;
+                }
+                if (statement == null) {
+                    statement = connection.prepareStatement(inspect(inspector, writer.closeSql()));
+                }
+                writer.addClose(statement, change.values, transactionId, session);
+                if (++pending == BATCH_LIMIT) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        } finally {
+            if (statement != null) {
+                statement.close();
+            }
+        }
+    }
+
+    private static void insertVersions(Connection connection, StatementInspector inspector,
+            EntityVersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
+            SharedSessionContractImplementor session) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(inspect(inspector, writer.insertSql()))) {
+            int pending = 0;
+            for (UnitOfWork.Change change : changes) {
+                writer.addInsert(statement, change.values, transactionId, change.operation, session);
+                if (++pending == BATCH_LIMIT) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    private static String inspect(StatementInspector inspector, String sql) {
+        if (inspector == null) {
+            return sql;
+        }
+        String inspected = inspector.inspect(sql);
+        return inspected == null ? sql : inspected;
+    }
+}
