@@ -65,7 +65,14 @@ public final class ContinuumIntegrator implements Integrator {
         factory.addObserver(new SessionFactoryObserver() {
             @Override
             public void sessionFactoryCreated(SessionFactory created) {
-                listener.start(runtime(factory, settings, properties, mappings, transactionTable, namespace));
+                VersioningRuntime runtime = runtime(factory, settings, properties, mappings, transactionTable, namespace);
+                runtime.register(factory);
+                listener.start(runtime);
+            }
+
+            @Override
+            public void sessionFactoryClosed(SessionFactory closed) {
+                VersioningRuntime.unregister(factory);
             }
         });
         EventListenerRegistry registry = factory.getEventListenerRegistry();
@@ -95,7 +102,7 @@ public final class ContinuumIntegrator implements Integrator {
         }
         String sequence = context.format(new QualifiedSequenceName(namespace.getPhysicalName().catalog(),
                 namespace.getPhysicalName().schema(), Identifier.toIdentifier(settings.transactionSequence())));
-        VersioningRuntime runtime = new VersioningRuntime(factory, writers,
+        VersioningRuntime runtime = new VersioningRuntime(factory, settings, writers,
                 context.format(transactionTable.getQualifiedTableName()), sequence,
                 Settings.contextProvider(properties, factory.getServiceRegistry().requireService(ClassLoaderService.class)));
         LOG.info("Continuum versions {} entit{}: {}", writers.size(), writers.size() == 1 ? "y" : "ies",

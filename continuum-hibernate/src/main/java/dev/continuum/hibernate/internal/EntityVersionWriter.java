@@ -3,6 +3,8 @@ package dev.continuum.hibernate.internal;
 import dev.continuum.Operation;
 
 import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.Size;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.Assigned;
 import org.hibernate.metamodel.mapping.AttributeMapping;
@@ -10,6 +12,7 @@ import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.DiscriminatorValue;
 import org.hibernate.metamodel.mapping.EntityDiscriminatorMapping;
 import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.java.MutabilityPlan;
@@ -44,26 +47,28 @@ final class EntityVersionWriter {
     private final int discriminatorPosition;
     private final Object discriminatorValue;
     private final boolean generatedId;
+    private final List<String> columnNames;
+    private final boolean[] parameterized;
 
     EntityVersionWriter(EntityPersister persister, String tableName, Set<String> versionedProperties,
             String transactionIdColumn, String endTransactionIdColumn, String operationTypeColumn) {
         this.persister = persister;
         this.tableName = tableName;
+        Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
         Map<String, Integer> positions = new LinkedHashMap<>();
         List<JdbcMapping> mappings = new ArrayList<>();
+        List<String> writeExpressions = new ArrayList<>();
 
-        persister.getIdentifierMapping().forEachSelectable((index, selectable) -> {
-            positions.put(selectable.getSelectionExpression(), mappings.size());
-            mappings.add(selectable.getJdbcMapping());
-        });
+        persister.getIdentifierMapping().forEachSelectable((index, selectable) ->
+                addColumn(selectable, selectable.getJdbcMapping(), dialect, positions, mappings, writeExpressions));
         this.idColumnCount = mappings.size();
 
         EntityDiscriminatorMapping discriminator = persister.getDiscriminatorMapping();
         if (discriminator != null && discriminator.hasPhysicalColumn()
                 && !positions.containsKey(discriminator.getSelectionExpression())) {
             this.discriminatorPosition = mappings.size();
-            positions.put(discriminator.getSelectionExpression(), mappings.size());
-            mappings.add(discriminator.getUnderlyingJdbcMapping());
+            addColumn(discriminator, discriminator.getUnderlyingJdbcMapping(), dialect, positions, mappings,
+                    writeExpressions);
             DiscriminatorValue value = persister.getDiscriminatorValue();
             this.discriminatorValue = value instanceof DiscriminatorValue.Literal literal ? literal.value() : null;
         } else {
@@ -81,17 +86,11 @@ final class EntityVersionWriter {
             }
             int[] columns = new int[attribute.getJdbcTypeCount()];
             attribute.forEachSelectable((index, selectable) -> {
-                if (selectable.isFormula()) {
-                    columns[index] = -1;
-                    return;
-                }
-                Integer existing = positions.get(selectable.getSelectionExpression());
-                if (existing != null) {
+                if (selectable.isFormula() || positions.containsKey(selectable.getSelectionExpression())) {
                     columns[index] = -1;
                 } else {
                     columns[index] = mappings.size();
-                    positions.put(selectable.getSelectionExpression(), mappings.size());
-                    mappings.add(selectable.getJdbcMapping());
+                    addColumn(selectable, selectable.getJdbcMapping(), dialect, positions, mappings, writeExpressions);
                 }
             });
             versioned.add(attribute);
@@ -102,19 +101,21 @@ final class EntityVersionWriter {
         this.statePositions = versioned.stream().mapToInt(AttributeMapping::getStateArrayPosition).toArray();
         this.columnPositions = attributeColumns.toArray(int[][]::new);
         this.jdbcMappings = mappings.toArray(JdbcMapping[]::new);
+        this.parameterized = new boolean[jdbcMappings.length];
         this.mutabilityPlans = new MutabilityPlan<?>[jdbcMappings.length];
         for (int i = 0; i < jdbcMappings.length; i++) {
-            JavaType<?> javaType = jdbcMappings[i].getJdbcJavaType();
-            MutabilityPlan<?> plan = javaType.getMutabilityPlan();
+            parameterized[i] = writeExpressions.get(i).contains("?");
+            MutabilityPlan<?> plan = jdbcMappings[i].getJdbcJavaType().getMutabilityPlan();
             mutabilityPlans[i] = plan.isMutable() ? plan : null;
         }
+        this.columnNames = List.copyOf(positions.keySet());
 
         StringJoiner columns = new StringJoiner(", ", "insert into " + tableName + " (", "");
         StringJoiner values = new StringJoiner(", ", ") values (", ")");
-        positions.keySet().forEach(column -> {
-            columns.add(column);
-            values.add("?");
-        });
+        for (int i = 0; i < columnNames.size(); i++) {
+            columns.add(columnNames.get(i));
+            values.add(writeExpressions.get(i));
+        }
         columns.add(transactionIdColumn);
         values.add("?");
         columns.add(operationTypeColumn);
@@ -122,14 +123,61 @@ final class EntityVersionWriter {
         this.insertSql = columns + values.toString();
 
         StringJoiner where = new StringJoiner(" and ", " where ", " and " + endTransactionIdColumn + " is null");
-        positions.keySet().stream().limit(idColumnCount).forEach(column -> where.add(column + " = ?"));
+        for (int i = 0; i < idColumnCount; i++) {
+            where.add(columnNames.get(i) + " = " + writeExpressions.get(i));
+        }
         this.closeSql = "update " + tableName + " set " + endTransactionIdColumn + " = ?" + where;
         this.generatedId = persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping
                 && persister.getGenerator() != null && !(persister.getGenerator() instanceof Assigned);
     }
 
+    /**
+     * Adds a data column with the SQL Hibernate itself writes it with: a custom write expression
+     * ({@code @ColumnTransformer}) and the JDBC type's wrapping (JSON, XML, arrays on some dialects).
+     */
+    private static void addColumn(SelectableMapping selectable, JdbcMapping mapping, Dialect dialect,
+            Map<String, Integer> positions, List<JdbcMapping> mappings, List<String> writeExpressions) {
+        positions.put(selectable.getSelectionExpression(), mappings.size());
+        mappings.add(mapping);
+        String custom = selectable.getWriteExpression();
+        Size size = new Size(selectable.getPrecision(), selectable.getScale(), selectable.getLength());
+        writeExpressions.add(mapping.getJdbcType().wrapWriteExpression(custom == null ? "?" : custom, size, dialect));
+    }
+
     EntityPersister persister() {
         return persister;
+    }
+
+    /** The data columns of a version row in the order of {@link #capture}: id, discriminator, attributes. */
+    List<String> columnNames() {
+        return columnNames;
+    }
+
+    /** The JDBC mapping of each data column, in the order of {@link #columnNames()}. */
+    JdbcMapping jdbcMapping(int column) {
+        return jdbcMappings[column];
+    }
+
+    int idColumnCount() {
+        return idColumnCount;
+    }
+
+    /** Position of the discriminator among the data columns, or -1. */
+    int discriminatorPosition() {
+        return discriminatorPosition;
+    }
+
+    /** The versioned attributes, in the order of {@link #attributeColumns(int)}. */
+    List<AttributeMapping> attributes() {
+        return List.of(attributes);
+    }
+
+    /**
+     * Positions among the data columns of the JDBC values of the versioned attribute at {@code index}
+     * (in its selectable order); -1 for a value that shares a column already listed.
+     */
+    int[] attributeColumns(int index) {
+        return columnPositions[index].clone();
     }
 
     String tableName() {
@@ -211,12 +259,14 @@ final class EntityVersionWriter {
     /** Binds one version row to the insert statement and adds it to the batch. */
     void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
             SharedSessionContractImplementor session) throws SQLException {
-        int i = 0;
-        for (; i < values.length; i++) {
-            bind(statement, i + 1, i, values[i], session);
+        int parameter = 1;
+        for (int i = 0; i < values.length; i++) {
+            if (parameterized[i]) {
+                bind(statement, parameter++, i, values[i], session);
+            }
         }
-        statement.setLong(i + 1, transactionId);
-        statement.setShort(i + 2, (short) operation.code());
+        statement.setLong(parameter, transactionId);
+        statement.setShort(parameter + 1, (short) operation.code());
         statement.addBatch();
     }
 
@@ -224,8 +274,11 @@ final class EntityVersionWriter {
     void addClose(PreparedStatement statement, Object[] values, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
         statement.setLong(1, transactionId);
+        int parameter = 2;
         for (int i = 0; i < idColumnCount; i++) {
-            bind(statement, i + 2, i, values[i], session);
+            if (parameterized[i]) {
+                bind(statement, parameter++, i, values[i], session);
+            }
         }
         statement.addBatch();
     }

@@ -39,7 +39,11 @@ final class VersioningRuntime {
     private static final Logger LOG = LoggerFactory.getLogger("dev.continuum");
     private static final int BATCH_LIMIT = 500;
 
+    private static final Map<SessionFactoryImplementor, VersioningRuntime> BY_FACTORY = new ConcurrentHashMap<>();
+
     private final Map<String, EntityVersionWriter> writers;
+    private final Settings settings;
+    private final String transactionTable;
     private final Map<SharedSessionContractImplementor, UnitOfWork> units = new ConcurrentHashMap<>();
     private final TransactionContextProvider contextProvider;
     private final String nextIdSql;
@@ -58,9 +62,11 @@ final class VersioningRuntime {
         SELECT_THEN_INSERT
     }
 
-    VersioningRuntime(SessionFactoryImplementor factory, Map<String, EntityVersionWriter> writers,
+    VersioningRuntime(SessionFactoryImplementor factory, Settings settings, Map<String, EntityVersionWriter> writers,
             String transactionTable, String sequence, TransactionContextProvider contextProvider) {
         this.writers = Map.copyOf(writers);
+        this.settings = settings;
+        this.transactionTable = transactionTable;
         this.contextProvider = contextProvider;
         Dialect dialect = factory.getJdbcServices().getDialect();
         String nextValue = dialect.getSequenceSupport().getSelectSequenceNextValString(sequence);
@@ -84,6 +90,34 @@ final class VersioningRuntime {
 
     EntityVersionWriter writer(EntityPersister persister) {
         return writers.get(persister.getEntityName());
+    }
+
+    /** The runtime of a session factory, or null when it versions nothing (or Continuum is disabled). */
+    static VersioningRuntime of(SessionFactoryImplementor factory) {
+        return BY_FACTORY.get(factory);
+    }
+
+    void register(SessionFactoryImplementor factory) {
+        BY_FACTORY.put(factory, this);
+    }
+
+    static void unregister(SessionFactoryImplementor factory) {
+        BY_FACTORY.remove(factory);
+    }
+
+    /** The writers of every versioned entity, by entity name. */
+    Map<String, EntityVersionWriter> writers() {
+        return writers;
+    }
+
+    /** Table and column names in force. */
+    Settings settings() {
+        return settings;
+    }
+
+    /** The rendered (qualified, quoted where needed) name of the transaction table. */
+    String transactionTable() {
+        return transactionTable;
     }
 
     int versionedEntityCount() {

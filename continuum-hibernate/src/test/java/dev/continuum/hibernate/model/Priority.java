@@ -1,0 +1,5 @@
+package dev.continuum.hibernate.model;
+
+public enum Priority {
+    LOW, MEDIUM, HIGH
+}
