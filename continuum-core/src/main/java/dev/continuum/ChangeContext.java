@@ -1,6 +1,7 @@
 package dev.continuum;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Who makes the changes of the current thread, and from where: the {@code user_id} and
@@ -10,9 +11,9 @@ import java.util.Optional;
  * take precedence over a configured {@link dev.continuum.spi.TransactionContextProvider}. Use the
  * returned scope so the values never leak into another request served by the same thread:
  * <pre>{@code
- * try (ChangeContext.Scope scope = ChangeContext.open("alice", "203.0.113.7")) {
+ * ChangeContext.run("alice", "203.0.113.7", () -> {
  *     tx.begin(); ...; tx.commit();   // recorded with user_id 'alice'
- * }
+ * });
  * }</pre>
  */
 public final class ChangeContext {
@@ -34,6 +35,40 @@ public final class ChangeContext {
         Values previous = CURRENT.get();
         CURRENT.set(new Values(userId, remoteAddress));
         return new Scope(previous);
+    }
+
+    /**
+     * Runs work with the given user and remote address, restoring the previous values afterwards.
+     *
+     * @param userId the user, or {@code null}
+     * @param remoteAddress the remote address, or {@code null}
+     * @param work what to run, typically one or more transactions
+     */
+    public static void run(String userId, String remoteAddress, Runnable work) {
+        Scope scope = open(userId, remoteAddress);
+        try {
+            work.run();
+        } finally {
+            scope.close();
+        }
+    }
+
+    /**
+     * Calls work with the given user and remote address, restoring the previous values afterwards.
+     *
+     * @param userId the user, or {@code null}
+     * @param remoteAddress the remote address, or {@code null}
+     * @param work what to call, typically one or more transactions
+     * @param <T> the type of the result
+     * @return what {@code work} returned
+     */
+    public static <T> T call(String userId, String remoteAddress, Supplier<T> work) {
+        Scope scope = open(userId, remoteAddress);
+        try {
+            return work.get();
+        } finally {
+            scope.close();
+        }
     }
 
     /**

@@ -29,6 +29,12 @@ public final class ContinuumSettings {
     public static final String OPERATION_TYPE_COLUMN = "continuum.operation_type_column";
 
     /**
+     * Name of the table that stores where undo and redo stand for each entity; default
+     * {@code continuum_undo}.
+     */
+    public static final String UNDO_TABLE = "continuum.undo_table";
+
+    /**
      * Fully qualified name of a {@link dev.continuum.spi.TransactionContextProvider}
      * implementation (public, no-argument constructor), or an instance of one. When absent,
      * providers registered through {@link java.util.ServiceLoader} are used, and else only

@@ -1,5 +1,7 @@
 /**
  * What applications may implement to extend Continuum: the
- * {@link dev.continuum.spi.TransactionContextProvider} that tells who made a change.
+ * {@link dev.continuum.spi.TransactionContextProvider} that tells who made a change, and the
+ * {@link dev.continuum.spi.VersionHistoryFactory} through which a provider integration serves
+ * {@link dev.continuum.VersionHistory}.
  */
 package dev.continuum.spi;

@@ -1,0 +1,259 @@
+package dev.continuum;
+
+import dev.continuum.spi.VersionHistoryFactory;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.SingularAttribute;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and rewinds the recorded history of {@link Versioned} entities through one
+ * {@link EntityManager} (or Hibernate {@code Session}): all versions of an entity, an entity or
+ * all entities of a type as of a transaction or an instant, transactions and what they changed,
+ * the history of one property, revert, undo and redo.
+ *
+ * <p>Reads run on the entity manager's connection, inside its current transaction when there is
+ * one, and see committed history only: the versions of the running transaction are written when
+ * it commits. Every read costs a fixed number of statements, whatever the number of versions;
+ * each method says how many. A history is as thread-safe as its entity manager, that is, not.
+ *
+ * <pre>{@code
+ * VersionHistory history = VersionHistory.of(em);
+ * for (Version<Article> version : history.versions(article)) {
+ *     System.out.println(version.transaction().issuedAt() + " " + version.changeset());
+ * }
+ * }</pre>
+ */
+public interface VersionHistory {
+
+    /**
+     * The history of the entities of {@code entityManager}'s persistence unit, read through it.
+     *
+     * @param entityManager an open entity manager, or a Hibernate {@code Session}
+     * @return a history bound to {@code entityManager}
+     * @throws ContinuumException if no Continuum integration for the entity manager's JPA provider
+     *         is on the class path (for Hibernate ORM, add {@code continuum-hibernate})
+     */
+    static VersionHistory of(EntityManager entityManager) {
+        if (entityManager == null) {
+            throw new ContinuumException("VersionHistory.of(entityManager) needs an open EntityManager, got null");
+        }
+        List<VersionHistoryFactory> factories = VersionHistoryFactories.all();
+        for (VersionHistoryFactory factory : factories) {
+            Optional<VersionHistory> history = factory.open(entityManager);
+            if (history.isPresent()) {
+                return history.get();
+            }
+        }
+        throw new ContinuumException(factories.isEmpty()
+                ? "No Continuum integration is on the class path, so the history cannot be read; add the "
+                        + "dev.continuum:continuum-hibernate dependency (for Hibernate ORM 7)"
+                : "No Continuum integration supports " + entityManager.getClass().getName()
+                        + "; Continuum reads history through Hibernate ORM 7 (continuum-hibernate)");
+    }
+
+    /**
+     * All versions of an entity, oldest first, each with its transaction, in one statement. The
+     * versions are linked: navigating them runs no statement.
+     *
+     * @param <T> the entity type
+     * @param entity a managed, detached or snapshot instance of a versioned entity
+     * @return the versions, empty when none was recorded
+     * @throws HistoryLookupException if the entity's type is not versioned or it has no identifier
+     */
+    <T> List<Version<T>> versions(T entity);
+
+    /**
+     * All versions of the entity of type {@code type} with identifier {@code id}, oldest first,
+     * each with its transaction, in one statement; deleted entities included.
+     *
+     * @param <T> the entity type
+     * @param type a versioned entity class
+     * @param id the identifier
+     * @return the versions, empty when none was recorded
+     * @throws HistoryLookupException if {@code type} is not versioned or {@code id} has the wrong type
+     */
+    <T> List<Version<T>> versions(Class<T> type, Object id);
+
+    /**
+     * The number of versions of an entity, in one statement.
+     *
+     * @param entity a managed, detached or snapshot instance of a versioned entity
+     * @return the number of versions, 0 when none was recorded
+     * @throws HistoryLookupException if the entity's type is not versioned or it has no identifier
+     */
+    long count(Object entity);
+
+    /**
+     * The number of versions of the entity of type {@code type} with identifier {@code id}, in
+     * one statement.
+     *
+     * @param type a versioned entity class
+     * @param id the identifier
+     * @return the number of versions, 0 when none was recorded
+     * @throws HistoryLookupException if {@code type} is not versioned or {@code id} has the wrong type
+     */
+    long count(Class<?> type, Object id);
+
+    /**
+     * The version of an entity that was current right after transaction {@code transactionId}
+     * committed, in one statement.
+     *
+     * @param <T> the entity type
+     * @param type a versioned entity class
+     * @param id the identifier
+     * @param transactionId a transaction id
+     * @return the version, or empty when the entity did not exist then (not yet inserted, or
+     *         deleted)
+     * @throws HistoryLookupException if {@code type} is not versioned or {@code id} has the wrong type
+     */
+    <T> Optional<Version<T>> asOf(Class<T> type, Object id, long transactionId);
+
+    /**
+     * The version of an entity that was current at {@code instant}: as of the last transaction
+     * issued at or before it. One statement.
+     *
+     * @param <T> the entity type
+     * @param type a versioned entity class
+     * @param id the identifier
+     * @param instant a point in time
+     * @return the version, or empty when the entity did not exist then
+     * @throws HistoryLookupException if {@code type} is not versioned or {@code id} has the wrong type
+     */
+    <T> Optional<Version<T>> asOf(Class<T> type, Object id, Instant instant);
+
+    /**
+     * One page of the entities of a type (subclasses included) that existed right after
+     * transaction {@code transactionId}, ordered by identifier, in one statement.
+     *
+     * @param <T> the entity type
+     * @param type a versioned entity class
+     * @param transactionId a transaction id
+     * @param firstResult the position of the first entity to return, from 0
+     * @param maxResults the most entities to return
+     * @return the versions current then, at most {@code maxResults}
+     * @throws HistoryLookupException if {@code type} is not versioned
+     * @throws IllegalArgumentException if {@code firstResult} is negative or {@code maxResults} is
+     *         not positive
+     */
+    <T> List<Version<T>> allAsOf(Class<T> type, long transactionId, int firstResult, int maxResults);
+
+    /**
+     * One page of the entities of a type that existed at {@code instant} (as of the last
+     * transaction issued at or before it), ordered by identifier, in one statement.
+     *
+     * @param <T> the entity type
+     * @param type a versioned entity class
+     * @param instant a point in time
+     * @param firstResult the position of the first entity to return, from 0
+     * @param maxResults the most entities to return
+     * @return the versions current then, at most {@code maxResults}
+     * @throws HistoryLookupException if {@code type} is not versioned
+     * @throws IllegalArgumentException if {@code firstResult} is negative or {@code maxResults} is
+     *         not positive
+     */
+    <T> List<Version<T>> allAsOf(Class<T> type, Instant instant, int firstResult, int maxResults);
+
+    /**
+     * A transaction by id, in one statement.
+     *
+     * @param transactionId the transaction id
+     * @return the transaction, or empty when there is none with this id
+     */
+    Optional<Transaction> transaction(long transactionId);
+
+    /**
+     * The versions recorded by one transaction, ordered by entity name and identifier: one
+     * statement per version table.
+     *
+     * @param transactionId the transaction id
+     * @return the versions, empty when the transaction recorded none (or does not exist)
+     */
+    List<Version<?>> changedIn(long transactionId);
+
+    /**
+     * The changes of one property over an entity's history, oldest first, in one statement: each
+     * version whose changeset holds the property, with its transaction ("who changed the price,
+     * when, from what to what").
+     *
+     * @param <T> the entity type
+     * @param type a versioned entity class
+     * @param id the identifier
+     * @param property the name of a versioned property
+     * @return the changes, empty when none was recorded
+     * @throws HistoryLookupException if {@code type} is not versioned, {@code id} has the wrong
+     *         type, or {@code property} is not a versioned property of {@code type}
+     */
+    <T> List<PropertyRevision<?>> propertyHistory(Class<T> type, Object id, String property);
+
+    /**
+     * The changes of one property over an entity's history, typed through the JPA static
+     * metamodel, for example {@code propertyHistory(Article.class, id, Article_.title)}.
+     *
+     * @param <T> the entity type
+     * @param <V> the property's type
+     * @param type a versioned entity class
+     * @param id the identifier
+     * @param attribute the attribute of a versioned property
+     * @return the changes, oldest first, empty when none was recorded
+     * @throws HistoryLookupException as {@link #propertyHistory(Class, Object, String)}
+     */
+    <T, V> List<PropertyRevision<V>> propertyHistory(Class<T> type, Object id,
+            SingularAttribute<? super T, V> attribute);
+
+    /**
+     * Steps an entity back one version: reverts it (see {@link Version#revert()}) to the version
+     * before the one it currently shows, and records where it stands so that {@link #redo} can
+     * step forward again. The position is stored in the database, in the same transaction, so it
+     * survives restarts and is shared by every entity manager. Any other change of the entity
+     * clears the redo path. Must run inside a transaction; committing records a new version.
+     *
+     * @param <T> the entity type
+     * @param entity a managed or detached instance of a versioned entity
+     * @return the version the entity was stepped back to, or empty when there is nothing to undo
+     *         (it is at its first version)
+     * @throws HistoryLookupException if the entity's type is not versioned, it has no identifier,
+     *         or it has no recorded history
+     */
+    <T> Optional<Version<T>> undo(T entity);
+
+    /**
+     * Steps the entity of type {@code type} with identifier {@code id} back one version, like
+     * {@link #undo(Object)}; works also when the entity is currently deleted.
+     *
+     * @param <T> the entity type
+     * @param type a versioned entity class
+     * @param id the identifier
+     * @return the version the entity was stepped back to, or empty when there is nothing to undo
+     * @throws HistoryLookupException if {@code type} is not versioned, {@code id} has the wrong
+     *         type, or the entity has no recorded history
+     */
+    <T> Optional<Version<T>> undo(Class<T> type, Object id);
+
+    /**
+     * Steps an entity forward one version after {@link #undo}: reverts it to the version after
+     * the one it shows. Must run inside a transaction; committing records a new version.
+     *
+     * @param <T> the entity type
+     * @param entity a managed or detached instance of a versioned entity
+     * @return the version the entity was stepped forward to, or empty when there is nothing to
+     *         redo (no undo happened, all undos were redone, or the entity changed since)
+     * @throws HistoryLookupException if the entity's type is not versioned or it has no identifier
+     */
+    <T> Optional<Version<T>> redo(T entity);
+
+    /**
+     * Steps the entity of type {@code type} with identifier {@code id} forward one version, like
+     * {@link #redo(Object)}; works also when an undo deleted the entity.
+     *
+     * @param <T> the entity type
+     * @param type a versioned entity class
+     * @param id the identifier
+     * @return the version the entity was stepped forward to, or empty when there is nothing to redo
+     * @throws HistoryLookupException if {@code type} is not versioned or {@code id} has the wrong type
+     */
+    <T> Optional<Version<T>> redo(Class<T> type, Object id);
+}

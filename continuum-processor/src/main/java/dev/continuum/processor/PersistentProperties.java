@@ -1,0 +1,136 @@
+package dev.continuum.processor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The persistent properties of an entity as JPA sees them in source: the fields or getters of the
+ * entity and of its entity and mapped superclasses, depending on the access type.
+ *
+ * @param names the property names, sorted
+ * @param identifiers the names among {@code names} mapped with {@code @Id} or {@code @EmbeddedId}
+ */
+record PersistentProperties(SortedSet<String> names, Set<String> identifiers) {
+
+    private enum Access { FIELD, PROPERTY, UNKNOWN }
+
+    /** Reads the persistent properties of {@code entity} and of its mapped superclasses. */
+    static PersistentProperties of(TypeElement entity) {
+        List<TypeElement> hierarchy = mappedHierarchy(entity);
+        Access hierarchyAccess = accessFromIdentifier(hierarchy);
+        SortedSet<String> names = new TreeSet<>();
+        Set<String> identifiers = new TreeSet<>();
+        for (TypeElement type : hierarchy) {
+            Access access = explicitAccess(type).orElse(hierarchyAccess);
+            for (Element member : type.getEnclosedElements()) {
+                propertyName(member, access).ifPresent(name -> {
+                    names.add(name);
+                    if (isIdentifier(member)) {
+                        identifiers.add(name);
+                    }
+                });
+            }
+        }
+        return new PersistentProperties(Collections.unmodifiableSortedSet(names),
+                Collections.unmodifiableSet(identifiers));
+    }
+
+    /** Whether {@code member} is mapped as the identifier, or part of it. */
+    static boolean isIdentifier(Element member) {
+        return Mirrors.has(member, Mirrors.ID) || Mirrors.has(member, Mirrors.EMBEDDED_ID);
+    }
+
+    /** The property a getter reads: {@code title} for {@code getTitle()}, {@code draft} for {@code isDraft()}. */
+    static Optional<String> getterProperty(ExecutableElement method) {
+        if (method.getKind() != ElementKind.METHOD || !method.getParameters().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = method.getSimpleName().toString();
+        TypeMirror returned = method.getReturnType();
+        if (name.startsWith("get") && name.length() > 3 && returned.getKind() != TypeKind.VOID) {
+            return Optional.of(decapitalize(name.substring(3)));
+        }
+        if (name.startsWith("is") && name.length() > 2 && isBoolean(returned)) {
+            return Optional.of(decapitalize(name.substring(2)));
+        }
+        return Optional.empty();
+    }
+
+    private static List<TypeElement> mappedHierarchy(TypeElement entity) {
+        List<TypeElement> hierarchy = new ArrayList<>();
+        hierarchy.add(entity);
+        for (Optional<TypeElement> type = Mirrors.superclass(entity); type.isPresent();
+                type = Mirrors.superclass(type.get())) {
+            // State of a superclass that is neither an entity nor a mapped superclass is not persistent.
+            if (Mirrors.has(type.get(), Mirrors.MAPPED_SUPERCLASS) || Mirrors.has(type.get(), Mirrors.ENTITY)) {
+                hierarchy.add(type.get());
+            }
+        }
+        return hierarchy;
+    }
+
+    /** JPA takes the default access of a whole hierarchy from where the identifier is mapped. */
+    private static Access accessFromIdentifier(List<TypeElement> hierarchy) {
+        for (TypeElement type : hierarchy) {
+            for (Element member : type.getEnclosedElements()) {
+                if (isIdentifier(member)) {
+                    return member.getKind() == ElementKind.FIELD ? Access.FIELD : Access.PROPERTY;
+                }
+            }
+        }
+        // Without an identifier in sight (mapped in XML, say) accept fields and getters alike,
+        // rather than reject a name the runtime would accept.
+        return Access.UNKNOWN;
+    }
+
+    private static Optional<Access> explicitAccess(TypeElement type) {
+        return Mirrors.find(type, Mirrors.ACCESS)
+                .flatMap(access -> Mirrors.value(access, "value"))
+                .map(value -> value.getValue() instanceof VariableElement constant
+                        && constant.getSimpleName().contentEquals("PROPERTY") ? Access.PROPERTY : Access.FIELD);
+    }
+
+    private static Optional<String> propertyName(Element member, Access access) {
+        if (member.getModifiers().contains(Modifier.STATIC) || Mirrors.has(member, Mirrors.TRANSIENT)) {
+            return Optional.empty();
+        }
+        // @Access on a single attribute overrides the access type of its class.
+        boolean explicit = Mirrors.has(member, Mirrors.ACCESS);
+        if (member.getKind() == ElementKind.FIELD) {
+            boolean persistent = !member.getModifiers().contains(Modifier.TRANSIENT)
+                    && (access != Access.PROPERTY || explicit);
+            return persistent ? Optional.of(member.getSimpleName().toString()) : Optional.empty();
+        }
+        if (member instanceof ExecutableElement method && (access != Access.FIELD || explicit)) {
+            return getterProperty(method);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBoolean(TypeMirror type) {
+        return type.getKind() == TypeKind.BOOLEAN || type.toString().equals("java.lang.Boolean");
+    }
+
+    /** As {@code java.beans.Introspector} does it: {@code URL} stays {@code URL}, {@code Title} gives {@code title}. */
+    private static String decapitalize(String name) {
+        if (name.length() > 1 && Character.isUpperCase(name.charAt(0)) && Character.isUpperCase(name.charAt(1))) {
+            return name;
+        }
+        return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
+    }
+}
