@@ -1,0 +1,32 @@
+package dev.continuum.examples;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's demo runs on embedded H2 and shows three versions and three transactions. */
+class DemoTest {
+
+    @Test
+    void demoPrintsTheRecordedVersionsAndTransactions() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Demo.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(output).containsPattern("1 +\\| Continuum in ten minutes +\\| DRAFT +\\| 1 +\\| 2 +\\| 0");
+        assertThat(output).containsPattern("1 +\\| Continuum in five minutes \\| PUBLISHED \\| 2 +\\| 3 +\\| 1");
+        assertThat(output).containsPattern("1 +\\| Continuum in five minutes \\| PUBLISHED \\| 3 +\\| +\\| 2");
+        assertThat(output).containsPattern("1 +\\| .*Z \\| alice +\\| 203.0.113.7");
+        assertThat(output).containsPattern("3 +\\| .*Z \\| carol");
+    }
+}
