@@ -176,6 +176,19 @@ class VersioningRulesTest {
     }
 
     @DatabaseTest
+    void aStatelessSessionInATransactionIsVersioned(Db db) {
+        db.sessionFactory().inStatelessTransaction(session -> {
+            session.insert(new Note(5L, "stateless"));
+            Note note = session.get(Note.class, 5L);
+            note.setText("stateless 2");
+            session.update(note);
+        });
+
+        assertThat(db.rows("select text, operation_type from note_version order by transaction_id"))
+                .extracting(r -> r.get("text")).containsExactly("stateless 2");
+    }
+
+    @DatabaseTest
     void writingAVersionedEntityOutsideATransactionIsRejected(Db db) {
         SessionFactory factory = db.sessionFactory();
         try (var session = factory.openStatelessSession()) {
