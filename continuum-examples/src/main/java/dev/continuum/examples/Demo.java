@@ -1,6 +1,9 @@
 package dev.continuum.examples;
 
 import dev.continuum.ChangeContext;
+import dev.continuum.Changeset;
+import dev.continuum.Version;
+import dev.continuum.VersionHistory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
@@ -69,6 +72,25 @@ public final class Demo {
             System.out.println("carol deleted it");
 
             System.out.println();
+            System.out.println("History of article " + id + " (one query):");
+            transaction(emf, em -> {
+                for (Version<Article> version : VersionHistory.of(em).versions(Article.class, id)) {
+                    System.out.printf("  #%d %-6s by %-5s %s%n", version.index(), version.operation(),
+                            version.transaction().userId().orElse("-"), describe(version.changeset()));
+                }
+            });
+
+            ChangeContext.run("dave", null, () -> transaction(emf, em -> {
+                Version<Article> first = VersionHistory.of(em).versions(Article.class, id).get(0);
+                first.revert();
+            }));
+            System.out.println("dave reverted it to version #0: it is back, as first written");
+
+            ChangeContext.run("dave", null, () -> transaction(emf, em ->
+                    VersionHistory.of(em).undo(Article.class, id)));
+            System.out.println("dave undid the revert: deleted again");
+
+            System.out.println();
             System.out.println("article_version");
             print(keepAlive, "select id, title, status, transaction_id, end_transaction_id, operation_type "
                     + "from article_version order by transaction_id");
@@ -77,6 +99,14 @@ public final class Demo {
             System.out.println("operation_type: 0 insert, 1 update, 2 delete; end_transaction_id: the transaction that "
                     + "superseded the version (empty while current)");
         }
+    }
+
+    private static String describe(Changeset<Article> changeset) {
+        StringBuilder text = new StringBuilder();
+        changeset.asMap().forEach((property, change) -> text.append(text.isEmpty() ? "" : ", ").append(property)
+                .append(": ").append(change.oldValue().map(Object::toString).orElse("-")).append(" -> ")
+                .append(change.newValue().map(Object::toString).orElse("-")));
+        return text.toString();
     }
 
     private static void transaction(EntityManagerFactory emf, Consumer<EntityManager> work) {

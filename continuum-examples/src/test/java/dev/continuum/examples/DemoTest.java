@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's demo runs on embedded H2 and shows three versions and three transactions. */
+/** The README's demo runs on embedded H2: history with changesets, a revert and an undo. */
 class DemoTest {
 
     @Test
-    void demoPrintsTheRecordedVersionsAndTransactions() throws Exception {
+    void demoPrintsTheHistoryAndTheRecordedRows() throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -23,10 +23,16 @@ class DemoTest {
         }
         String output = captured.toString(StandardCharsets.UTF_8);
 
+        assertThat(output).contains("#0 INSERT by alice status: - -> DRAFT, title: - -> Continuum in ten minutes");
+        assertThat(output).contains("#1 UPDATE by bob   status: DRAFT -> PUBLISHED, "
+                + "title: Continuum in ten minutes -> Continuum in five minutes");
+        assertThat(output).contains("#2 DELETE by carol status: PUBLISHED -> -, title: Continuum in five minutes -> -");
         assertThat(output).containsPattern("1 +\\| Continuum in ten minutes +\\| DRAFT +\\| 1 +\\| 2 +\\| 0");
         assertThat(output).containsPattern("1 +\\| Continuum in five minutes \\| PUBLISHED \\| 2 +\\| 3 +\\| 1");
-        assertThat(output).containsPattern("1 +\\| Continuum in five minutes \\| PUBLISHED \\| 3 +\\| +\\| 2");
+        assertThat(output).containsPattern("1 +\\| Continuum in five minutes \\| PUBLISHED \\| 3 +\\| 4 +\\| 2");
+        assertThat(output).containsPattern("1 +\\| Continuum in ten minutes +\\| DRAFT +\\| 4 +\\| 5 +\\| 0");
+        assertThat(output).containsPattern("1 +\\| Continuum in ten minutes +\\| DRAFT +\\| 5 +\\| +\\| 2");
         assertThat(output).containsPattern("1 +\\| .*Z \\| alice +\\| 203.0.113.7");
-        assertThat(output).containsPattern("3 +\\| .*Z \\| carol");
+        assertThat(output).containsPattern("5 +\\| .*Z \\| dave");
     }
 }

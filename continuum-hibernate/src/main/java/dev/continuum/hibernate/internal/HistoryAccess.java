@@ -5,6 +5,7 @@ import dev.continuum.ContinuumSettings;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.QualifiedTableName;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
@@ -63,6 +64,18 @@ public final class HistoryAccess {
     /** @return the version tables of all versioned entities (several entities of one hierarchy share a table) */
     public Collection<VersionTable> tables() {
         return tables.values();
+    }
+
+    /**
+     * Tells the write path that the entity just inserted under {@code id} re-creates one deleted
+     * earlier, so that its deleted version is closed even though its identifier is generated.
+     *
+     * @param session the session whose transaction inserted it
+     * @param persister the entity's persister
+     * @param id its identifier
+     */
+    public void recreated(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
+        runtime.unitOfWork(session).recreated(session.generateEntityKey(id, persister));
     }
 
     /** @return the rendered name of the transaction table */

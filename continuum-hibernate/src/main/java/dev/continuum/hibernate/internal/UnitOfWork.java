@@ -26,6 +26,11 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
         Operation operation;
         Object[] values;
         Object[] initial;
+        /**
+         * Set when an insert re-creates an entity under an identifier it had before (a revert of a
+         * deletion), so its earlier, deleted version must be closed even for a generated identifier.
+         */
+        boolean recreated;
 
         Change(EntityVersionWriter writer, Operation operation, Object[] values, Object[] initial) {
             this.writer = writer;
@@ -86,6 +91,14 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
 
     Map<EntityKey, Change> changes() {
         return changes;
+    }
+
+    /** Marks the insert of {@code key} as the re-creation of an entity deleted earlier. */
+    void recreated(EntityKey key) {
+        Change change = changes.get(key);
+        if (change != null) {
+            change.recreated = true;
+        }
     }
 
     @Override

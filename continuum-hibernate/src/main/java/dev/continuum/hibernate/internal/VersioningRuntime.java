@@ -231,7 +231,7 @@ final class VersioningRuntime {
         try {
             int pending = 0;
             for (UnitOfWork.Change change : changes) {
-                if (change.operation == Operation.INSERT && !writer.idsCanBeReused()) {
+                if (change.operation == Operation.INSERT && !writer.idsCanBeReused() && !change.recreated) {
                     continue;
                 }
                 if (statement == null) {

@@ -133,6 +133,24 @@ class RevertTest {
         List<Version<Article>> versions = db.inTransaction(em -> VersionHistory.of(em).versions(Article.class, id));
         assertThat(versions).extracting(Version::operation)
                 .containsExactly(Operation.INSERT, Operation.DELETE, Operation.INSERT);
+        assertThat(versions.get(1).endTransactionId()).hasValue(versions.get(2).transactionId());
+        assertThat(versions.get(2).endTransactionId()).isEmpty();
+    }
+
+    @DatabaseTest
+    void aRecreatedEntityWithAGeneratedIdKeepsOneOpenVersionWhenDeletedAgain(Db db) {
+        Long id = article(db, "generated");
+        db.run(em -> em.remove(em.find(Article.class, id)));
+        db.run(em -> VersionHistory.of(em).versions(Article.class, id).get(0).revert());
+        db.run(em -> em.remove(em.find(Article.class, id)));
+
+        List<Version<Article>> versions = db.inTransaction(em -> VersionHistory.of(em).versions(Article.class, id));
+        assertThat(versions).extracting(Version::operation)
+                .containsExactly(Operation.INSERT, Operation.DELETE, Operation.INSERT, Operation.DELETE);
+        for (int i = 0; i < versions.size() - 1; i++) {
+            assertThat(versions.get(i).endTransactionId()).hasValue(versions.get(i + 1).transactionId());
+        }
+        assertThat(versions.get(3).endTransactionId()).isEmpty();
     }
 
     @DatabaseTest

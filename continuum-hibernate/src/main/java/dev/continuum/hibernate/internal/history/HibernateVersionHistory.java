@@ -302,6 +302,7 @@ final class HibernateVersionHistory implements VersionHistory {
                     () -> new PostInsertEvent(instance, id, state, persister, source),
                     PostInsertEventListener::onPostInsert);
         }
+        model.access().recreated(session, persister, id);
     }
 
     @Override
