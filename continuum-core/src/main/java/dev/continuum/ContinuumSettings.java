@@ -49,6 +49,14 @@ public final class ContinuumSettings {
      */
     public static final String SCHEMA_VALIDATION = "continuum.schema_validation";
 
+    /**
+     * {@code true} (default) or {@code false}: whether a change of only an entity's owned
+     * collections (a tag added to an article, an element removed from an element collection) also
+     * records a new version of the entity, so that its history shows the change. Entities override
+     * it with {@link Versioned#versionOwnerOnCollectionChange()}.
+     */
+    public static final String VERSION_OWNER_ON_COLLECTION_CHANGE = "continuum.version_owner_on_collection_change";
+
     private ContinuumSettings() {
     }
 }

@@ -38,4 +38,25 @@ public @interface Versioned {
      * @return the version table name, or empty for the default
      */
     String table() default "";
+
+    /**
+     * Whether a change of only this entity's owned collections (a many-to-many or an element
+     * collection gaining or losing a row, or a join-column one-to-many gaining or losing a child)
+     * records a new version (operation update) of this entity, in addition to the rows of the
+     * collection's version table. {@link Setting#DEFAULT} follows
+     * {@link ContinuumSettings#VERSION_OWNER_ON_COLLECTION_CHANGE}, which is on unless configured off.
+     *
+     * @return whether the owner is versioned when only its collections change
+     */
+    Setting versionOwnerOnCollectionChange() default Setting.DEFAULT;
+
+    /** An on/off choice that can defer to a global setting. */
+    enum Setting {
+        /** Follow the global setting. */
+        DEFAULT,
+        /** On for this entity, whatever the global setting. */
+        ENABLED,
+        /** Off for this entity, whatever the global setting. */
+        DISABLED
+    }
 }

@@ -31,15 +31,22 @@ import java.util.StringJoiner;
  * the column position of each attribute's JDBC values, binders, mutability) is worked out once
  * when the session factory starts; per change, only the entity's JDBC values are captured.
  */
-final class EntityVersionWriter {
+final class EntityVersionWriter implements VersionWriter {
 
     private final EntityPersister persister;
     private final String tableName;
-    private final String insertSql;
+    private String insertSql;
+    private final List<String> writeExpressions;
+    private final String transactionIdColumn;
+    private final String operationTypeColumn;
+    /** Columns read from the live row when the version row is written (a join-column one-to-many's foreign key). */
+    private List<String> liveColumns = List.of();
+    private String liveTable;
     private final String closeSql;
     private final int idColumnCount;
     private final JdbcMapping[] jdbcMappings;
-    private final MutabilityPlan<?>[] mutabilityPlans;
+    /** The mutability plan of each column of a whole captured row, null where values are immutable. */
+    private MutabilityPlan<?>[] mutabilityPlans;
     private final AttributeMapping[] attributes;
     private final int[] statePositions;
     private final int[][] columnPositions;
@@ -49,9 +56,29 @@ final class EntityVersionWriter {
     private final boolean generatedId;
     private final List<String> columnNames;
     private final boolean[] parameterized;
+    /** Where this table's columns start in a captured row (0 but for a JOINED subclass level). */
+    private int offset;
+    /** The table writers of a change: this one, then the JOINED subclass levels. */
+    private List<EntityVersionWriter> tables = List.of(this);
+    /** The JDBC mappings of a whole captured row, all levels included. */
+    private JdbcMapping[] rowMappings;
 
     EntityVersionWriter(EntityPersister persister, String tableName, Set<String> versionedProperties,
             String transactionIdColumn, String endTransactionIdColumn, String operationTypeColumn) {
+        this(persister, tableName, versionedProperties, null, true, transactionIdColumn, endTransactionIdColumn,
+                operationTypeColumn);
+    }
+
+    /**
+     * A writer of one version table of the entity.
+     *
+     * @param keyColumnNames rendered names of this table's key columns (a JOINED subclass table's
+     *        primary key join columns), or null for the identifier's own columns
+     * @param withDiscriminator whether this table holds the discriminator column
+     */
+    EntityVersionWriter(EntityPersister persister, String tableName, Set<String> versionedProperties,
+            List<String> keyColumnNames, boolean withDiscriminator, String transactionIdColumn,
+            String endTransactionIdColumn, String operationTypeColumn) {
         this.persister = persister;
         this.tableName = tableName;
         Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
@@ -59,12 +86,17 @@ final class EntityVersionWriter {
         List<JdbcMapping> mappings = new ArrayList<>();
         List<String> writeExpressions = new ArrayList<>();
 
-        persister.getIdentifierMapping().forEachSelectable((index, selectable) ->
-                addColumn(selectable, selectable.getJdbcMapping(), dialect, positions, mappings, writeExpressions));
+        persister.getIdentifierMapping().forEachSelectable((index, selectable) -> {
+            addColumn(selectable, selectable.getJdbcMapping(), dialect, positions, mappings, writeExpressions);
+            if (keyColumnNames != null) {
+                positions.remove(selectable.getSelectionExpression());
+                positions.put(keyColumnNames.get(index), mappings.size() - 1);
+            }
+        });
         this.idColumnCount = mappings.size();
 
         EntityDiscriminatorMapping discriminator = persister.getDiscriminatorMapping();
-        if (discriminator != null && discriminator.hasPhysicalColumn()
+        if (withDiscriminator && discriminator != null && discriminator.hasPhysicalColumn()
                 && !positions.containsKey(discriminator.getSelectionExpression())) {
             this.discriminatorPosition = mappings.size();
             addColumn(discriminator, discriminator.getUnderlyingJdbcMapping(), dialect, positions, mappings,
@@ -109,18 +141,12 @@ final class EntityVersionWriter {
             mutabilityPlans[i] = plan.isMutable() ? plan : null;
         }
         this.columnNames = List.copyOf(positions.keySet());
+        this.rowMappings = jdbcMappings;
 
-        StringJoiner columns = new StringJoiner(", ", "insert into " + tableName + " (", "");
-        StringJoiner values = new StringJoiner(", ", ") values (", ")");
-        for (int i = 0; i < columnNames.size(); i++) {
-            columns.add(columnNames.get(i));
-            values.add(writeExpressions.get(i));
-        }
-        columns.add(transactionIdColumn);
-        values.add("?");
-        columns.add(operationTypeColumn);
-        values.add("?");
-        this.insertSql = columns + values.toString();
+        this.writeExpressions = List.copyOf(writeExpressions);
+        this.transactionIdColumn = transactionIdColumn;
+        this.operationTypeColumn = operationTypeColumn;
+        this.insertSql = buildInsertSql();
 
         StringJoiner where = new StringJoiner(" and ", " where ", " and " + endTransactionIdColumn + " is null");
         for (int i = 0; i < idColumnCount; i++) {
@@ -142,6 +168,84 @@ final class EntityVersionWriter {
         String custom = selectable.getWriteExpression();
         Size size = new Size(selectable.getPrecision(), selectable.getScale(), selectable.getLength());
         writeExpressions.add(mapping.getJdbcType().wrapWriteExpression(custom == null ? "?" : custom, size, dialect));
+    }
+
+    private String buildInsertSql() {
+        StringJoiner columns = new StringJoiner(", ", "insert into " + tableName + " (", "");
+        StringJoiner values = new StringJoiner(", ", ") values (", ")");
+        for (int i = 0; i < columnNames.size(); i++) {
+            columns.add(columnNames.get(i));
+            values.add(writeExpressions.get(i));
+        }
+        for (String column : liveColumns) {
+            StringJoiner key = new StringJoiner(" and ", " where ", ")");
+            for (int i = 0; i < idColumnCount; i++) {
+                key.add(columnNames.get(i) + " = ?");
+            }
+            columns.add(column);
+            values.add("(select " + column + " from " + liveTable + key);
+        }
+        columns.add(transactionIdColumn);
+        values.add("?");
+        columns.add(operationTypeColumn);
+        values.add("?");
+        return columns + values.toString();
+    }
+
+    /**
+     * Adds columns whose value a version row takes from the live row when it is written: the
+     * foreign key of a join-column one-to-many, which Hibernate writes from the parent's collection
+     * and which is therefore not in the child's state. A delete version finds no live row and
+     * records null.
+     *
+     * @param columns rendered names of the columns, in both the live and the version table
+     * @param table rendered name of the live table
+     */
+    void addLiveColumns(List<String> columns, String table) {
+        List<String> all = new ArrayList<>(liveColumns);
+        for (String column : columns) {
+            if (!all.contains(column) && !columnNames.contains(column)) {
+                all.add(column);
+            }
+        }
+        this.liveColumns = List.copyOf(all);
+        this.liveTable = table;
+        this.insertSql = buildInsertSql();
+    }
+
+    /**
+     * Makes {@code levels} (the version tables of a JOINED entity's subclass levels) part of every
+     * change this writer captures: their columns follow this table's in the captured row.
+     */
+    void addLevels(List<EntityVersionWriter> levels) {
+        List<EntityVersionWriter> all = new ArrayList<>();
+        all.add(this);
+        List<JdbcMapping> mappings = new ArrayList<>(List.of(jdbcMappings));
+        for (EntityVersionWriter level : levels) {
+            for (int i = 0; i < versionedState.length; i++) {
+                versionedState[i] |= level.versionedState[i];
+            }
+            level.offset = mappings.size();
+            mappings.addAll(List.of(level.jdbcMappings));
+            all.add(level);
+        }
+        this.tables = List.copyOf(all);
+        this.rowMappings = mappings.toArray(JdbcMapping[]::new);
+        List<MutabilityPlan<?>> plans = new ArrayList<>();
+        for (EntityVersionWriter table : all) {
+            plans.addAll(java.util.Arrays.asList(table.mutabilityPlans));
+        }
+        this.mutabilityPlans = plans.toArray(MutabilityPlan<?>[]::new);
+    }
+
+    @Override
+    public List<EntityVersionWriter> tables() {
+        return tables;
+    }
+
+    @Override
+    public String sortKey() {
+        return persister.getEntityName();
     }
 
     EntityPersister persister() {
@@ -180,15 +284,18 @@ final class EntityVersionWriter {
         return columnPositions[index].clone();
     }
 
-    String tableName() {
+    @Override
+    public String tableName() {
         return tableName;
     }
 
-    String insertSql() {
+    @Override
+    public String insertSql() {
         return insertSql;
     }
 
-    String closeSql() {
+    @Override
+    public String closeSql() {
         return closeSql;
     }
 
@@ -196,7 +303,8 @@ final class EntityVersionWriter {
      * Whether an inserted row of this type can take the id of a row deleted earlier. Ids produced
      * by a generator cannot, so their inserts need no closing update of an earlier version.
      */
-    boolean idsCanBeReused() {
+    @Override
+    public boolean idsCanBeReused() {
         return !generatedId;
     }
 
@@ -210,13 +318,26 @@ final class EntityVersionWriter {
         return false;
     }
 
-    /** The JDBC values of a version row: id, discriminator, then every versioned column. */
+    /**
+     * The JDBC values of a version row: id, discriminator, then every versioned column; for a
+     * JOINED entity, followed by the columns of each subclass level.
+     */
     Object[] capture(Object id, Object entity, Object[] state, SharedSessionContractImplementor session) {
-        Object[] values = new Object[jdbcMappings.length];
+        Object[] values = new Object[rowMappings.length];
+        for (EntityVersionWriter table : tables) {
+            table.captureInto(values, id, entity, state, session);
+        }
+        copyMutableValues(values);
+        return values;
+    }
+
+    private void captureInto(Object[] values, Object id, Object entity, Object[] state,
+            SharedSessionContractImplementor session) {
+        int base = offset;
         persister.getIdentifierMapping().breakDownJdbcValues(id, 0, values, null,
-                (index, target, unused, value, selectable) -> target[index] = value, session);
+                (index, target, unused, value, selectable) -> target[base + index] = value, session);
         if (discriminatorPosition >= 0) {
-            values[discriminatorPosition] = discriminatorValue;
+            values[base + discriminatorPosition] = discriminatorValue;
         }
         for (int i = 0; i < attributes.length; i++) {
             Object value = state[statePositions[i]];
@@ -227,12 +348,10 @@ final class EntityVersionWriter {
             attributes[i].breakDownJdbcValues(value, 0, values, columns,
                     (index, target, positions, jdbcValue, selectable) -> {
                         if (positions[index] >= 0) {
-                            target[positions[index]] = jdbcValue;
+                            target[base + positions[index]] = jdbcValue;
                         }
                     }, session);
         }
-        copyMutableValues(values);
-        return values;
     }
 
     @SuppressWarnings("unchecked")
@@ -244,25 +363,30 @@ final class EntityVersionWriter {
         }
     }
 
-    /** Whether two captured rows hold equal values in every column. */
+    @Override
     @SuppressWarnings("unchecked")
-    boolean sameValues(Object[] a, Object[] b) {
+    public boolean sameValues(Object[] a, Object[] b) {
         for (int i = 0; i < a.length; i++) {
             if (a[i] != b[i] && (a[i] == null || b[i] == null
-                    || !((JavaType<Object>) jdbcMappings[i].getJdbcJavaType()).areEqual(a[i], b[i]))) {
+                    || !((JavaType<Object>) rowMappings[i].getJdbcJavaType()).areEqual(a[i], b[i]))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Binds one version row to the insert statement and adds it to the batch. */
-    void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
+    @Override
+    public void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
             SharedSessionContractImplementor session) throws SQLException {
         int parameter = 1;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < jdbcMappings.length; i++) {
             if (parameterized[i]) {
-                bind(statement, parameter++, i, values[i], session);
+                bind(statement, parameter++, i, values[offset + i], session);
+            }
+        }
+        for (int column = 0; column < liveColumns.size(); column++) {
+            for (int i = 0; i < idColumnCount; i++) {
+                bind(statement, parameter++, i, values[offset + i], session);
             }
         }
         statement.setLong(parameter, transactionId);
@@ -270,14 +394,14 @@ final class EntityVersionWriter {
         statement.addBatch();
     }
 
-    /** Binds the closing of the entity's open version to the update statement and adds it to the batch. */
-    void addClose(PreparedStatement statement, Object[] values, long transactionId,
+    @Override
+    public void addClose(PreparedStatement statement, Object[] values, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
         statement.setLong(1, transactionId);
         int parameter = 2;
         for (int i = 0; i < idColumnCount; i++) {
             if (parameterized[i]) {
-                bind(statement, parameter++, i, values[i], session);
+                bind(statement, parameter++, i, values[offset + i], session);
             }
         }
         statement.addBatch();

@@ -8,8 +8,6 @@ import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.mapping.Column;
-import org.hibernate.mapping.PersistentClass;
-import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Table;
 
 import java.sql.Connection;
@@ -17,7 +15,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,11 +68,9 @@ final class SchemaCheck {
             connection = access.obtainConnection();
             List<String> problems = new ArrayList<>();
             checkTransactionTable(connection, problems);
-            Set<Table> seen = new HashSet<>();
+            Map<Table, Map<String, ColumnInfo>> liveColumns = new HashMap<>();
             for (VersionTableMapping mapping : mappings) {
-                if (mapping.view().entity() == mapping.view().entity().getRootClass() && seen.add(mapping.table())) {
-                    checkVersionTable(connection, mapping, mappings, problems);
-                }
+                checkVersionTable(connection, mapping, liveColumns, problems);
             }
             if (!problems.isEmpty()) {
                 throw new SchemaMismatchException("The database schema does not match Continuum's version tables:\n  - "
@@ -111,47 +107,40 @@ final class SchemaCheck {
         }
     }
 
-    private void checkVersionTable(Connection connection, VersionTableMapping rootMapping,
-            List<VersionTableMapping> mappings, List<String> problems) throws SQLException {
-        Table versionTable = rootMapping.table();
-        PersistentClass root = rootMapping.view().entity();
-        String entityName = VersionedEntity.simpleName(root);
+    private void checkVersionTable(Connection connection, VersionTableMapping mapping,
+            Map<Table, Map<String, ColumnInfo>> liveColumns, List<String> problems) throws SQLException {
+        Table versionTable = mapping.table();
         Map<String, ColumnInfo> shadow = columns(connection, versionTable);
         if (shadow.isEmpty()) {
-            problems.add("Entity " + entityName + " is @Versioned but its version table '" + versionTable.getName()
-                    + "' does not exist. Fix: " + createDdl(versionTable));
+            String subject = mapping.subject();
+            problems.add(Character.toUpperCase(subject.charAt(0)) + subject.substring(1)
+                    + (subject.startsWith("entity") ? " is @Versioned" : " is versioned") + " but its version table '"
+                    + versionTable.getName() + "' does not exist. Fix: " + createDdl(versionTable));
             return;
         }
-        Map<String, ColumnInfo> live = columns(connection, root.getTable());
-        Map<String, String> owners = new LinkedHashMap<>();
-        for (Column column : root.getIdentifier().getColumns()) {
-            owners.put(column.getName(), entityName + " identifier");
-        }
-        for (VersionTableMapping mapping : mappings) {
-            if (mapping.table() != versionTable) {
-                continue;
-            }
-            String owner = VersionedEntity.simpleName(mapping.view().entity());
-            for (Property property : mapping.view().versionedProperties()) {
-                for (Column column : VersionedEntity.columnsOf(property)) {
-                    owners.putIfAbsent(column.getName(), owner + "." + property.getName());
-                }
-            }
-        }
         for (Column column : versionTable.getColumns()) {
-            String owner = owners.getOrDefault(column.getName(), "Continuum bookkeeping");
+            VersionTableMapping.Source source = mapping.sources().get(column.getName());
+            String owner = source == null ? "Continuum bookkeeping" : source.what();
             ColumnInfo actual = shadow.get(key(column.getName()));
             if (actual == null) {
-                problems.add("Version table '" + versionTable.getName() + "' of entity " + entityName
+                problems.add("Version table '" + versionTable.getName() + "' of " + mapping.subject()
                         + " has no column '" + column.getName() + "' (for " + owner + "). Fix: "
                         + addColumnDdl(versionTable, column));
                 continue;
+            }
+            if (source == null) {
+                continue;
+            }
+            Map<String, ColumnInfo> live = liveColumns.get(source.live());
+            if (live == null) {
+                live = columns(connection, source.live());
+                liveColumns.put(source.live(), live);
             }
             ColumnInfo expected = live.get(key(column.getName()));
             if (expected != null && !expected.sameType(actual)) {
                 problems.add("Column '" + column.getName() + "' of version table '" + versionTable.getName()
                         + "' is " + actual + " but " + owner + " is " + expected + " in table '"
-                        + root.getTable().getName() + "'; history would be truncated or rejected. Fix: change '"
+                        + source.live().getName() + "'; history would be truncated or rejected. Fix: change '"
                         + versionTable.getName() + "." + column.getName() + "' to " + expected
                         + " (the type of the live column)");
             }

@@ -18,7 +18,6 @@ import org.hibernate.mapping.Index;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.PrimaryKey;
 import org.hibernate.mapping.Property;
-import org.hibernate.mapping.RootClass;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
 import org.hibernate.models.spi.ClassDetails;
@@ -60,25 +59,23 @@ public final class SchemaContributor implements AdditionalMappingContributor {
             return;
         }
         checkNoVersionedNonEntities(metadata, context);
-        List<PersistentClass> roots = new ArrayList<>();
+        List<PersistentClass> versioned = new ArrayList<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (VersionedEntity.annotation(entity) != null) {
                 VersionedEntity.checkExcludes(entity);
                 VersionedEntity.of(entity, settings);
-                if (entity instanceof RootClass) {
-                    roots.add(entity);
-                }
+                versioned.add(entity);
             }
         }
-        if (roots.isEmpty()) {
+        if (versioned.isEmpty()) {
             return;
         }
-        roots.sort((a, b) -> a.getEntityName().compareTo(b.getEntityName()));
+        versioned.sort((a, b) -> a.getEntityName().compareTo(b.getEntityName()));
         if (!metadata.getDatabase().getDialect().getSequenceSupport().supportsSequences()) {
             throw new ConfigurationException("Continuum takes transaction ids from a database sequence, but "
                     + metadata.getDatabase().getDialect().getClass().getSimpleName()
                     + " has no sequences; use a database with sequences (H2, PostgreSQL, MariaDB 10.3+, Oracle, "
-                    + "SQL Server) or remove @Versioned from " + VersionedEntity.simpleName(roots.get(0)));
+                    + "SQL Server) or remove @Versioned from " + VersionedEntity.simpleName(versioned.get(0)));
         }
         Namespace namespace = metadata.getDatabase().getDefaultNamespace();
         Table existing = namespace.locateTable(Identifier.toIdentifier(settings.transactionTable()));
@@ -92,77 +89,202 @@ public final class SchemaContributor implements AdditionalMappingContributor {
         contributions.contributeSequence(new Sequence(CONTRIBUTOR,
                 namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
                 Identifier.toIdentifier(settings.transactionSequence()), 1, 1));
-        for (PersistentClass root : roots) {
-            contributions.contributeTable(versionTable(root, settings, metadata, context));
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
+        for (PersistentClass entity : versioned) {
+            VersionedEntity view = VersionedEntity.of(entity, settings);
+            if (!hasPhysicalTable(entity)) {
+                continue;
+            }
+            for (VersionedEntity.Level level : view.levels()) {
+                TableBuilder builder = builder(tables, level.versionTableName(), level.liveTable(),
+                        VersionedEntity.simpleName(entity), metadata);
+                builder.key(level.keyColumns());
+                if (level.discriminator()) {
+                    for (Selectable selectable : entity.getRootClass().getDiscriminator().getSelectables()) {
+                        if (selectable instanceof Column column) {
+                            builder.data(column, level.liveTable(), "the discriminator");
+                        }
+                    }
+                }
+                for (Property property : level.properties()) {
+                    for (Column column : VersionedEntity.columnsOf(property)) {
+                        builder.data(column, property.getValue().getTable(),
+                                VersionedEntity.simpleName(entity) + "." + property.getName());
+                    }
+                }
+            }
+        }
+        for (org.hibernate.mapping.Collection collection : sorted(metadata.getCollectionBindings())) {
+            VersionedCollection plan = VersionedCollection.of(collection, settings);
+            if (plan == null) {
+                continue;
+            }
+            if (plan.isJoinColumnOneToMany()) {
+                addJoinColumns(tables, plan, settings);
+                continue;
+            }
+            TableBuilder builder = builder(tables, plan.versionTableName(), collection.getCollectionTable(),
+                    plan.description(), metadata);
+            builder.key(plan.keyColumns());
+            for (Column column : plan.rowColumns()) {
+                builder.data(column, collection.getCollectionTable(), plan.description());
+            }
+            builder.primaryKey = plan.primaryKeyColumns();
+        }
+        for (TableBuilder builder : tables.values()) {
+            contributions.contributeTable(builder.build(settings, context));
         }
     }
 
-    private static Table versionTable(PersistentClass root, Settings settings, InFlightMetadataCollector metadata,
-            MetadataBuildingContext context) {
-        Table live = root.getTable();
-        VersionedEntity rootView = VersionedEntity.of(root, settings);
-        Identifier name = Identifier.toIdentifier(rootView.versionTableName(), live.isQuoted());
+    private static List<org.hibernate.mapping.Collection> sorted(
+            java.util.Collection<org.hibernate.mapping.Collection> collections) {
+        List<org.hibernate.mapping.Collection> list = new ArrayList<>(collections);
+        list.sort((a, b) -> a.getRole().compareTo(b.getRole()));
+        return list;
+    }
+
+    /** Whether the entity's rows live in a table of their own (not an abstract TABLE_PER_CLASS class). */
+    static boolean hasPhysicalTable(PersistentClass entity) {
+        return entity.getTable().isPhysicalTable();
+    }
+
+    /**
+     * Adds the foreign key columns a join-column one-to-many writes into its child's table to the
+     * version table of the child's level that holds them (when the child is versioned).
+     */
+    private static void addJoinColumns(Map<String, TableBuilder> tables, VersionedCollection plan, Settings settings) {
+        for (PersistentClass child : plan.childEntities()) {
+            VersionedEntity view = VersionedEntity.of(child, settings);
+            if (view == null || !hasPhysicalTable(child)) {
+                continue;
+            }
+            for (VersionedEntity.Level level : view.levels()) {
+                if (level.liveTable() == plan.collection().getCollectionTable()) {
+                    TableBuilder found = tables.get(level.versionTableName());
+                    if (found != null) {
+                        for (Column column : plan.keyColumns()) {
+                            found.data(column, plan.collection().getCollectionTable(), plan.description());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static TableBuilder builder(Map<String, TableBuilder> tables, String versionTableName, Table live,
+            String owner, InFlightMetadataCollector metadata) {
+        TableBuilder builder = tables.get(versionTableName);
+        if (builder != null) {
+            if (!builder.owner.equals(owner) && builder.live != live && !builder.sharedBy(live)) {
+                throw new ConfigurationException(owner + " is versioned into table '" + versionTableName
+                        + "', which already holds the history of " + builder.owner + " (table " + builder.live.getName()
+                        + "); give one of them another name with @Versioned(table = \"...\") or the "
+                        + dev.continuum.ContinuumSettings.TABLE_SUFFIX + " setting");
+            }
+            return builder;
+        }
+        Identifier name = Identifier.toIdentifier(versionTableName, live.isQuoted());
         Namespace namespace = metadata.getDatabase().locateNamespace(live.getCatalogIdentifier(), live.getSchemaIdentifier());
         Table existing = namespace.locateTable(name);
         if (existing != null) {
-            throw new ConfigurationException(VersionedEntity.simpleName(root) + " is @Versioned and its version table "
+            throw new ConfigurationException(owner + " is @Versioned and its version table "
                     + "would be '" + name.getText() + "', but that table is already mapped (by "
                     + existing.getContributor() + "); choose another name with @Versioned(table = \"...\") "
                     + "or the " + dev.continuum.ContinuumSettings.TABLE_SUFFIX + " setting");
         }
-        Table table = new Table(CONTRIBUTOR, namespace, name, false);
-        table.setComment("Version history of " + live.getName() + " (Continuum)");
+        builder = new TableBuilder(namespace, name, live, owner);
+        tables.put(versionTableName, builder);
+        return builder;
+    }
 
-        Map<String, Column> columns = new LinkedHashMap<>();
-        List<Column> idColumns = new ArrayList<>();
-        for (Selectable selectable : root.getIdentifier().getSelectables()) {
-            Column column = copy((Column) selectable);
-            column.setNullable(false);
-            columns.put(column.getName(), column);
-            idColumns.add(column);
+    /** The columns of one version table, gathered from every entity level or collection that writes to it. */
+    private static final class TableBuilder {
+        final Namespace namespace;
+        final Identifier name;
+        final Table live;
+        final String owner;
+        final List<Column> key = new ArrayList<>();
+        final Map<String, Column> columns = new LinkedHashMap<>();
+        final Map<String, Table> sources = new LinkedHashMap<>();
+        List<Column> primaryKey;
+
+        TableBuilder(Namespace namespace, Identifier name, Table live, String owner) {
+            this.namespace = namespace;
+            this.name = name;
+            this.live = live;
+            this.owner = owner;
         }
-        if (root.getDiscriminator() != null) {
-            for (Selectable selectable : root.getDiscriminator().getSelectables()) {
-                if (selectable instanceof Column column && !columns.containsKey(column.getName())) {
-                    columns.put(column.getName(), copy(column));
+
+        /** A single-table hierarchy's subclasses and secondary tables write into their root's table. */
+        boolean sharedBy(Table table) {
+            return sources.containsValue(table);
+        }
+
+        void key(List<Column> keyColumns) {
+            if (!key.isEmpty()) {
+                return;
+            }
+            for (Column live : keyColumns) {
+                Column column = copy(live);
+                column.setNullable(false);
+                key.add(column);
+                columns.put(column.getName(), column);
+                sources.put(column.getName(), this.live);
+            }
+        }
+
+        void data(Column live, Table liveTable, String what) {
+            Table source = sources.get(live.getName());
+            if (source == null) {
+                columns.put(live.getName(), copy(live));
+                sources.put(live.getName(), liveTable);
+            } else if (source != liveTable) {
+                throw new ConfigurationException(what + " maps column '" + live.getName() + "' of table '"
+                        + liveTable.getName() + "', but version table '" + name.getText() + "' already has a column '"
+                        + live.getName() + "' from table '" + source.getName() + "'; rename one of the columns");
+            }
+        }
+
+        Table build(Settings settings, MetadataBuildingContext context) {
+            Table table = new Table(CONTRIBUTOR, namespace, name, false);
+            table.setComment("Version history of " + live.getName() + " (Continuum)");
+            Column transactionId = bookkeeping(settings.transactionIdColumn(), "long", false, table, context);
+            Column endTransactionId = bookkeeping(settings.endTransactionIdColumn(), "long", true, table, context);
+            Column operationType = bookkeeping(settings.operationTypeColumn(), "short", false, table, context);
+            for (Column reserved : List.of(transactionId, endTransactionId, operationType)) {
+                if (columns.containsKey(reserved.getName())) {
+                    throw new ConfigurationException(owner + " maps a column named '" + reserved.getName()
+                            + "', which its version table " + name.getText() + " needs for Continuum's bookkeeping; "
+                            + "rename the column or configure other names with the continuum.*_column settings");
                 }
             }
-        }
-        for (PersistentClass entity : root.getSubclassClosure()) {
-            VersionedEntity view = VersionedEntity.of(entity, settings);
-            for (Property property : view.versionedProperties()) {
-                for (Column column : VersionedEntity.columnsOf(property)) {
-                    columns.putIfAbsent(column.getName(), copy(column));
+            columns.values().forEach(table::addColumn);
+            table.addColumn(transactionId);
+            table.addColumn(endTransactionId);
+            table.addColumn(operationType);
+
+            if (primaryKey == null || !primaryKey.isEmpty()) {
+                PrimaryKey pk = new PrimaryKey(table);
+                pk.setName(constraintName("pk", name.getText(), ""));
+                for (Column column : primaryKey == null ? key : primaryKey) {
+                    Column copied = columns.get(column.getName());
+                    copied.setNullable(false);
+                    pk.addColumn(copied);
                 }
+                pk.addColumn(transactionId);
+                table.setPrimaryKey(pk);
+            } else {
+                Index index = table.getOrCreateIndex(constraintName("ix", name.getText(), "key"));
+                key.forEach(index::addColumn);
             }
+
+            index(table, name.getText(), transactionId);
+            index(table, name.getText(), endTransactionId);
+
+            table.createForeignKey(constraintName("fk", name.getText(), transactionId.getName()),
+                    List.of(transactionId), TransactionRecord.class.getName(), null, null, null);
+            return table;
         }
-        Column transactionId = bookkeeping(settings.transactionIdColumn(), "long", false, table, context);
-        Column endTransactionId = bookkeeping(settings.endTransactionIdColumn(), "long", true, table, context);
-        Column operationType = bookkeeping(settings.operationTypeColumn(), "short", false, table, context);
-        for (String reserved : List.of(transactionId.getName(), endTransactionId.getName(), operationType.getName())) {
-            if (columns.containsKey(reserved)) {
-                throw new ConfigurationException(VersionedEntity.simpleName(root) + " maps a column named '" + reserved
-                        + "', which its version table " + name.getText() + " needs for Continuum's bookkeeping; "
-                        + "rename the column or configure other names with the continuum.*_column settings");
-            }
-        }
-        columns.values().forEach(table::addColumn);
-        table.addColumn(transactionId);
-        table.addColumn(endTransactionId);
-        table.addColumn(operationType);
-
-        PrimaryKey primaryKey = new PrimaryKey(table);
-        primaryKey.setName(constraintName("pk", name.getText(), ""));
-        idColumns.forEach(primaryKey::addColumn);
-        primaryKey.addColumn(transactionId);
-        table.setPrimaryKey(primaryKey);
-
-        index(table, name.getText(), transactionId);
-        index(table, name.getText(), endTransactionId);
-
-        table.createForeignKey(constraintName("fk", name.getText(), transactionId.getName()),
-                List.of(transactionId), TransactionRecord.class.getName(), null, null, null);
-        return table;
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param endTransactionIdColumn version tables' superseding-transaction column
  * @param operationTypeColumn version tables' operation column
  * @param schemaValidation whether to check the schema at boot under validate/none
+ * @param versionOwnerOnCollectionChange whether an owner gets a version when only its collections
+ *        change, for entities that do not say otherwise
  */
 record Settings(
         boolean enabled,
@@ -31,7 +33,8 @@ record Settings(
         String transactionIdColumn,
         String endTransactionIdColumn,
         String operationTypeColumn,
-        boolean schemaValidation) {
+        boolean schemaValidation,
+        boolean versionOwnerOnCollectionChange) {
 
     static Settings from(Map<String, Object> properties) {
         return new Settings(
@@ -42,7 +45,8 @@ record Settings(
                 string(properties, ContinuumSettings.TRANSACTION_ID_COLUMN, "transaction_id"),
                 string(properties, ContinuumSettings.END_TRANSACTION_ID_COLUMN, "end_transaction_id"),
                 string(properties, ContinuumSettings.OPERATION_TYPE_COLUMN, "operation_type"),
-                bool(properties, ContinuumSettings.SCHEMA_VALIDATION, true));
+                bool(properties, ContinuumSettings.SCHEMA_VALIDATION, true),
+                bool(properties, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, true));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */

@@ -7,52 +7,88 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The versioned changes of one database transaction of one session, merged per entity, written
+ * The versioned changes of one database transaction of one session, merged per entity (by its
+ * {@link EntityKey}) and per collection row (by its {@link CollectionVersionWriter.RowKey}), written
  * when the transaction completes (after the last flush, before commit) and dropped after it.
+ * Memory is proportional to the rows that changed.
  *
- * <p>Merging, per entity: insert+update = insert with the final state; insert+delete = nothing;
- * update+update = update; update+delete = delete; delete+insert = update. An update whose final
- * state equals the state before the transaction writes nothing.
+ * <p>Merging, per entity or collection row: insert+update = insert with the final state;
+ * insert+delete = nothing; update+update = update; update+delete = delete; delete+insert =
+ * update. An update whose final state equals the state before the transaction writes nothing, so
+ * a collection row removed and added again in one transaction writes nothing.
  */
 final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallback {
 
-    /** One entity's merged change: what to write, and the state it started from (for updates). */
+    /** One entity's or collection row's merged change: what to write, and the state it started from (for updates). */
     static final class Change {
-        EntityVersionWriter writer;
+        VersionWriter writer;
         Operation operation;
         Object[] values;
         Object[] initial;
+        /** Set when the owner's collections changed and the owner is versioned on collection changes. */
+        boolean collectionsChanged;
+        /** Set while the change exists only because of collection changes (no event of the entity itself). */
+        boolean collectionsOnly;
+        /**
+         * The collection rows whose changes make this owner change worth writing; null when the
+         * collection change counts whatever happens to its rows (a join-column child that moved).
+         */
+        List<Object> causes;
         /**
          * Set when an insert re-creates an entity under an identifier it had before (a revert of a
          * deletion), so its earlier, deleted version must be closed even for a generated identifier.
          */
         boolean recreated;
 
-        Change(EntityVersionWriter writer, Operation operation, Object[] values, Object[] initial) {
+        Change(VersionWriter writer, Operation operation, Object[] values, Object[] initial) {
             this.writer = writer;
             this.operation = operation;
             this.values = values;
             this.initial = initial;
         }
 
-        /** Whether writing this change would record nothing new. */
-        boolean isNoOp() {
-            return operation == Operation.UPDATE && initial != null && writer.sameValues(values, initial);
+    }
+
+    /**
+     * Whether writing a change would record nothing new: an update whose final state equals its
+     * initial state, and whose collection changes (if any) all cancelled out.
+     */
+    boolean isNoOp(Change change) {
+        if (change.operation != Operation.UPDATE) {
+            return false;
         }
+        boolean unchanged = change.collectionsOnly
+                || change.initial != null && change.writer.sameValues(change.values, change.initial);
+        if (!unchanged || !change.collectionsChanged) {
+            return unchanged;
+        }
+        if (change.causes == null) {
+            return false;
+        }
+        for (Object cause : change.causes) {
+            Change row = changes.get(cause);
+            if (row != null && row != change && !isNoOp(row)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private final VersioningRuntime runtime;
-    private final Map<EntityKey, Change> changes = new LinkedHashMap<>();
+    private final Map<Object, Change> changes = new LinkedHashMap<>();
 
     UnitOfWork(VersioningRuntime runtime) {
         this.runtime = runtime;
     }
 
-    void inserted(EntityKey key, EntityVersionWriter writer, Object[] values) {
+    void inserted(Object key, VersionWriter writer, Object[] values) {
         Change existing = changes.get(key);
         if (existing != null && existing.operation == Operation.DELETE) {
             existing.writer = writer;
@@ -63,11 +99,15 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
         }
     }
 
-    void updated(EntityKey key, EntityVersionWriter writer, Object[] values, Object[] initial) {
+    void updated(Object key, VersionWriter writer, Object[] values, Object[] initial) {
         Change existing = changes.get(key);
         if (existing == null) {
             changes.put(key, new Change(writer, Operation.UPDATE, values, initial));
         } else {
+            if (existing.collectionsOnly) {
+                existing.collectionsOnly = false;
+                existing.initial = initial;
+            }
             existing.writer = writer;
             existing.values = values;
             if (existing.operation == Operation.DELETE) {
@@ -76,7 +116,7 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
         }
     }
 
-    void deleted(EntityKey key, EntityVersionWriter writer, Object[] values) {
+    void deleted(Object key, VersionWriter writer, Object[] values) {
         Change existing = changes.get(key);
         if (existing == null) {
             changes.put(key, new Change(writer, Operation.DELETE, values, values));
@@ -89,12 +129,42 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
         }
     }
 
-    Map<EntityKey, Change> changes() {
+    /**
+     * Records that the collections of an owner changed: its version in this transaction is written
+     * even when none of its own properties changed. {@code state} captures the owner's current
+     * state; it is called only when the owner has no change yet. {@code causes} are the keys of
+     * the collection rows that changed (the owner's version is dropped when all of them cancel
+     * out), or null when the change counts whatever happens to them.
+     */
+    void collectionsChanged(EntityKey key, EntityVersionWriter writer, Supplier<Object[]> state, List<?> causes) {
+        Change change = changes.get(key);
+        if (change == null) {
+            change = new Change(writer, Operation.UPDATE, state.get(), null);
+            change.collectionsOnly = true;
+            change.causes = new ArrayList<>();
+            changes.put(key, change);
+        } else if (!change.collectionsChanged) {
+            change.causes = new ArrayList<>();
+        }
+        change.collectionsChanged = true;
+        if (causes == null) {
+            change.causes = null;
+        } else if (change.causes != null) {
+            change.causes.addAll(causes);
+        }
+    }
+
+    /** Whether the entity has a recorded change in this transaction. */
+    boolean hasChange(EntityKey key) {
+        return changes.containsKey(key);
+    }
+
+    Map<Object, Change> changes() {
         return changes;
     }
 
     /** Marks the insert of {@code key} as the re-creation of an entity deleted earlier. */
-    void recreated(EntityKey key) {
+    void recreated(Object key) {
         Change change = changes.get(key);
         if (change != null) {
             change.recreated = true;

@@ -1,18 +1,36 @@
 package dev.continuum.hibernate.internal;
 
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.CollectionEntry;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PreCollectionRecreateEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEventListener;
+import org.hibernate.event.spi.PreCollectionRemoveEvent;
+import org.hibernate.event.spi.PreCollectionRemoveEventListener;
+import org.hibernate.event.spi.PreCollectionUpdateEvent;
+import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.persister.entity.EntityPersister;
+
+import java.io.Serializable;
+import java.util.List;
 
 /**
  * Captures the state of versioned entities as Hibernate writes them, from the event state (no
- * extra SELECT), into the unit of work of the session's transaction.
+ * extra SELECT), into the unit of work of the session's transaction; and the rows added to and
+ * removed from versioned collections, from Hibernate's snapshot of each collection (taken before
+ * the collection's statements run, while the snapshot still holds the state before the flush).
  */
-final class VersionEventListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+final class VersionEventListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+        PreCollectionRecreateEventListener, PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
 
     private volatile VersioningRuntime runtime;
 
@@ -66,6 +84,89 @@ final class VersionEventListener implements PostInsertEventListener, PostUpdateE
         Object[] values = writer.capture(event.getId(), event.getEntity(), event.getDeletedState(), event.getSession());
         runtime.unitOfWork(event.getSession())
                 .deleted(event.getSession().generateEntityKey(event.getId(), event.getPersister()), writer, values);
+    }
+
+    @Override
+    public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
+        collectionChanged(event, false, true);
+    }
+
+    @Override
+    public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
+        collectionChanged(event, true, true);
+    }
+
+    @Override
+    public void onPreRemoveCollection(PreCollectionRemoveEvent event) {
+        collectionChanged(event, true, false);
+    }
+
+    /**
+     * Records the rows of a versioned collection that differ between its snapshot (when
+     * {@code before}) and its current state (when {@code after}).
+     */
+    private void collectionChanged(AbstractCollectionEvent event, boolean before, boolean after) {
+        VersioningRuntime current = runtime;
+        PersistentCollection<?> collection = event.getCollection();
+        if (current == null || collection == null) {
+            return;
+        }
+        CollectionVersionWriter writer = current.collectionWriter(collection.getRole());
+        JoinColumnWriter joinColumn = writer == null ? current.joinColumnWriter(collection.getRole()) : null;
+        if (writer == null && joinColumn == null) {
+            return;
+        }
+        SharedSessionContractImplementor session = event.getSession();
+        CollectionEntry entry = session.getPersistenceContextInternal().getCollectionEntry(collection);
+        if (entry == null) {
+            return;
+        }
+        if (!collection.wasInitialized()) {
+            if (after) {
+                // only operations queued on an inverse collection leave it uninitialized; nothing of ours
+                return;
+            }
+            // an unloaded collection that is removed (its owner deleted, or the collection replaced):
+            // its rows are needed to record their removal
+            collection.forceInitialization();
+        }
+        Serializable snapshot = before ? entry.getSnapshot() : null;
+        Object key = after && entry.getCurrentKey() != null ? entry.getCurrentKey() : entry.getLoadedKey();
+        if (key == null) {
+            key = collection.getKey();
+        }
+        UnitOfWork unit = current.unitOfWork(session);
+        if (writer != null) {
+            List<CollectionVersionWriter.RowKey> changed =
+                    writer.recordChanges(key, snapshot, after ? collection : null, unit, session);
+            if (!changed.isEmpty()) {
+                ownerChanged(current, event, unit, session, changed);
+            }
+        } else if (joinColumn.recordChanges(snapshot, after ? collection : null, current, unit, session)) {
+            ownerChanged(current, event, unit, session, null);
+        }
+    }
+
+    /** Records a version of the owner when it is versioned on collection changes and still exists. */
+    private static void ownerChanged(VersioningRuntime current, AbstractCollectionEvent event, UnitOfWork unit,
+            SharedSessionContractImplementor session, List<?> causes) {
+        Object owner = event.getAffectedOwnerOrNull();
+        if (owner == null || !current.versionsOwnerOnCollectionChange(event.getAffectedOwnerEntityName())) {
+            return;
+        }
+        EntityEntry entry = session.getPersistenceContextInternal().getEntry(owner);
+        if (entry == null || entry.getStatus() == Status.DELETED || entry.getStatus() == Status.GONE) {
+            return;
+        }
+        EntityPersister persister = entry.getPersister();
+        EntityVersionWriter writer = current.writer(persister);
+        if (writer == null) {
+            return;
+        }
+        Object id = entry.getId();
+        Object[] state = entry.getLoadedState() != null ? entry.getLoadedState() : persister.getValues(owner);
+        unit.collectionsChanged(session.generateEntityKey(id, persister), writer,
+                () -> writer.capture(id, owner, state, session), causes);
     }
 
     @Override

@@ -6,11 +6,13 @@ import dev.continuum.Versioned;
 
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Join;
 import org.hibernate.mapping.JoinedSubclass;
 import org.hibernate.mapping.OneToOne;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UnionSubclass;
 
 import java.lang.reflect.Field;
@@ -18,9 +20,11 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,11 +38,14 @@ final class VersionedEntity {
     private final PersistentClass entity;
     private final List<Property> versionedProperties;
     private final String versionTableName;
+    private final List<Level> levels;
 
-    private VersionedEntity(PersistentClass entity, List<Property> versionedProperties, String versionTableName) {
+    private VersionedEntity(PersistentClass entity, List<Property> versionedProperties, String versionTableName,
+            List<Level> levels) {
         this.entity = entity;
         this.versionedProperties = versionedProperties;
         this.versionTableName = versionTableName;
+        this.levels = levels;
     }
 
     /**
@@ -51,22 +58,11 @@ final class VersionedEntity {
             return null;
         }
         String name = simpleName(entity);
-        if (entity instanceof JoinedSubclass || entity instanceof UnionSubclass
-                || hasSubclass(entity, JoinedSubclass.class) || hasSubclass(entity, UnionSubclass.class)) {
-            throw new ConfigurationException(name + " is @Versioned but uses JOINED or TABLE_PER_CLASS inheritance, "
-                    + "which Continuum does not version yet; map the hierarchy with "
-                    + "@Inheritance(strategy = SINGLE_TABLE) or remove @Versioned from " + name);
-        }
         PersistentClass root = entity.getRootClass();
         if (root != entity && annotation(root) == null) {
             throw new ConfigurationException(name + " is @Versioned but its root entity " + simpleName(root)
                     + " is not; put @Versioned on " + simpleName(root)
-                    + " (a single-table hierarchy shares one version table)");
-        }
-        if (entity.getJoinClosureSpan() > 0) {
-            throw new ConfigurationException(name + " is @Versioned but maps properties to a secondary table ("
-                    + entity.getJoinClosure().get(0).getTable().getName() + "), which Continuum does not version yet; "
-                    + "move those properties to the main table or remove @Versioned from " + name);
+                    + " (the version tables of a hierarchy are laid out from its root)");
         }
         Set<String> excluded = excludedNames(entity);
         List<Property> properties = new ArrayList<>();
@@ -82,7 +78,110 @@ final class VersionedEntity {
         String table = annotation(root).table().isBlank()
                 ? root.getTable().getName() + settings.tableSuffix()
                 : annotation(root).table();
-        return new VersionedEntity(entity, List.copyOf(properties), table);
+        return new VersionedEntity(entity, List.copyOf(properties), table, levels(entity, properties, table, settings));
+    }
+
+    /**
+     * The version tables one change of {@code entity} writes to, root level first. A single-table
+     * hierarchy (secondary tables included) writes one row into the root's version table; a JOINED
+     * hierarchy one row into the version table of each level from the root down to the entity,
+     * each with the key columns of its level; a TABLE_PER_CLASS entity one row into the version
+     * table of its own table, holding every column.
+     */
+    private static List<Level> levels(PersistentClass entity, List<Property> properties, String rootVersionTable,
+            Settings settings) {
+        PersistentClass root = entity.getRootClass();
+        if (isUnion(entity)) {
+            String table = entity == root ? rootVersionTable : ownTableName(entity, settings);
+            List<Column> key = columns(entity.getIdentifier().getSelectables());
+            return List.of(new Level(table, entity.getTable(), key, false, properties));
+        }
+        List<PersistentClass> chain = new ArrayList<>();
+        for (PersistentClass c = entity; c != null; c = c.getSuperclass()) {
+            chain.add(0, c);
+        }
+        List<Level> levels = new ArrayList<>();
+        Map<Table, Integer> levelOfTable = new HashMap<>();
+        List<List<Property>> propertiesOfLevel = new ArrayList<>();
+        for (PersistentClass c : chain) {
+            int level;
+            if (c == root || !(c instanceof JoinedSubclass)) {
+                level = 0;
+                if (levels.isEmpty()) {
+                    levels.add(null);
+                    propertiesOfLevel.add(new ArrayList<>());
+                }
+            } else {
+                level = levels.size();
+                levels.add(null);
+                propertiesOfLevel.add(new ArrayList<>());
+            }
+            levelOfTable.put(c.getTable(), level);
+            for (Join join : c.getJoins()) {
+                levelOfTable.put(join.getTable(), level);
+            }
+        }
+        for (Property property : properties) {
+            Integer level = levelOfTable.get(property.getValue().getTable());
+            propertiesOfLevel.get(level == null ? 0 : level).add(property);
+        }
+        int index = 0;
+        for (PersistentClass c : chain) {
+            if (c == root) {
+                levels.set(0, new Level(rootVersionTable, root.getTable(), columns(root.getIdentifier().getSelectables()),
+                        root.getDiscriminator() != null, List.copyOf(propertiesOfLevel.get(0))));
+            } else if (c instanceof JoinedSubclass joined) {
+                index++;
+                levels.set(index, new Level(ownTableName(c, settings), c.getTable(),
+                        columns(joined.getKey().getSelectables()), false, List.copyOf(propertiesOfLevel.get(index))));
+            }
+        }
+        return List.copyOf(levels);
+    }
+
+    /** Whether {@code entity} belongs to a TABLE_PER_CLASS hierarchy. */
+    static boolean isUnion(PersistentClass entity) {
+        return entity instanceof UnionSubclass || hasSubclass(entity.getRootClass(), UnionSubclass.class);
+    }
+
+    /** The version table name of a JOINED or TABLE_PER_CLASS level: its own {@code @Versioned(table)}, else its table's. */
+    private static String ownTableName(PersistentClass entity, Settings settings) {
+        Class<?> type = entity.getMappedClass();
+        if (type != null && type.isAnnotationPresent(Versioned.class)
+                && !type.getAnnotation(Versioned.class).table().isBlank()) {
+            return type.getAnnotation(Versioned.class).table();
+        }
+        return entity.getTable().getName() + settings.tableSuffix();
+    }
+
+    private static List<Column> columns(List<Selectable> selectables) {
+        List<Column> columns = new ArrayList<>();
+        for (Selectable selectable : selectables) {
+            if (selectable instanceof Column column) {
+                columns.add(column);
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * One version table written by a change of the entity.
+     *
+     * @param versionTableName the version table's name (unquoted text)
+     * @param liveTable the live table it shadows (a secondary table's columns go to its main table's level)
+     * @param keyColumns the live key columns of this level, in the order of the identifier's columns
+     * @param discriminator whether the level holds the hierarchy's discriminator column
+     * @param properties the versioned properties whose columns live at this level
+     */
+    record Level(String versionTableName, Table liveTable, List<Column> keyColumns, boolean discriminator,
+            List<Property> properties) {
+
+        /** Names of this level's versioned properties. */
+        Set<String> propertyNames() {
+            Set<String> names = new LinkedHashSet<>();
+            properties.forEach(p -> names.add(p.getName()));
+            return names;
+        }
     }
 
     /** Checks that every name in {@code @Versioned(exclude)} is a property of the entity. */
@@ -114,8 +213,19 @@ final class VersionedEntity {
         return entity;
     }
 
+    /** The name of the version table of the hierarchy's root (of the entity's own table under TABLE_PER_CLASS). */
     String versionTableName() {
+        return levels.get(0).versionTableName();
+    }
+
+    /** The version table of the hierarchy's root, as {@code @Versioned(table)} and the suffix name it. */
+    String rootVersionTableName() {
         return versionTableName;
+    }
+
+    /** The version tables a change of this entity writes to, root level first. */
+    List<Level> levels() {
+        return levels;
     }
 
     List<Property> versionedProperties() {
@@ -165,6 +275,19 @@ final class VersionedEntity {
     private static List<Property> closure(PersistentClass entity) {
         List<Property> properties = new ArrayList<>(entity.getPropertyClosure());
         return properties;
+    }
+
+    /** Whether a property of the entity is left out of versioning by {@code exclude} or {@code @NotVersioned}. */
+    static boolean isExcluded(PersistentClass entity, String propertyName) {
+        if (excludedNames(entity).contains(propertyName)) {
+            return true;
+        }
+        for (Property property : closure(entity)) {
+            if (property.getName().equals(propertyName)) {
+                return isNotVersionedAnnotated(entity, property);
+            }
+        }
+        return false;
     }
 
     private static Set<String> excludedNames(PersistentClass entity) {

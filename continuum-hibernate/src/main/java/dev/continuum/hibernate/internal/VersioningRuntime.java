@@ -42,6 +42,9 @@ final class VersioningRuntime {
     private static final Map<SessionFactoryImplementor, VersioningRuntime> BY_FACTORY = new ConcurrentHashMap<>();
 
     private final Map<String, EntityVersionWriter> writers;
+    private final Map<String, CollectionVersionWriter> collectionWriters;
+    private final Map<String, JoinColumnWriter> joinColumnWriters;
+    private final java.util.Set<String> ownersVersionedOnCollectionChange;
     private final Settings settings;
     private final String transactionTable;
     private final Map<SharedSessionContractImplementor, UnitOfWork> units = new ConcurrentHashMap<>();
@@ -64,7 +67,25 @@ final class VersioningRuntime {
 
     VersioningRuntime(SessionFactoryImplementor factory, Settings settings, Map<String, EntityVersionWriter> writers,
             String transactionTable, String sequence, TransactionContextProvider contextProvider) {
+        this(factory, settings, writers, Map.of(), Map.of(), java.util.Set.of(), transactionTable, sequence,
+                contextProvider);
+    }
+
+    /**
+     * @param collectionWriters the writers of versioned collections, by collection role
+     * @param joinColumnWriters the join-column one-to-many collections whose foreign key is
+     *        versioned in the child's version rows, by collection role
+     * @param ownersVersionedOnCollectionChange entity names whose owner gets a version when only
+     *        its collections change
+     */
+    VersioningRuntime(SessionFactoryImplementor factory, Settings settings, Map<String, EntityVersionWriter> writers,
+            Map<String, CollectionVersionWriter> collectionWriters, Map<String, JoinColumnWriter> joinColumnWriters,
+            java.util.Set<String> ownersVersionedOnCollectionChange, String transactionTable, String sequence,
+            TransactionContextProvider contextProvider) {
         this.writers = Map.copyOf(writers);
+        this.collectionWriters = Map.copyOf(collectionWriters);
+        this.joinColumnWriters = Map.copyOf(joinColumnWriters);
+        this.ownersVersionedOnCollectionChange = java.util.Set.copyOf(ownersVersionedOnCollectionChange);
         this.settings = settings;
         this.transactionTable = transactionTable;
         this.contextProvider = contextProvider;
@@ -90,6 +111,26 @@ final class VersioningRuntime {
 
     EntityVersionWriter writer(EntityPersister persister) {
         return writers.get(persister.getEntityName());
+    }
+
+    /** The writer of a versioned collection role, or null. */
+    CollectionVersionWriter collectionWriter(String role) {
+        return role == null ? null : collectionWriters.get(role);
+    }
+
+    /** The join-column one-to-many of a role whose foreign key is versioned in the child's rows, or null. */
+    JoinColumnWriter joinColumnWriter(String role) {
+        return role == null ? null : joinColumnWriters.get(role);
+    }
+
+    /** The writers of every versioned collection, by role. */
+    Map<String, CollectionVersionWriter> collectionWriters() {
+        return collectionWriters;
+    }
+
+    /** Whether an owner of this entity type gets a version when only its collections change. */
+    boolean versionsOwnerOnCollectionChange(String entityName) {
+        return ownersVersionedOnCollectionChange.contains(entityName);
     }
 
     /** The runtime of a session factory, or null when it versions nothing (or Continuum is disabled). */
@@ -147,35 +188,37 @@ final class VersioningRuntime {
 
     /** Writes the transaction row and the version rows of a completing transaction. */
     void write(UnitOfWork unit, SharedSessionContractImplementor session) {
-        Map<EntityVersionWriter, List<UnitOfWork.Change>> byWriter = new LinkedHashMap<>();
+        Map<VersionWriter, List<UnitOfWork.Change>> byTable = new LinkedHashMap<>();
+        int count = 0;
         for (UnitOfWork.Change change : unit.changes().values()) {
-            if (!change.isNoOp()) {
-                byWriter.computeIfAbsent(change.writer, w -> new ArrayList<>()).add(change);
+            if (!unit.isNoOp(change)) {
+                count++;
+                for (VersionWriter table : change.writer.tables()) {
+                    byTable.computeIfAbsent(table, w -> new ArrayList<>()).add(change);
+                }
             }
         }
         units.remove(session);
-        if (byWriter.isEmpty()) {
+        if (byTable.isEmpty()) {
             return;
         }
-        List<EntityVersionWriter> order = new ArrayList<>(byWriter.keySet());
-        order.sort(Comparator.comparing(EntityVersionWriter::tableName)
-                .thenComparing(w -> w.persister().getEntityName()));
+        List<VersionWriter> order = new ArrayList<>(byTable.keySet());
+        order.sort(Comparator.comparing(VersionWriter::tableName).thenComparing(VersionWriter::sortKey));
         Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
         StatementInspector inspector = session.getJdbcSessionContext().getStatementInspector();
         String sql = insertTransactionSql;
         try {
             long transactionId = insertTransaction(connection, inspector, session);
-            for (EntityVersionWriter writer : order) {
+            for (VersionWriter writer : order) {
                 sql = writer.closeSql();
-                closeOpenVersions(connection, inspector, writer, byWriter.get(writer), transactionId, session);
+                closeOpenVersions(connection, inspector, writer, byTable.get(writer), transactionId, session);
             }
-            for (EntityVersionWriter writer : order) {
+            for (VersionWriter writer : order) {
                 sql = writer.insertSql();
-                insertVersions(connection, inspector, writer, byWriter.get(writer), transactionId, session);
+                insertVersions(connection, inspector, writer, byTable.get(writer), transactionId, session);
             }
             if (LOG.isDebugEnabled()) {
-                LOG.debug("Transaction {}: recorded {} versions", transactionId,
-                        byWriter.values().stream().mapToInt(List::size).sum());
+                LOG.debug("Transaction {}: recorded {} versions", transactionId, count);
             }
         } catch (SQLException e) {
             SqlExceptionHelper helper = session.getJdbcServices().getSqlExceptionHelper();
@@ -225,7 +268,7 @@ final class VersioningRuntime {
     }
 
     private static void closeOpenVersions(Connection connection, StatementInspector inspector,
-            EntityVersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
+            VersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
         PreparedStatement statement = null;
         try {
@@ -254,7 +297,7 @@ final class VersioningRuntime {
     }
 
     private static void insertVersions(Connection connection, StatementInspector inspector,
-            EntityVersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
+            VersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(inspect(inspector, writer.insertSql()))) {
             int pending = 0;

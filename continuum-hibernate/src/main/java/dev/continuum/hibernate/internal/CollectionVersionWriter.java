@@ -1,0 +1,340 @@
+package dev.continuum.hibernate.internal;
+
+import dev.continuum.Operation;
+
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.MySQLDialect;
+import org.hibernate.engine.jdbc.Size;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.descriptor.java.MutabilityPlan;
+
+import java.io.Serializable;
+import java.lang.reflect.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Writes the version rows of one versioned collection (a many-to-many join table or an element
+ * collection table) into {@code <collection_table>_version}. A row is identified by the owner's
+ * key and the element (sets, bags) or the index (lists with an order column, maps); a change of a
+ * collection is recorded as the rows added (operation 0), removed (2) and, for indexed
+ * collections, changed at an index (1), computed from Hibernate's snapshot of the collection.
+ */
+final class CollectionVersionWriter implements VersionWriter {
+
+    private final CollectionPersister persister;
+    private final PluralAttributeMapping attribute;
+    private final String tableName;
+    private final String insertSql;
+    private final String closeSql;
+    private final JdbcMapping[] jdbcMappings;
+    private final MutabilityPlan<?>[] mutabilityPlans;
+    private final boolean[] parameterized;
+    private final List<String> columnNames;
+    private final int[] keyPositions;
+    private final int[] indexPositions;
+    private final int[] elementPositions;
+    private final int identityWidth;
+    private final int indexBase;
+    private final boolean indexed;
+
+    CollectionVersionWriter(CollectionPersister persister, String tableName, String transactionIdColumn,
+            String endTransactionIdColumn, String operationTypeColumn) {
+        this.persister = persister;
+        this.attribute = persister.getAttributeMapping();
+        this.tableName = tableName;
+        Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
+        String liveTable = persister.getTableName();
+        List<SelectableMapping> selectables = new ArrayList<>();
+        this.keyPositions = positions(attribute.getKeyDescriptor().getKeyPart(), liveTable, selectables);
+        ModelPart index = attribute.getIndexDescriptor();
+        int[] indexColumns = index == null ? new int[0] : positions(index, liveTable, selectables);
+        boolean hasIndexColumn = Arrays.stream(indexColumns).anyMatch(p -> p >= 0);
+        this.indexed = hasIndexColumn;
+        this.indexPositions = hasIndexColumn ? indexColumns : null;
+        int identity = selectables.size();
+        this.elementPositions = positions(attribute.getElementDescriptor(), liveTable, selectables);
+        this.identityWidth = indexed ? identity : selectables.size();
+        this.indexBase = attribute.getIndexMetadata() == null ? 0 : attribute.getIndexMetadata().getListIndexBase();
+
+        int width = selectables.size();
+        this.jdbcMappings = new JdbcMapping[width];
+        this.mutabilityPlans = new MutabilityPlan<?>[width];
+        this.parameterized = new boolean[width];
+        List<String> names = new ArrayList<>();
+        List<String> writeExpressions = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            SelectableMapping selectable = selectables.get(i);
+            jdbcMappings[i] = selectable.getJdbcMapping();
+            MutabilityPlan<?> plan = jdbcMappings[i].getJdbcJavaType().getMutabilityPlan();
+            mutabilityPlans[i] = plan.isMutable() ? plan : null;
+            String custom = selectable.getWriteExpression();
+            Size size = new Size(selectable.getPrecision(), selectable.getScale(), selectable.getLength());
+            String expression = jdbcMappings[i].getJdbcType().wrapWriteExpression(custom == null ? "?" : custom, size,
+                    dialect);
+            parameterized[i] = expression.contains("?");
+            names.add(selectable.getSelectionExpression());
+            writeExpressions.add(expression);
+        }
+        this.columnNames = List.copyOf(names);
+
+        StringJoiner columns = new StringJoiner(", ", "insert into " + tableName + " (", "");
+        StringJoiner values = new StringJoiner(", ", ") values (", ")");
+        for (int i = 0; i < width; i++) {
+            columns.add(names.get(i));
+            values.add(writeExpressions.get(i));
+        }
+        columns.add(transactionIdColumn);
+        values.add("?");
+        columns.add(operationTypeColumn);
+        values.add("?");
+        this.insertSql = columns + values.toString();
+
+        boolean spaceship = dialect instanceof MySQLDialect;
+        StringJoiner where = new StringJoiner(" and ", " where ", " and " + endTransactionIdColumn + " is null");
+        for (int i = 0; i < identityWidth; i++) {
+            String operator = !selectables.get(i).isNullable() ? " = " : spaceship ? " <=> " : " is not distinct from ";
+            where.add(names.get(i) + operator + writeExpressions.get(i));
+        }
+        this.closeSql = "update " + tableName + " set " + endTransactionIdColumn + " = ?" + where;
+    }
+
+    /** Adds the selectables of a part that are columns of the collection table; -1 for the others. */
+    private static int[] positions(ModelPart part, String liveTable, List<SelectableMapping> selectables) {
+        int[] positions = new int[part.getJdbcTypeCount()];
+        part.forEachSelectable((index, selectable) -> {
+            if (selectable.isFormula() || !liveTable.equals(selectable.getContainingTableExpression())) {
+                positions[index] = -1;
+            } else {
+                positions[index] = selectables.size();
+                selectables.add(selectable);
+            }
+        });
+        return positions;
+    }
+
+    CollectionPersister persister() {
+        return persister;
+    }
+
+    /** The data columns of a version row: key, index (lists and maps), element. */
+    List<String> columnNames() {
+        return columnNames;
+    }
+
+    @Override
+    public List<CollectionVersionWriter> tables() {
+        return List.of(this);
+    }
+
+    @Override
+    public String tableName() {
+        return tableName;
+    }
+
+    @Override
+    public String insertSql() {
+        return insertSql;
+    }
+
+    @Override
+    public String closeSql() {
+        return closeSql;
+    }
+
+    @Override
+    public boolean idsCanBeReused() {
+        return true;
+    }
+
+    @Override
+    public String sortKey() {
+        return persister.getRole();
+    }
+
+    /**
+     * Records in {@code unit} the rows that differ between the collection's state before the
+     * flush ({@code snapshot}, null when it had no rows) and after it ({@code current}, null when
+     * the collection is removed); returns the keys of the rows that differ.
+     */
+    List<RowKey> recordChanges(Object key, Serializable snapshot, PersistentCollection<?> current, UnitOfWork unit,
+            SharedSessionContractImplementor session) {
+        Map<RowKey, Object[]> before = new LinkedHashMap<>();
+        if (snapshot != null) {
+            forEachSnapshotEntry(snapshot, (index, element) -> add(before, key, index, element, session));
+        }
+        Map<RowKey, Object[]> after = new LinkedHashMap<>();
+        if (current != null) {
+            Iterator<?> entries = current.entries(persister);
+            int i = 0;
+            while (entries.hasNext()) {
+                Object entry = entries.next();
+                if (current.entryExists(entry, i)) {
+                    Object index = indexed ? current.getIndex(entry, i, persister) : null;
+                    add(after, key, index, current.getElement(entry), session);
+                }
+                i++;
+            }
+        }
+        List<RowKey> changed = new ArrayList<>();
+        for (Map.Entry<RowKey, Object[]> old : before.entrySet()) {
+            Object[] now = after.get(old.getKey());
+            if (now == null) {
+                unit.deleted(old.getKey(), this, old.getValue());
+                changed.add(old.getKey());
+            } else if (!sameValues(now, old.getValue())) {
+                unit.updated(old.getKey(), this, now, old.getValue());
+                changed.add(old.getKey());
+            }
+        }
+        for (Map.Entry<RowKey, Object[]> added : after.entrySet()) {
+            if (!before.containsKey(added.getKey())) {
+                unit.inserted(added.getKey(), this, added.getValue());
+                changed.add(added.getKey());
+            }
+        }
+        return changed;
+    }
+
+    private interface EntryConsumer {
+        void accept(Object index, Object element);
+    }
+
+    private void forEachSnapshotEntry(Serializable snapshot, EntryConsumer consumer) {
+        if (snapshot instanceof Map<?, ?> entries) {
+            for (Map.Entry<?, ?> entry : entries.entrySet()) {
+                // a set's snapshot maps each element to itself, a map's maps each key (index) to its element
+                consumer.accept(entry.getKey(), entry.getValue());
+            }
+        } else if (snapshot instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) != null) {
+                    consumer.accept(i, list.get(i));
+                }
+            }
+        } else if (snapshot.getClass().isArray()) {
+            for (int i = 0; i < Array.getLength(snapshot); i++) {
+                Object element = Array.get(snapshot, i);
+                if (element != null) {
+                    consumer.accept(i, element);
+                }
+            }
+        } else {
+            throw new IllegalStateException("Unexpected snapshot of " + persister.getRole() + ": " + snapshot.getClass());
+        }
+    }
+
+    private void add(Map<RowKey, Object[]> rows, Object key, Object index, Object element,
+            SharedSessionContractImplementor session) {
+        Object[] row = row(key, index, element, session);
+        rows.put(new RowKey(this, Arrays.copyOf(row, identityWidth)), row);
+    }
+
+    private Object[] row(Object key, Object index, Object element, SharedSessionContractImplementor session) {
+        Object[] values = new Object[jdbcMappings.length];
+        ModelPart.JdbcValueBiConsumer<Object[], int[]> setter = (i, target, positions, value, selectable) -> {
+            if (positions[i] >= 0) {
+                target[positions[i]] = value;
+            }
+        };
+        attribute.getKeyDescriptor().getKeyPart().decompose(key, 0, values, keyPositions, setter, session);
+        if (indexed) {
+            Object base = indexBase > 0 && index instanceof Integer position ? position + indexBase : index;
+            attribute.getIndexDescriptor().decompose(base, 0, values, indexPositions, setter, session);
+        }
+        attribute.getElementDescriptor().decompose(element, 0, values, elementPositions, setter, session);
+        copyMutableValues(values);
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void copyMutableValues(Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (mutabilityPlans[i] != null && values[i] != null) {
+                values[i] = ((MutabilityPlan<Object>) mutabilityPlans[i]).deepCopy(values[i]);
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public boolean sameValues(Object[] a, Object[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i] && (a[i] == null || b[i] == null
+                    || !((JavaType<Object>) jdbcMappings[i].getJdbcJavaType()).areEqual(a[i], b[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
+            SharedSessionContractImplementor session) throws SQLException {
+        int parameter = 1;
+        for (int i = 0; i < values.length; i++) {
+            if (parameterized[i]) {
+                bind(statement, parameter++, i, values[i], session);
+            }
+        }
+        statement.setLong(parameter, transactionId);
+        statement.setShort(parameter + 1, (short) operation.code());
+        statement.addBatch();
+    }
+
+    @Override
+    public void addClose(PreparedStatement statement, Object[] values, long transactionId,
+            SharedSessionContractImplementor session) throws SQLException {
+        statement.setLong(1, transactionId);
+        int parameter = 2;
+        for (int i = 0; i < identityWidth; i++) {
+            if (parameterized[i]) {
+                bind(statement, parameter++, i, values[i], session);
+            }
+        }
+        statement.addBatch();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void bind(PreparedStatement statement, int parameter, int column, Object value,
+            SharedSessionContractImplementor session) throws SQLException {
+        jdbcMappings[column].getJdbcValueBinder().bind(statement, value, parameter, session);
+    }
+
+    /** The identity of one collection row in a unit of work: its table and its key (and element or index) values. */
+    static final class RowKey {
+        private final CollectionVersionWriter writer;
+        private final Object[] identity;
+        private final int hash;
+
+        RowKey(CollectionVersionWriter writer, Object[] identity) {
+            this.writer = writer;
+            this.identity = identity;
+            this.hash = 31 * writer.hashCode() + Arrays.deepHashCode(identity);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RowKey that && that.writer == writer && Arrays.deepEquals(that.identity, identity);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.continuum.hibernate.internal;
+
+import dev.continuum.Operation;
+
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Writes rows of one version table: the rows of an entity (one table per inheritance level) or
+ * of a versioned collection. A captured row is one flat array of JDBC values; each table writer
+ * reads its own slice of it.
+ */
+interface VersionWriter {
+
+    /** The table writers a change writes to, in order (an entity's root level first). */
+    List<? extends VersionWriter> tables();
+
+    /** The rendered name of the version table. */
+    String tableName();
+
+    String insertSql();
+
+    String closeSql();
+
+    /** Whether an inserted row can take the key of a row deleted earlier, so its insert must close an open row. */
+    boolean idsCanBeReused();
+
+    /** Whether two captured rows hold equal values in every column. */
+    boolean sameValues(Object[] a, Object[] b);
+
+    /** Binds one version row to the insert statement and adds it to the batch. */
+    void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
+            SharedSessionContractImplementor session) throws SQLException;
+
+    /** Binds the closing of the row's open version to the update statement and adds it to the batch. */
+    void addClose(PreparedStatement statement, Object[] values, long transactionId,
+            SharedSessionContractImplementor session) throws SQLException;
+
+    /** A tie-breaker for ordering writers of one table. */
+    String sortKey();
+}
