@@ -2,8 +2,10 @@ package dev.continuum.processor;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -24,8 +26,10 @@ import javax.lang.model.type.TypeMirror;
  *
  * @param names the property names, sorted
  * @param identifiers the names among {@code names} mapped with {@code @Id} or {@code @EmbeddedId}
+ * @param members the field or getter that maps each property, superclasses' properties first, each
+ *        class's in declaration order
  */
-record PersistentProperties(SortedSet<String> names, Set<String> identifiers) {
+record PersistentProperties(SortedSet<String> names, Set<String> identifiers, Map<String, Element> members) {
 
     private enum Access { FIELD, PROPERTY, UNKNOWN }
 
@@ -35,11 +39,15 @@ record PersistentProperties(SortedSet<String> names, Set<String> identifiers) {
         Access hierarchyAccess = accessFromIdentifier(hierarchy);
         SortedSet<String> names = new TreeSet<>();
         Set<String> identifiers = new TreeSet<>();
-        for (TypeElement type : hierarchy) {
+        Map<String, Element> members = new LinkedHashMap<>();
+        List<TypeElement> superclassesFirst = new ArrayList<>(hierarchy);
+        Collections.reverse(superclassesFirst);
+        for (TypeElement type : superclassesFirst) {
             Access access = explicitAccess(type).orElse(hierarchyAccess);
             for (Element member : type.getEnclosedElements()) {
                 propertyName(member, access).ifPresent(name -> {
                     names.add(name);
+                    members.put(name, member);
                     if (isIdentifier(member)) {
                         identifiers.add(name);
                     }
@@ -47,7 +55,7 @@ record PersistentProperties(SortedSet<String> names, Set<String> identifiers) {
             }
         }
         return new PersistentProperties(Collections.unmodifiableSortedSet(names),
-                Collections.unmodifiableSet(identifiers));
+                Collections.unmodifiableSet(identifiers), Collections.unmodifiableMap(members));
     }
 
     /** Whether {@code member} is mapped as the identifier, or part of it. */

@@ -30,11 +30,17 @@ final class TestCompiler {
     private final Path outputDirectory;
     private final List<Processor> processors;
     private final List<String> options;
+    private final String classpath;
 
     private TestCompiler(Path outputDirectory, List<Processor> processors, List<String> options) {
+        this(outputDirectory, processors, options, System.getProperty("java.class.path"));
+    }
+
+    private TestCompiler(Path outputDirectory, List<Processor> processors, List<String> options, String classpath) {
         this.outputDirectory = outputDirectory;
         this.processors = processors;
         this.options = options;
+        this.classpath = classpath;
     }
 
     /** A compiler that runs a fresh {@link VersionedProcessor}, writing classes to {@code outputDirectory}. */
@@ -55,7 +61,13 @@ final class TestCompiler {
     TestCompiler withOptions(String... extraOptions) {
         List<String> all = new ArrayList<>(options);
         all.addAll(Arrays.asList(extraOptions));
-        return new TestCompiler(outputDirectory, processors, List.copyOf(all));
+        return new TestCompiler(outputDirectory, processors, List.copyOf(all), classpath);
+    }
+
+    /** The same compiler with {@code directory} (classes of an earlier compilation, say) on the class path. */
+    TestCompiler withClasspath(Path directory) {
+        return new TestCompiler(outputDirectory, processors, options,
+                classpath + java.io.File.pathSeparator + directory);
     }
 
     /** Compiles {@code sources} to class files and returns every diagnostic, in reporting order. */
@@ -63,7 +75,7 @@ final class TestCompiler {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> arguments = new ArrayList<>(List.of(
-                "-classpath", System.getProperty("java.class.path"),
+                "-classpath", classpath,
                 "-d", outputDirectory.toString()));
         arguments.addAll(options);
         StringWriter output = new StringWriter();

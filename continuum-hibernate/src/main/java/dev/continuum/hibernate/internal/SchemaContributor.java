@@ -132,7 +132,14 @@ public final class SchemaContributor implements AdditionalMappingContributor {
             builder.primaryKey = plan.primaryKeyColumns();
         }
         for (TableBuilder builder : tables.values()) {
-            contributions.contributeTable(builder.build(settings, context));
+            Table table = builder.build(settings, context);
+            Table mapped = builder.namespace.locateTable(builder.name);
+            if (mapped == null) {
+                contributions.contributeTable(table);
+            } else {
+                // a typed version class maps this table: keep it, checked against the table Continuum expects
+                GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, metadata);
+            }
         }
     }
 
@@ -185,13 +192,6 @@ public final class SchemaContributor implements AdditionalMappingContributor {
         }
         Identifier name = Identifier.toIdentifier(versionTableName, live.isQuoted());
         Namespace namespace = metadata.getDatabase().locateNamespace(live.getCatalogIdentifier(), live.getSchemaIdentifier());
-        Table existing = namespace.locateTable(name);
-        if (existing != null) {
-            throw new ConfigurationException(owner + " is @Versioned and its version table "
-                    + "would be '" + name.getText() + "', but that table is already mapped (by "
-                    + existing.getContributor() + "); choose another name with @Versioned(table = \"...\") "
-                    + "or the " + dev.continuum.ContinuumSettings.TABLE_SUFFIX + " setting");
-        }
         builder = new TableBuilder(namespace, name, live, owner);
         tables.put(versionTableName, builder);
         return builder;
@@ -279,7 +279,11 @@ public final class SchemaContributor implements AdditionalMappingContributor {
             }
 
             index(table, name.getText(), transactionId);
-            index(table, name.getText(), endTransactionId);
+            // Key first: closing the open version of a row (where key = ? and end is null) and finding
+            // the version a transaction superseded stay one index probe however long the history grows.
+            Index open = table.getOrCreateIndex(constraintName("ix", name.getText(), endTransactionId.getName()));
+            key.forEach(column -> open.addColumn(columns.get(column.getName())));
+            open.addColumn(endTransactionId);
 
             table.createForeignKey(constraintName("fk", name.getText(), transactionId.getName()),
                     List.of(transactionId), TransactionRecord.class.getName(), null, null, null);

@@ -1,0 +1,205 @@
+package dev.continuum.hibernate.typed;
+
+import dev.continuum.ConfigurationException;
+import dev.continuum.Operation;
+import dev.continuum.Version;
+import dev.continuum.VersionHistory;
+import dev.continuum.hibernate.model.Address;
+import dev.continuum.hibernate.model.Rgb;
+import dev.continuum.hibernate.testing.DatabaseTest;
+import dev.continuum.hibernate.testing.Db;
+import dev.continuum.hibernate.testing.Model;
+import dev.continuum.hibernate.testing.StatementCounter;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The typed version class the annotation processor generated for {@link Article} maps its version
+ * table: history is queryable with JPQL, and a stale class fails the boot.
+ */
+@Model(value = {Article.class, Writer.class, ArticleVersion.class}, properties = StatementCounter.PROPERTY)
+class TypedVersionClassTest {
+
+    private static void write(Db db, long id, String title, Status status) {
+        db.run(em -> {
+            Article article = em.find(Article.class, id);
+            if (article == null) {
+                em.persist(new Article(id, title, status));
+            } else {
+                article.setTitle(title);
+                article.setStatus(status);
+            }
+        });
+    }
+
+    private static ConfigurationException bootFailure(Db db, Class<?>... managed) {
+        Throwable thrown = catchThrowable(() -> db.build(Map.of(), List.of(managed)).close());
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationException configuration) {
+                return configuration;
+            }
+        }
+        throw new AssertionError("expected a ConfigurationException in the cause chain of " + thrown, thrown);
+    }
+
+    @DatabaseTest
+    void jpqlSelectsTheVersionsWhoseStatusWasArchived(Db db) {
+        write(db, 1L, "Kept", Status.DRAFT);
+        write(db, 1L, "Kept", Status.ARCHIVED);
+        write(db, 1L, "Kept again", Status.PUBLISHED);
+        write(db, 2L, "Gone", Status.DRAFT);
+        write(db, 2L, "Gone", Status.ARCHIVED);
+        write(db, 3L, "Fresh", Status.DRAFT);
+
+        List<ArticleVersion> archived = db.inTransaction(em -> em.createQuery(
+                "select v from ArticleVersion v where v.status = :status order by v.id, v.transactionId",
+                ArticleVersion.class).setParameter("status", Status.ARCHIVED).getResultList());
+
+        assertThat(archived).extracting(ArticleVersion::getId).containsExactly(1L, 2L);
+        assertThat(archived).extracting(ArticleVersion::getOperation).containsOnly(Operation.UPDATE);
+        assertThat(archived).extracting(ArticleVersion::getTitle).containsExactly("Kept", "Gone");
+    }
+
+    @DatabaseTest
+    void typedGettersReturnWhatWasWritten(Db db) {
+        db.run(em -> {
+            Writer writer = new Writer(7L, "Ada");
+            em.persist(writer);
+            Article article = new Article(1L, "First", Status.PUBLISHED);
+            article.setColor(new Rgb(255, 128, 0));
+            article.setAddress(new Address("Main Street 1", "Springfield"));
+            article.setAuthor(writer);
+            article.setViews(99);
+            article.setDraftNotes("not recorded");
+            em.persist(article);
+        });
+        db.run(em -> em.find(Article.class, 1L).setTitle("Second"));
+
+        List<ArticleVersion> versions = db.inTransaction(em -> em.createQuery(
+                "select v from ArticleVersion v where v.id = 1 order by v.transactionId", ArticleVersion.class)
+                .getResultList());
+
+        assertThat(versions).hasSize(2);
+        ArticleVersion first = versions.get(0);
+        ArticleVersion second = versions.get(1);
+        assertThat(first.getId()).isEqualTo(1L);
+        assertThat(first.getTitle()).isEqualTo("First");
+        assertThat(first.getStatus()).isEqualTo(Status.PUBLISHED);
+        assertThat(first.getColor()).isEqualTo(new Rgb(255, 128, 0));
+        assertThat(first.getAddress().getStreet()).isEqualTo("Main Street 1");
+        assertThat(first.getAddress().getCity()).isEqualTo("Springfield");
+        assertThat(first.getAuthorId()).isEqualTo(7L);
+        assertThat(first.getOperation()).isEqualTo(Operation.INSERT);
+        assertThat(first.getOperationType()).isEqualTo((short) 0);
+        assertThat(first.getEndTransactionId()).isEqualTo(second.getTransactionId());
+        assertThat(second.getTitle()).isEqualTo("Second");
+        assertThat(second.getOperation()).isEqualTo(Operation.UPDATE);
+        assertThat(second.getEndTransactionId()).isNull();
+        assertThat(second.getTransactionId()).isGreaterThan(first.getTransactionId());
+    }
+
+    @DatabaseTest
+    void excludedNotVersionedAndLockingPropertiesHaveNoGetter(Db db) {
+        assertThat(Arrays.stream(ArticleVersion.class.getDeclaredMethods()).map(Method::getName))
+                .contains("getTitle", "getStatus", "getColor", "getAddress", "getAuthorId", "getTransactionId")
+                .doesNotContain("getViews", "getDraftNotes", "getRevision", "getAuthor")
+                .noneMatch(name -> name.startsWith("set"));
+        assertThat(db.rows("select * from typed_article_version")).isEmpty();
+    }
+
+    @DatabaseTest
+    void asVersionReadsTheVersionInOneStatement(Db db) {
+        write(db, 1L, "First", Status.DRAFT);
+        write(db, 1L, "Second", Status.PUBLISHED);
+        ArticleVersion first = db.inTransaction(em -> em.createQuery(
+                "select v from ArticleVersion v where v.title = 'First'", ArticleVersion.class).getSingleResult());
+
+        db.run(em -> {
+            StatementCounter.reset();
+            Version<Article> version = first.asVersion(em);
+
+            assertThat(StatementCounter.statements()).hasSize(1);
+            assertThat(version.transactionId()).isEqualTo(first.getTransactionId());
+            assertThat(version.operation()).isEqualTo(Operation.INSERT);
+            assertThat(version.entity().getTitle()).isEqualTo("First");
+            assertThat(version.entity().getStatus()).isEqualTo(Status.DRAFT);
+            assertThat(version.transaction().issuedAt()).isNotNull();
+        });
+    }
+
+    @DatabaseTest
+    void versionReadsExactlyTheRowOfOneTransaction(Db db) {
+        write(db, 1L, "First", Status.DRAFT);
+        write(db, 2L, "Other", Status.DRAFT);
+        db.run(em -> em.remove(em.find(Article.class, 1L)));
+        List<ArticleVersion> versions = db.inTransaction(em -> em.createQuery(
+                "select v from ArticleVersion v order by v.transactionId", ArticleVersion.class).getResultList());
+        long deletion = versions.get(2).getTransactionId();
+        long otherInsert = versions.get(1).getTransactionId();
+
+        Optional<Version<Article>> deleted = db.inTransaction(em ->
+                VersionHistory.of(em).version(Article.class, 1L, deletion));
+        Optional<Version<Article>> untouched = db.inTransaction(em ->
+                VersionHistory.of(em).version(Article.class, 1L, otherInsert));
+
+        assertThat(deleted).hasValueSatisfying(version -> {
+            assertThat(version.operation()).isEqualTo(Operation.DELETE);
+            assertThat(version.entity().getTitle()).isEqualTo("First");
+        });
+        assertThat(untouched).isEmpty();
+    }
+
+    @DatabaseTest
+    void typedVersionsAreOrderedByTransactionInOneStatement(Db db) {
+        write(db, 1L, "One", Status.DRAFT);
+        write(db, 2L, "Interleaved", Status.DRAFT);
+        write(db, 1L, "Two", Status.PUBLISHED);
+        write(db, 1L, "Three", Status.ARCHIVED);
+
+        db.run(em -> {
+            StatementCounter.reset();
+            List<ArticleVersion> versions = VersionHistory.of(em).typedVersions(ArticleVersion.class, 1L);
+
+            assertThat(StatementCounter.statements()).hasSize(1);
+            assertThat(versions).extracting(ArticleVersion::getTitle).containsExactly("One", "Two", "Three");
+            assertThat(versions).extracting(ArticleVersion::getTransactionId).isSorted().doesNotHaveDuplicates();
+        });
+    }
+
+    @DatabaseTest
+    void aVersionClassLackingAColumnIsStaleAndFailsTheBoot(Db db) {
+        ConfigurationException failure = bootFailure(db, Article.class, Writer.class, StaleArticleVersion.class);
+
+        assertThat(failure.getMessage()).isEqualTo("StaleArticleVersion, the version class of Article, has no "
+                + "column 'color', which the version table typed_article_version of Article has; StaleArticleVersion "
+                + "is stale: recompile so that the annotation processor generates it anew");
+    }
+
+    @DatabaseTest
+    void aVersionClassWithAnotherColumnTypeIsStaleAndFailsTheBoot(Db db) {
+        ConfigurationException failure = bootFailure(db, Article.class, Writer.class, RetypedArticleVersion.class);
+
+        assertThat(failure.getMessage())
+                .startsWith("RetypedArticleVersion, the version class of Article, maps column 'status' as integer, "
+                        + "but the version table typed_article_version of Article has it as ")
+                .endsWith("; RetypedArticleVersion is stale: recompile so that the annotation processor generates "
+                        + "it anew");
+    }
+
+    @DatabaseTest
+    void aVersionClassOfAnEntityThatIsNotVersionedFailsTheBoot(Db db) {
+        ConfigurationException failure = bootFailure(db, Article.class, Writer.class, WriterVersion.class);
+
+        assertThat(failure.getMessage()).isEqualTo("dev.continuum.hibernate.typed.WriterVersion is the version class "
+                + "of dev.continuum.hibernate.typed.Writer (@VersionOf), but Writer is not @Versioned, so it has no "
+                + "version table; dev.continuum.hibernate.typed.WriterVersion is stale: recompile so that the "
+                + "annotation processor removes it, or annotate Writer with @Versioned again");
+    }
+}

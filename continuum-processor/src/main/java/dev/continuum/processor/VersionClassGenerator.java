@@ -1,0 +1,714 @@
+package dev.continuum.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes the typed version class of one {@code @Versioned} entity: a read-only JPA entity mapped
+ * onto the entity's version table, with a field and a getter for every versioned property, the
+ * bookkeeping columns, and a bridge to the {@code Version<T>} API.
+ *
+ * <p>Mapping annotations of the entity's properties are copied as written, minus those that make
+ * no sense on a history row (identifier generation, optimistic locking, relationships,
+ * constraints); a many-to-one or owning one-to-one becomes the value of its foreign key.
+ */
+final class VersionClassGenerator {
+
+    /** What {@code @Generated} names as the generator. */
+    static final String GENERATOR = "dev.continuum.processor.VersionedProcessor";
+
+    private static final String PERSISTENCE = "jakarta.persistence.";
+    private static final String HIBERNATE = "org.hibernate.annotations.";
+
+    /** Annotations of a live property that do not belong on its history. */
+    private static final Set<String> DROPPED = Set.of(
+            "Id", "EmbeddedId", "GeneratedValue", "SequenceGenerator", "SequenceGenerators", "TableGenerator",
+            "TableGenerators", "Version", "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "ElementCollection",
+            "JoinColumn", "JoinColumns", "JoinTable", "MapsId", "OrderBy", "OrderColumn", "MapKey", "MapKeyClass",
+            "MapKeyColumn", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyEnumerated", "MapKeyTemporal", "Access",
+            "Transient", "PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns", "CollectionTable", "ForeignKey",
+            "AssociationOverride", "AssociationOverrides", "Cacheable",
+            // org.hibernate.annotations
+            "Cascade", "Fetch", "NotFound", "OnDelete", "BatchSize", "LazyGroup", "OptimisticLock", "NaturalId",
+            "CreationTimestamp", "UpdateTimestamp", "CurrentTimestamp", "Generated", "GenericGenerator",
+            "GenericGenerators", "UuidGenerator", "NativeGenerator", "TenantId", "Immutable", "JoinFormula",
+            "JoinColumnOrFormula", "JoinColumnsOrFormulas", "SQLRestriction", "SQLOrder", "SortComparator",
+            "SortNatural", "Filter", "Filters", "AttributeAccessor", "Parent", "Cache", "ListIndexBase", "Bag",
+            "CollectionId", "Check", "Checks");
+
+    /** Members of kept annotations that would constrain a history row like its live row. */
+    private static final Set<String> DROPPED_MEMBERS = Set.of("unique", "nullable", "insertable", "updatable",
+            "optional");
+
+    /**
+     * Names and column names of the generated class.
+     *
+     * @param classSuffix appended to the entity's simple name
+     * @param tableSuffix appended to the live table's name
+     * @param transactionIdColumn the transaction column of version tables
+     * @param endTransactionIdColumn the superseding-transaction column
+     * @param operationTypeColumn the operation column
+     */
+    record Options(String classSuffix, String tableSuffix, String transactionIdColumn, String endTransactionIdColumn,
+            String operationTypeColumn) {
+    }
+
+    /** Where the generator reports what it cannot generate. */
+    interface Errors {
+        void error(String message, Element element, AnnotationMirror annotation);
+    }
+
+    /** One field of the generated class. */
+    private record Field(String name, TypeMirror type, List<AnnotationMirror> annotations, String column,
+            String columnDefinition, boolean id, String property, TypeElement target) {
+    }
+
+    private final Elements elements;
+    private final Types types;
+    private final Options options;
+
+    VersionClassGenerator(ProcessingEnvironment environment, Options options) {
+        this.elements = environment.getElementUtils();
+        this.types = environment.getTypeUtils();
+        this.options = options;
+    }
+
+    /** The qualified name of the version class of {@code entity}. */
+    String className(TypeElement entity) {
+        PackageElement pkg = elements.getPackageOf(entity);
+        String simpleName = entity.getSimpleName() + options.classSuffix();
+        return pkg.isUnnamed() ? simpleName : pkg.getQualifiedName() + "." + simpleName;
+    }
+
+    /**
+     * The source of the version class of {@code entity}, or empty when the entity uses a mapping
+     * the generator does not support, which is then reported.
+     */
+    Optional<String> generate(TypeElement entity, AnnotationMirror versioned, PersistentProperties properties,
+            Set<String> excluded, Errors errors) {
+        String className = className(entity);
+        String entityName = entity.getSimpleName().toString();
+        Optional<String> unsupported = unsupportedEntityMapping(entity, properties);
+        if (unsupported.isPresent()) {
+            errors.error(unsupported(unsupported.get(), className, entityName), entity, versioned);
+            return Optional.empty();
+        }
+        DeclaredType entityType = (DeclaredType) entity.asType();
+        List<Field> fields = new ArrayList<>();
+        boolean failed = false;
+        for (Map.Entry<String, Element> property : properties.members().entrySet()) {
+            String name = property.getKey();
+            Element member = property.getValue();
+            boolean id = properties.identifiers().contains(name);
+            if (!id && (excluded.contains(name) || skipped(member))) {
+                continue;
+            }
+            TypeMirror type = memberType(entityType, member);
+            if (has(member, PERSISTENCE + "ManyToOne") || has(member, PERSISTENCE + "OneToOne")) {
+                Optional<Field> key = foreignKey(name, member, type, className, entityName, errors);
+                failed |= key.isEmpty();
+                key.ifPresent(fields::add);
+                continue;
+            }
+            if (has(member, HIBERNATE + "Any") || has(member, HIBERNATE + "ManyToAny")) {
+                errors.error(unsupported("@Any associations (" + entityName + "." + name + ")", className, entityName),
+                        member, Mirrors.find(member, HIBERNATE + "Any")
+                                .or(() -> Mirrors.find(member, HIBERNATE + "ManyToAny")).orElseThrow());
+                failed = true;
+                continue;
+            }
+            fields.add(new Field(name, type, copied(member), null, null, id, name, null));
+        }
+        for (String reserved : List.of("transactionId", "endTransactionId", "operationType", "operation")) {
+            for (Field field : fields) {
+                if (field.name().equals(reserved)) {
+                    errors.error(entityName + "." + field.name() + " is named like a property the version class "
+                            + className + " needs for Continuum's bookkeeping; rename the property, or use "
+                            + "-Acontinuum.generate=false", properties.members().get(field.name()) != null
+                            ? properties.members().get(field.name()) : entity, null);
+                    failed = true;
+                }
+            }
+        }
+        if (failed) {
+            return Optional.empty();
+        }
+        return Optional.of(new Writer(entity, className, fields, tableName(entity)).write());
+    }
+
+    private static String unsupported(String what, String className, String entityName) {
+        return "Typed version classes do not support " + what + " yet, so " + className + " cannot be generated for "
+                + entityName + "; use -Acontinuum.generate=false, or leave its package out of -Acontinuum.packages";
+    }
+
+    private Optional<String> unsupportedEntityMapping(TypeElement entity, PersistentProperties properties) {
+        if (has(entity, PERSISTENCE + "Inheritance")) {
+            return Optional.of("entity inheritance (@Inheritance on " + entity.getSimpleName() + ")");
+        }
+        for (Optional<TypeElement> type = Mirrors.superclass(entity); type.isPresent();
+                type = Mirrors.superclass(type.get())) {
+            if (has(type.get(), Mirrors.ENTITY)) {
+                return Optional.of("entity inheritance (" + entity.getSimpleName() + " extends the entity "
+                        + type.get().getSimpleName() + ")");
+            }
+        }
+        for (Optional<TypeElement> type = Optional.of(entity); type.isPresent(); type = Mirrors.superclass(type.get())) {
+            if (has(type.get(), PERSISTENCE + "IdClass")) {
+                return Optional.of("composite identifiers (@IdClass on " + type.get().getSimpleName() + ")");
+            }
+        }
+        if (has(entity, PERSISTENCE + "SecondaryTable") || has(entity, PERSISTENCE + "SecondaryTables")) {
+            return Optional.of("secondary tables (@SecondaryTable on " + entity.getSimpleName() + ")");
+        }
+        if (properties.identifiers().isEmpty()) {
+            return Optional.of("identifiers mapped outside the source (no @Id in " + entity.getSimpleName() + ")");
+        }
+        if (properties.identifiers().size() > 1) {
+            return Optional.of("composite identifiers (" + entity.getSimpleName() + " has several @Id properties)");
+        }
+        Element id = properties.members().get(properties.identifiers().iterator().next());
+        if (id != null && has(id, Mirrors.EMBEDDED_ID)) {
+            return Optional.of("composite identifiers (@EmbeddedId " + entity.getSimpleName() + "." + propertyName(id)
+                    + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** Properties that have no column in the version table: collections, inverse sides, formulas, optimistic locks. */
+    private boolean skipped(Element member) {
+        if (has(member, "dev.continuum.NotVersioned") || has(member, PERSISTENCE + "Version")
+                || has(member, PERSISTENCE + "OneToMany") || has(member, PERSISTENCE + "ManyToMany")
+                || has(member, PERSISTENCE + "ElementCollection") || has(member, HIBERNATE + "Formula")) {
+            return true;
+        }
+        Optional<AnnotationMirror> oneToOne = Mirrors.find(member, PERSISTENCE + "OneToOne");
+        if (oneToOne.isPresent() && Mirrors.value(oneToOne.get(), "mappedBy")
+                .filter(value -> !value.getValue().toString().isEmpty()).isPresent()) {
+            return true;
+        }
+        TypeMirror type = member instanceof ExecutableElement method ? method.getReturnType() : member.asType();
+        TypeMirror erased = types.erasure(type);
+        return isSubtype(erased, "java.util.Collection") || isSubtype(erased, "java.util.Map");
+    }
+
+    private boolean isSubtype(TypeMirror type, String name) {
+        TypeElement collection = elements.getTypeElement(name);
+        return collection != null && types.isSubtype(type, types.erasure(collection.asType()));
+    }
+
+    private Optional<Field> foreignKey(String name, Element member, TypeMirror type, String className,
+            String entityName, Errors errors) {
+        AnnotationMirror relation = Mirrors.find(member, PERSISTENCE + "ManyToOne")
+                .or(() -> Mirrors.find(member, PERSISTENCE + "OneToOne")).orElseThrow();
+        String property = entityName + "." + name;
+        if (has(member, PERSISTENCE + "MapsId")) {
+            errors.error(unsupported("derived identifiers (@MapsId on " + property + ")", className, entityName),
+                    member, Mirrors.find(member, PERSISTENCE + "MapsId").orElseThrow());
+            return Optional.empty();
+        }
+        TypeMirror targetType = Mirrors.value(relation, "targetEntity")
+                .map(value -> (TypeMirror) value.getValue())
+                .filter(target -> !target.toString().equals("void"))
+                .orElse(type);
+        if (targetType.getKind() != TypeKind.DECLARED) {
+            return Optional.empty();
+        }
+        TypeElement target = (TypeElement) ((DeclaredType) targetType).asElement();
+        PersistentProperties targetProperties = PersistentProperties.of(target);
+        Optional<AnnotationMirror> joinColumns = Mirrors.find(member, PERSISTENCE + "JoinColumns");
+        boolean compositeTarget = targetProperties.identifiers().size() != 1
+                || hasIdClass(target)
+                || has(targetProperties.members().get(targetProperties.identifiers().iterator().next()),
+                        Mirrors.EMBEDDED_ID);
+        if (compositeTarget || joinColumns.isPresent()) {
+            errors.error(unsupported("foreign keys to composite identifiers (" + property + " refers to "
+                    + target.getSimpleName() + ")", className, entityName), member, relation);
+            return Optional.empty();
+        }
+        String targetIdName = targetProperties.identifiers().iterator().next();
+        Element targetId = targetProperties.members().get(targetIdName);
+        TypeMirror idType = memberType((DeclaredType) target.asType(), targetId);
+        if (idType.getKind().isPrimitive()) {
+            idType = types.boxedClass(types.getPrimitiveType(idType.getKind())).asType();
+        }
+        String targetColumn = Mirrors.find(targetId, PERSISTENCE + "Column")
+                .flatMap(column -> Mirrors.value(column, "name"))
+                .map(value -> value.getValue().toString())
+                .orElse(targetIdName);
+        Optional<AnnotationMirror> joinColumn = Mirrors.find(member, PERSISTENCE + "JoinColumn");
+        String column = joinColumn.flatMap(join -> Mirrors.value(join, "name"))
+                .map(value -> value.getValue().toString())
+                .filter(value -> !value.isEmpty())
+                .orElse(name + "_" + targetColumn);
+        String definition = joinColumn.flatMap(join -> Mirrors.value(join, "columnDefinition"))
+                .map(value -> value.getValue().toString())
+                .filter(value -> !value.isEmpty())
+                .orElse(null);
+        return Optional.of(new Field(name + "Id", idType, List.of(), column, definition, false, name, target));
+    }
+
+    private static boolean hasIdClass(TypeElement type) {
+        for (Optional<TypeElement> current = Optional.of(type); current.isPresent();
+                current = Mirrors.superclass(current.get())) {
+            if (has(current.get(), PERSISTENCE + "IdClass")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The mapping annotations of {@code member} that the version class keeps. */
+    private List<AnnotationMirror> copied(Element member) {
+        List<AnnotationMirror> kept = new ArrayList<>();
+        for (AnnotationMirror annotation : member.getAnnotationMirrors()) {
+            TypeElement type = (TypeElement) annotation.getAnnotationType().asElement();
+            String name = type.getQualifiedName().toString();
+            boolean mapping = name.startsWith(PERSISTENCE) || name.startsWith(HIBERNATE);
+            if (mapping && !DROPPED.contains(type.getSimpleName().toString()) && !isGenerator(type)) {
+                kept.add(annotation);
+            }
+        }
+        return kept;
+    }
+
+    /** Hibernate's generator annotations, which are meta-annotated as such. */
+    private static boolean isGenerator(TypeElement annotation) {
+        return has(annotation, HIBERNATE + "IdGeneratorType") || has(annotation, HIBERNATE + "ValueGenerationType");
+    }
+
+    private TypeMirror memberType(DeclaredType owner, Element member) {
+        TypeMirror type;
+        try {
+            type = types.asMemberOf(owner, member);
+        } catch (IllegalArgumentException e) {
+            type = member.asType();
+        }
+        return type instanceof javax.lang.model.type.ExecutableType method ? method.getReturnType() : type;
+    }
+
+    /** The version table's name, as the runtime derives it. */
+    private String tableName(TypeElement entity) {
+        Optional<String> explicit = Mirrors.find(entity, "dev.continuum.Versioned")
+                .flatMap(versioned -> Mirrors.value(versioned, "table"))
+                .map(value -> value.getValue().toString())
+                .filter(value -> !value.isEmpty());
+        if (explicit.isPresent()) {
+            return explicit.get();
+        }
+        String live = Mirrors.find(entity, PERSISTENCE + "Table")
+                .flatMap(table -> Mirrors.value(table, "name"))
+                .map(value -> value.getValue().toString())
+                .filter(value -> !value.isEmpty())
+                .orElseGet(() -> Mirrors.find(entity, Mirrors.ENTITY)
+                        .flatMap(annotation -> Mirrors.value(annotation, "name"))
+                        .map(value -> value.getValue().toString())
+                        .filter(value -> !value.isEmpty())
+                        .orElse(entity.getSimpleName().toString()));
+        return live + options.tableSuffix();
+    }
+
+    private static String tableAttribute(TypeElement entity, String name) {
+        return Mirrors.find(entity, PERSISTENCE + "Table")
+                .flatMap(table -> Mirrors.value(table, name))
+                .map(value -> value.getValue().toString())
+                .filter(value -> !value.isEmpty())
+                .orElse(null);
+    }
+
+    private static boolean has(Element element, String annotation) {
+        return element != null && Mirrors.has(element, annotation);
+    }
+
+    private static String propertyName(Element member) {
+        if (member instanceof ExecutableElement method) {
+            return PersistentProperties.getterProperty(method).orElse(method.getSimpleName().toString());
+        }
+        return member.getSimpleName().toString();
+    }
+
+    private static String capitalize(String name) {
+        return name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Renders one compilation unit. */
+    private final class Writer {
+
+        private final TypeElement entity;
+        private final String packageName;
+        private final String simpleName;
+        private final List<Field> fields;
+        private final String table;
+        private final Imports imports;
+        private final StringBuilder body = new StringBuilder();
+        private boolean deprecated;
+
+        Writer(TypeElement entity, String className, List<Field> fields, String table) {
+            this.entity = entity;
+            PackageElement pkg = elements.getPackageOf(entity);
+            this.packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+            this.simpleName = className.substring(className.lastIndexOf('.') + 1);
+            this.fields = fields;
+            this.table = table;
+            this.imports = new Imports(packageName, simpleName, "Key");
+        }
+
+        String write() {
+            Field id = fields.stream().filter(Field::id).findFirst().orElseThrow();
+            String entityRef = type(entity.asType());
+            String idType = type(id.type());
+
+            line(0, "/**");
+            line(0, " * A recorded version of {@link " + entityRef + "}: one row of its version table {@code "
+                    + table + "},");
+            line(0, " * read-only. Query it with JPQL or the Criteria API like any entity, for example");
+            line(0, " * {@code select v from " + simpleName + " v where v." + id.name()
+                    + " = :id order by v.transactionId}.");
+            line(0, " *");
+            line(0, " * <p>Generated from {@link " + entityRef + "} by the Continuum annotation processor; do not edit.");
+            line(0, " * Recompile when " + entityRef + " changes: Continuum checks at boot that this class still matches");
+            line(0, " * the version table of " + entityRef + ".");
+            line(0, " */");
+            line(0, "@" + imports.ref("javax.annotation.processing.Generated") + "(" + quote(GENERATOR) + ")");
+            line(0, "@" + imports.ref("dev.continuum.VersionOf") + "(" + entityRef + ".class)");
+            line(0, "@" + imports.ref(PERSISTENCE + "Entity") + "(name = " + quote(simpleName) + ")");
+            line(0, "@" + imports.ref(HIBERNATE + "Immutable"));
+            StringBuilder tableAnnotation = new StringBuilder("@" + imports.ref(PERSISTENCE + "Table") + "(name = "
+                    + quote(table));
+            String schema = tableAttribute(entity, "schema");
+            String catalog = tableAttribute(entity, "catalog");
+            if (schema != null) {
+                tableAnnotation.append(", schema = ").append(quote(schema));
+            }
+            if (catalog != null) {
+                tableAnnotation.append(", catalog = ").append(quote(catalog));
+            }
+            line(0, tableAnnotation.append(")").toString());
+            line(0, "@" + imports.ref(PERSISTENCE + "IdClass") + "(" + simpleName + ".Key.class)");
+            int classHeader = body.length();
+            line(0, "public class " + simpleName + " {");
+            String column = imports.ref(PERSISTENCE + "Column");
+            String idAnnotation = imports.ref(PERSISTENCE + "Id");
+            for (Field field : fields) {
+                blank();
+                if (field.id()) {
+                    line(1, "@" + idAnnotation);
+                }
+                for (AnnotationMirror annotation : field.annotations()) {
+                    line(1, annotation(annotation, 1));
+                }
+                if (field.column() != null) {
+                    line(1, "@" + column + "(name = " + quote(field.column())
+                            + (field.columnDefinition() == null ? ""
+                                    : ", columnDefinition = " + quote(field.columnDefinition())) + ")");
+                }
+                line(1, "private " + type(field.type()) + " " + field.name() + ";");
+            }
+            blank();
+            line(1, "@" + idAnnotation);
+            line(1, "@" + column + "(name = " + quote(options.transactionIdColumn()) + ")");
+            line(1, "private long transactionId;");
+            blank();
+            line(1, "@" + column + "(name = " + quote(options.endTransactionIdColumn()) + ")");
+            line(1, "private Long endTransactionId;");
+            blank();
+            line(1, "@" + column + "(name = " + quote(options.operationTypeColumn()) + ")");
+            line(1, "private short operationType;");
+            blank();
+            line(1, "/** For JPA: versions are read, never created. */");
+            line(1, "protected " + simpleName + "() {");
+            line(1, "}");
+            for (Field field : fields) {
+                String type = type(field.type());
+                blank();
+                line(1, "/**");
+                if (field.target() == null) {
+                    line(1, " * The {@code " + field.property() + "} of the {@link " + entityRef + "} in this version.");
+                } else {
+                    line(1, " * The identifier of the {@link " + typeName(field.target()) + "} that {@code "
+                            + field.property() + "} of the");
+                    line(1, " * {@link " + entityRef + "} referred to in this version.");
+                }
+                line(1, " *");
+                line(1, " * @return the value recorded by the version's transaction");
+                line(1, " */");
+                String prefix = field.type().getKind() == TypeKind.BOOLEAN ? "is" : "get";
+                line(1, "public " + type + " " + prefix + capitalize(field.name()) + "() {");
+                line(2, "return " + field.name() + ";");
+                line(1, "}");
+            }
+            String operation = imports.ref("dev.continuum.Operation");
+            blank();
+            line(1, "/**");
+            line(1, " * The transaction that recorded this version.");
+            line(1, " *");
+            line(1, " * @return the transaction id");
+            line(1, " */");
+            line(1, "public long getTransactionId() {");
+            line(2, "return transactionId;");
+            line(1, "}");
+            blank();
+            line(1, "/**");
+            line(1, " * The transaction that superseded this version.");
+            line(1, " *");
+            line(1, " * @return the transaction id, or null while this version is current");
+            line(1, " */");
+            line(1, "public Long getEndTransactionId() {");
+            line(2, "return endTransactionId;");
+            line(1, "}");
+            blank();
+            line(1, "/**");
+            line(1, " * The stored operation code.");
+            line(1, " *");
+            line(1, " * @return 0 for insert, 1 for update, 2 for delete");
+            line(1, " * @see #getOperation()");
+            line(1, " */");
+            line(1, "public short getOperationType() {");
+            line(2, "return operationType;");
+            line(1, "}");
+            blank();
+            line(1, "/**");
+            line(1, " * What the version's transaction did to the {@link " + entityRef + "}.");
+            line(1, " *");
+            line(1, " * @return insert, update or delete");
+            line(1, " */");
+            line(1, "public " + operation + " getOperation() {");
+            line(2, "return " + operation + ".ofCode(operationType);");
+            line(1, "}");
+            String version = imports.ref("dev.continuum.Version");
+            String entityManager = imports.ref(PERSISTENCE + "EntityManager");
+            String history = imports.ref("dev.continuum.VersionHistory");
+            String lookup = imports.ref("dev.continuum.HistoryLookupException");
+            blank();
+            line(1, "/**");
+            line(1, " * This version as a {@link " + version + "} of {@link " + entityRef
+                    + "}, with its transaction, changeset,");
+            line(1, " * navigation and revert, read in one statement.");
+            line(1, " *");
+            line(1, " * @param em an open entity manager of the persistence unit that maps this class");
+            line(1, " * @return the version");
+            line(1, " * @throws " + lookup + " if the row is no longer in the version table");
+            line(1, " */");
+            line(1, "public " + version + "<" + entityRef + "> asVersion(" + entityManager + " em) {");
+            line(2, "return " + history + ".of(em).version(" + entityRef + ".class, " + id.name()
+                    + ", transactionId)");
+            line(4, ".orElseThrow(() -> new " + lookup + "(\"The version of " + entityRef + " \" + " + id.name()
+                    + " + \" of transaction \"");
+            line(6, "+ transactionId + \" is no longer in " + table + "\"));");
+            line(1, "}");
+            writeKey(id, idType);
+            line(0, "}");
+
+            if (deprecated) {
+                body.insert(classHeader, "@SuppressWarnings({\"deprecation\", \"removal\"})\n");
+            }
+            StringBuilder unit = new StringBuilder();
+            if (!packageName.isEmpty()) {
+                unit.append("package ").append(packageName).append(";\n\n");
+            }
+            unit.append(imports.declarations()).append('\n').append(body);
+            return unit.toString();
+        }
+
+        private void writeKey(Field id, String idType) {
+            String objects = imports.ref("java.util.Objects");
+            String serializable = imports.ref("java.io.Serializable");
+            String name = id.name();
+            blank();
+            line(1, "/** The primary key of a version: the identifier of the entity and the transaction. */");
+            line(1, "public static final class Key implements " + serializable + " {");
+            blank();
+            line(2, "private static final long serialVersionUID = 1L;");
+            blank();
+            line(2, "private " + idType + " " + name + ";");
+            line(2, "private long transactionId;");
+            blank();
+            line(2, "/** For JPA. */");
+            line(2, "public Key() {");
+            line(2, "}");
+            blank();
+            line(2, "/**");
+            line(2, " * The key of the version of the entity with identifier {@code " + name + "} that transaction");
+            line(2, " * {@code transactionId} recorded.");
+            line(2, " *");
+            line(2, " * @param " + name + " the identifier of the entity");
+            line(2, " * @param transactionId the transaction id");
+            line(2, " */");
+            line(2, "public Key(" + idType + " " + name + ", long transactionId) {");
+            line(3, "this." + name + " = " + name + ";");
+            line(3, "this.transactionId = transactionId;");
+            line(2, "}");
+            blank();
+            line(2, "/**");
+            line(2, " * The identifier of the entity.");
+            line(2, " *");
+            line(2, " * @return the identifier");
+            line(2, " */");
+            line(2, "public " + idType + " get" + capitalize(name) + "() {");
+            line(3, "return " + name + ";");
+            line(2, "}");
+            blank();
+            line(2, "/**");
+            line(2, " * The transaction that recorded the version.");
+            line(2, " *");
+            line(2, " * @return the transaction id");
+            line(2, " */");
+            line(2, "public long getTransactionId() {");
+            line(3, "return transactionId;");
+            line(2, "}");
+            blank();
+            line(2, "@Override");
+            line(2, "public boolean equals(Object other) {");
+            line(3, "return other instanceof Key key && " + objects + ".equals(" + name + ", key." + name + ")");
+            line(5, "&& transactionId == key.transactionId;");
+            line(2, "}");
+            blank();
+            line(2, "@Override");
+            line(2, "public int hashCode() {");
+            line(3, "return " + objects + ".hash(" + name + ", transactionId);");
+            line(2, "}");
+            blank();
+            line(2, "@Override");
+            line(2, "public String toString() {");
+            line(3, "return \"" + simpleName + ".Key[" + name + "=\" + " + name
+                    + " + \", transactionId=\" + transactionId + \"]\";");
+            line(2, "}");
+            line(1, "}");
+        }
+
+        private void line(int indent, String text) {
+            body.append("    ".repeat(indent)).append(text).append('\n');
+        }
+
+        private void blank() {
+            body.append('\n');
+        }
+
+        /** An annotation as source, with the members that constrain live rows left out. */
+        private String annotation(AnnotationMirror annotation, int indent) {
+            TypeElement type = (TypeElement) annotation.getAnnotationType().asElement();
+            deprecated |= elements.isDeprecated(type);
+            StringBuilder out = new StringBuilder("@").append(typeName(type));
+            List<String> members = new ArrayList<>();
+            boolean onlyValue = true;
+            for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                    : annotation.getElementValues().entrySet()) {
+                String member = entry.getKey().getSimpleName().toString();
+                if (DROPPED_MEMBERS.contains(member)) {
+                    continue;
+                }
+                onlyValue &= member.equals("value");
+                members.add(member + " = " + value(entry.getValue(), indent));
+            }
+            if (members.isEmpty()) {
+                return out.toString();
+            }
+            if (onlyValue && members.size() == 1) {
+                return out.append('(').append(members.get(0).substring("value = ".length())).append(')').toString();
+            }
+            return out.append('(').append(String.join(", ", members)).append(')').toString();
+        }
+
+        private String value(AnnotationValue value, int indent) {
+            Object content = value.getValue();
+            if (content instanceof VariableElement constant) {
+                return typeName((TypeElement) constant.getEnclosingElement()) + "." + constant.getSimpleName();
+            }
+            if (content instanceof TypeMirror type) {
+                return type(types.erasure(type)) + ".class";
+            }
+            if (content instanceof AnnotationMirror nested) {
+                return annotation(nested, indent + 1);
+            }
+            if (content instanceof List<?> list) {
+                List<String> rendered = new ArrayList<>();
+                boolean annotations = false;
+                for (Object element : list) {
+                    AnnotationValue item = (AnnotationValue) element;
+                    annotations |= item.getValue() instanceof AnnotationMirror;
+                    rendered.add(value(item, indent + 1));
+                }
+                if (rendered.size() == 1) {
+                    return rendered.get(0);
+                }
+                if (annotations) {
+                    String inner = "    ".repeat(indent + 1);
+                    return "{\n" + inner + String.join(",\n" + inner, rendered) + "\n" + "    ".repeat(indent) + "}";
+                }
+                return "{" + String.join(", ", rendered) + "}";
+            }
+            // strings, characters and numbers: javac renders them as source literals
+            return value.toString();
+        }
+
+        private String typeName(TypeElement type) {
+            return imports.ref(type.getQualifiedName().toString(), elements.getPackageOf(type).getQualifiedName()
+                    .toString());
+        }
+
+        private String type(TypeMirror type) {
+            switch (type.getKind()) {
+                case DECLARED -> {
+                    DeclaredType declared = (DeclaredType) type;
+                    TypeElement element = (TypeElement) declared.asElement();
+                    deprecated |= elements.isDeprecated(element);
+                    String name = typeName(element);
+                    if (declared.getTypeArguments().isEmpty()) {
+                        return name;
+                    }
+                    List<String> arguments = new ArrayList<>();
+                    declared.getTypeArguments().forEach(argument -> arguments.add(type(argument)));
+                    return name + "<" + String.join(", ", arguments) + ">";
+                }
+                case ARRAY -> {
+                    return type(((ArrayType) type).getComponentType()) + "[]";
+                }
+                case WILDCARD -> {
+                    WildcardType wildcard = (WildcardType) type;
+                    if (wildcard.getExtendsBound() != null) {
+                        return "? extends " + type(wildcard.getExtendsBound());
+                    }
+                    return wildcard.getSuperBound() != null ? "? super " + type(wildcard.getSuperBound()) : "?";
+                }
+                case TYPEVAR -> {
+                    return type(types.erasure(type));
+                }
+                default -> {
+                    return type.toString();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,747 @@
+package dev.continuum.processor;
+
+import static javax.tools.Diagnostic.Kind.ERROR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.continuum.VersionOf;
+import dev.continuum.processor.TestCompiler.Reported;
+import dev.continuum.processor.TestCompiler.Source;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The typed version classes the processor generates, and what it reports when it cannot. */
+class VersionClassGenerationTest {
+
+    @TempDir
+    Path classes;
+
+    private final Source status = Source.of("com.example.Status", """
+            package com.example;
+
+            public enum Status { DRAFT, PUBLISHED, ARCHIVED }
+            """);
+    private final Source rgb = Source.of("com.example.Rgb", """
+            package com.example;
+
+            public record Rgb(int red, int green, int blue) {
+            }
+            """);
+    private final Source rgbConverter = Source.of("com.example.RgbConverter", """
+            package com.example;
+
+            import jakarta.persistence.AttributeConverter;
+            import jakarta.persistence.Converter;
+
+            @Converter
+            public class RgbConverter implements AttributeConverter<Rgb, String> {
+                @Override public String convertToDatabaseColumn(Rgb rgb) { return rgb == null ? null : rgb.red() + "," + rgb.green() + "," + rgb.blue(); }
+                @Override public Rgb convertToEntityAttribute(String text) { if (text == null) return null; String[] p = text.split(","); return new Rgb(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])); }
+            }
+            """);
+    private final Source address = Source.of("com.example.Address", """
+            package com.example;
+
+            import jakarta.persistence.Column;
+            import jakarta.persistence.Embeddable;
+
+            @Embeddable
+            public class Address {
+                @Column(name = "street_name") String street;
+                String city;
+            }
+            """);
+    private final Source author = Source.of("com.example.Author", """
+            package com.example;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+
+            @Entity
+            public class Author {
+                @Id Long id;
+                String name;
+            }
+            """);
+    private final Source comment = Source.of("com.example.Comment", """
+            package com.example;
+
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.ManyToOne;
+
+            @Entity
+            public class Comment {
+                @Id Long id;
+                @ManyToOne Article article;
+            }
+            """);
+    private final Source article = Source.of("com.example.Article", """
+            package com.example;
+
+            import dev.continuum.NotVersioned;
+            import dev.continuum.Versioned;
+            import jakarta.persistence.Column;
+            import jakarta.persistence.Convert;
+            import jakarta.persistence.Embedded;
+            import jakarta.persistence.Entity;
+            import jakarta.persistence.EnumType;
+            import jakarta.persistence.Enumerated;
+            import jakarta.persistence.GeneratedValue;
+            import jakarta.persistence.Id;
+            import jakarta.persistence.JoinColumn;
+            import jakarta.persistence.ManyToOne;
+            import jakarta.persistence.OneToMany;
+            import jakarta.persistence.Table;
+            import jakarta.persistence.Version;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            @Entity
+            @Table(name = "article")
+            @Versioned(exclude = "views")
+            public class Article {
+                @Id @GeneratedValue Long id;
+                @Column(length = 200, nullable = false, unique = true) String title;
+                @Enumerated(EnumType.STRING) Status status;
+                @Convert(converter = RgbConverter.class) Rgb color;
+                @Embedded Address address;
+                @ManyToOne @JoinColumn(name = "writer_id") Author author;
+                @ManyToOne Author editor;
+                @OneToMany(mappedBy = "article") List<Comment> comments = new ArrayList<>();
+                long views;
+                @NotVersioned String draftNotes;
+                @Version int revision;
+                boolean featured;
+            }
+            """);
+
+    @Test
+    void versionClassOfARepresentativeEntityMapsItsVersionTable() throws IOException {
+        List<Reported> reported = compile(status, rgb, rgbConverter, address, author, comment, article);
+
+        assertThat(reported).isEmpty();
+        assertThat(generated("com/example/ArticleVersion.java")).isEqualTo("""
+                package com.example;
+
+                import dev.continuum.HistoryLookupException;
+                import dev.continuum.Operation;
+                import dev.continuum.Version;
+                import dev.continuum.VersionHistory;
+                import dev.continuum.VersionOf;
+                import jakarta.persistence.Column;
+                import jakarta.persistence.Convert;
+                import jakarta.persistence.Embedded;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.EntityManager;
+                import jakarta.persistence.EnumType;
+                import jakarta.persistence.Enumerated;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.IdClass;
+                import jakarta.persistence.Table;
+                import java.io.Serializable;
+                import java.util.Objects;
+                import javax.annotation.processing.Generated;
+                import org.hibernate.annotations.Immutable;
+
+                /**
+                 * A recorded version of {@link Article}: one row of its version table {@code article_version},
+                 * read-only. Query it with JPQL or the Criteria API like any entity, for example
+                 * {@code select v from ArticleVersion v where v.id = :id order by v.transactionId}.
+                 *
+                 * <p>Generated from {@link Article} by the Continuum annotation processor; do not edit.
+                 * Recompile when Article changes: Continuum checks at boot that this class still matches
+                 * the version table of Article.
+                 */
+                @Generated("dev.continuum.processor.VersionedProcessor")
+                @VersionOf(Article.class)
+                @Entity(name = "ArticleVersion")
+                @Immutable
+                @Table(name = "article_version")
+                @IdClass(ArticleVersion.Key.class)
+                public class ArticleVersion {
+
+                    @Id
+                    private Long id;
+
+                    @Column(length = 200)
+                    private String title;
+
+                    @Enumerated(EnumType.STRING)
+                    private Status status;
+
+                    @Convert(converter = RgbConverter.class)
+                    private Rgb color;
+
+                    @Embedded
+                    private Address address;
+
+                    @Column(name = "writer_id")
+                    private Long authorId;
+
+                    @Column(name = "editor_id")
+                    private Long editorId;
+
+                    private boolean featured;
+
+                    @Id
+                    @Column(name = "transaction_id")
+                    private long transactionId;
+
+                    @Column(name = "end_transaction_id")
+                    private Long endTransactionId;
+
+                    @Column(name = "operation_type")
+                    private short operationType;
+
+                    /** For JPA: versions are read, never created. */
+                    protected ArticleVersion() {
+                    }
+
+                    /**
+                     * The {@code id} of the {@link Article} in this version.
+                     *
+                     * @return the value recorded by the version's transaction
+                     */
+                    public Long getId() {
+                        return id;
+                    }
+
+                    /**
+                     * The {@code title} of the {@link Article} in this version.
+                     *
+                     * @return the value recorded by the version's transaction
+                     */
+                    public String getTitle() {
+                        return title;
+                    }
+
+                    /**
+                     * The {@code status} of the {@link Article} in this version.
+                     *
+                     * @return the value recorded by the version's transaction
+                     */
+                    public Status getStatus() {
+                        return status;
+                    }
+
+                    /**
+                     * The {@code color} of the {@link Article} in this version.
+                     *
+                     * @return the value recorded by the version's transaction
+                     */
+                    public Rgb getColor() {
+                        return color;
+                    }
+
+                    /**
+                     * The {@code address} of the {@link Article} in this version.
+                     *
+                     * @return the value recorded by the version's transaction
+                     */
+                    public Address getAddress() {
+                        return address;
+                    }
+
+                    /**
+                     * The identifier of the {@link Author} that {@code author} of the
+                     * {@link Article} referred to in this version.
+                     *
+                     * @return the value recorded by the version's transaction
+                     */
+                    public Long getAuthorId() {
+                        return authorId;
+                    }
+
+                    /**
+                     * The identifier of the {@link Author} that {@code editor} of the
+                     * {@link Article} referred to in this version.
+                     *
+                     * @return the value recorded by the version's transaction
+                     */
+                    public Long getEditorId() {
+                        return editorId;
+                    }
+
+                    /**
+                     * The {@code featured} of the {@link Article} in this version.
+                     *
+                     * @return the value recorded by the version's transaction
+                     */
+                    public boolean isFeatured() {
+                        return featured;
+                    }
+
+                    /**
+                     * The transaction that recorded this version.
+                     *
+                     * @return the transaction id
+                     */
+                    public long getTransactionId() {
+                        return transactionId;
+                    }
+
+                    /**
+                     * The transaction that superseded this version.
+                     *
+                     * @return the transaction id, or null while this version is current
+                     */
+                    public Long getEndTransactionId() {
+                        return endTransactionId;
+                    }
+
+                    /**
+                     * The stored operation code.
+                     *
+                     * @return 0 for insert, 1 for update, 2 for delete
+                     * @see #getOperation()
+                     */
+                    public short getOperationType() {
+                        return operationType;
+                    }
+
+                    /**
+                     * What the version's transaction did to the {@link Article}.
+                     *
+                     * @return insert, update or delete
+                     */
+                    public Operation getOperation() {
+                        return Operation.ofCode(operationType);
+                    }
+
+                    /**
+                     * This version as a {@link Version} of {@link Article}, with its transaction, changeset,
+                     * navigation and revert, read in one statement.
+                     *
+                     * @param em an open entity manager of the persistence unit that maps this class
+                     * @return the version
+                     * @throws HistoryLookupException if the row is no longer in the version table
+                     */
+                    public Version<Article> asVersion(EntityManager em) {
+                        return VersionHistory.of(em).version(Article.class, id, transactionId)
+                                .orElseThrow(() -> new HistoryLookupException("The version of Article " + id + " of transaction "
+                                        + transactionId + " is no longer in article_version"));
+                    }
+
+                    /** The primary key of a version: the identifier of the entity and the transaction. */
+                    public static final class Key implements Serializable {
+
+                        private static final long serialVersionUID = 1L;
+
+                        private Long id;
+                        private long transactionId;
+
+                        /** For JPA. */
+                        public Key() {
+                        }
+
+                        /**
+                         * The key of the version of the entity with identifier {@code id} that transaction
+                         * {@code transactionId} recorded.
+                         *
+                         * @param id the identifier of the entity
+                         * @param transactionId the transaction id
+                         */
+                        public Key(Long id, long transactionId) {
+                            this.id = id;
+                            this.transactionId = transactionId;
+                        }
+
+                        /**
+                         * The identifier of the entity.
+                         *
+                         * @return the identifier
+                         */
+                        public Long getId() {
+                            return id;
+                        }
+
+                        /**
+                         * The transaction that recorded the version.
+                         *
+                         * @return the transaction id
+                         */
+                        public long getTransactionId() {
+                            return transactionId;
+                        }
+
+                        @Override
+                        public boolean equals(Object other) {
+                            return other instanceof Key key && Objects.equals(id, key.id)
+                                    && transactionId == key.transactionId;
+                        }
+
+                        @Override
+                        public int hashCode() {
+                            return Objects.hash(id, transactionId);
+                        }
+
+                        @Override
+                        public String toString() {
+                            return "ArticleVersion.Key[id=" + id + ", transactionId=" + transactionId + "]";
+                        }
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void generatedVersionClassCompilesToAClassMarkedWithItsEntity() throws Exception {
+        compile(status, rgb, rgbConverter, address, author, comment, article);
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Class<?> versionClass = loader.loadClass("com.example.ArticleVersion");
+            assertThat(versionClass.getAnnotation(VersionOf.class).value().getName()).isEqualTo("com.example.Article");
+            assertThat(versionClass.getDeclaredMethods()).extracting(Method::getName)
+                    .noneMatch(name -> name.startsWith("set"));
+            assertThat(versionClass.getDeclaredClasses()).extracting(Class::getSimpleName).containsExactly("Key");
+        }
+    }
+
+    @Test
+    void generationCanBeTurnedOff() {
+        List<Reported> reported = compile(TestCompiler.withProcessor(classes).withOptions("-Acontinuum.generate=false"),
+                status, rgb, rgbConverter, address, author, comment, article);
+
+        assertThat(reported).isEmpty();
+        assertThat(classes.resolve("com/example/ArticleVersion.java")).doesNotExist();
+        assertThat(classes.resolve("com/example/Article.class")).exists();
+    }
+
+    @Test
+    void namesFollowTheOptionsAndTheVersionedTable() throws IOException {
+        Source note = Source.of("com.example.Note", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+
+                @Entity(name = "Memo")
+                @Versioned(table = "memo_history")
+                public class Note {
+                    @Id long id;
+                    String text;
+                }
+                """);
+        Source task = Source.of("com.example.Task", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+
+                @Entity(name = "Todo")
+                @Versioned
+                public class Task {
+                    @Id long id;
+                }
+                """);
+
+        assertThat(compile(TestCompiler.withProcessor(classes).withOptions("-Acontinuum.versionClassSuffix=History",
+                "-Acontinuum.tableSuffix=_hist", "-Acontinuum.transaction_id_column=tx",
+                "-Acontinuum.end_transaction_id_column=end_tx", "-Acontinuum.operation_type_column=op"),
+                note, task)).isEmpty();
+
+        String noteHistory = generated("com/example/NoteHistory.java");
+        assertThat(noteHistory)
+                .contains("@Entity(name = \"NoteHistory\")\n")
+                .contains("@Table(name = \"memo_history\")\n")
+                .contains("@IdClass(NoteHistory.Key.class)\npublic class NoteHistory {\n")
+                .contains("    @Id\n    private long id;\n")
+                .contains("    @Id\n    @Column(name = \"tx\")\n    private long transactionId;\n")
+                .contains("    @Column(name = \"end_tx\")\n    private Long endTransactionId;\n")
+                .contains("    @Column(name = \"op\")\n    private short operationType;\n")
+                .contains("        public Key(long id, long transactionId) {\n");
+        assertThat(generated("com/example/TaskHistory.java")).contains("@Table(name = \"Todo_hist\")\n");
+    }
+
+    @Test
+    void propertyAccessAndMappedSuperclassesAreFollowed() throws IOException {
+        Source base = Source.of("com.example.Base", """
+                package com.example;
+
+                import jakarta.persistence.Column;
+                import jakarta.persistence.MappedSuperclass;
+
+                @MappedSuperclass
+                public abstract class Base {
+                    private String createdBy;
+
+                    @Column(name = "created_by") public String getCreatedBy() { return createdBy; }
+                    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
+                }
+                """);
+        Source page = Source.of("com.example.Page", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Column;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.Lob;
+
+                @Entity
+                @Versioned
+                public class Page extends Base {
+                    private Long key;
+                    private String body;
+                    private boolean draft;
+
+                    @Id @Column(name = "page_id") public Long getId() { return key; }
+                    public void setId(Long id) { this.key = id; }
+                    @Lob @Column(name = "page_body") public String getBody() { return body; }
+                    public void setBody(String body) { this.body = body; }
+                    public boolean isDraft() { return draft; }
+                    public void setDraft(boolean draft) { this.draft = draft; }
+                }
+                """);
+
+        assertThat(compile(base, page)).isEmpty();
+
+        assertThat(generated("com/example/PageVersion.java"))
+                .contains("    @Id\n    @Column(name = \"page_id\")\n    private Long id;\n")
+                .contains("    @Lob\n    @Column(name = \"page_body\")\n    private String body;\n")
+                .contains("    private boolean draft;\n")
+                .contains("    public boolean isDraft() {\n")
+                .contains("    @Column(name = \"created_by\")\n    private String createdBy;\n");
+    }
+
+    @Test
+    void deprecatedMappingAnnotationsCompileWithoutWarningsUnderWerror() throws IOException {
+        Source event = Source.of("com.example.Event", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.OneToOne;
+                import jakarta.persistence.Temporal;
+                import jakarta.persistence.TemporalType;
+
+                @Entity
+                @Versioned
+                public class Event {
+                    @Id Long id;
+                    @SuppressWarnings("deprecation")
+                    @Temporal(TemporalType.DATE) java.util.Date day;
+                    @OneToOne Event previous;
+                    @OneToOne(mappedBy = "previous") Event next;
+                }
+                """);
+
+        assertThat(compile(TestCompiler.withProcessor(classes).withOptions("-Xlint:all,-processing", "-Werror"),
+                event)).isEmpty();
+        assertThat(generated("com/example/EventVersion.java"))
+                .contains("@SuppressWarnings({\"deprecation\", \"removal\"})\npublic class EventVersion {\n")
+                .contains("    @Temporal(TemporalType.DATE)\n    private Date day;\n")
+                .contains("    @Column(name = \"previous_id\")\n    private Long previousId;\n")
+                .doesNotContain("next");
+    }
+
+    @Test
+    void typeOfTheSameNameIsNoClashWhenItIsAnEarlierVersionClass() {
+        Source note = Source.of("com.example.Note", """
+                package com.example;
+
+                @jakarta.persistence.Entity
+                @dev.continuum.Versioned
+                public class Note {
+                    @jakarta.persistence.Id Long id;
+                    String text;
+                }
+                """);
+        assertThat(compile(note)).isEmpty();
+
+        // an incremental build: the earlier output is on the class path
+        Path next = classes.resolve("next");
+        assertThat(compile(TestCompiler.withProcessor(next).withClasspath(classes), note)).isEmpty();
+        assertThat(next.resolve("com/example/NoteVersion.class")).exists();
+    }
+
+    @Test
+    void generatedSourcePassedBackInAsASourceIsNoClash() throws IOException {
+        Source note = Source.of("com.example.Note", """
+                package com.example;
+
+                @jakarta.persistence.Entity
+                @dev.continuum.Versioned
+                public class Note {
+                    @jakarta.persistence.Id Long id;
+                }
+                """);
+        assertThat(compile(note)).isEmpty();
+        Source earlier = Source.of("com.example.NoteVersion", generated("com/example/NoteVersion.java"));
+
+        assertThat(compile(TestCompiler.withProcessor(classes.resolve("next")), note, earlier)).isEmpty();
+    }
+
+    @Test
+    void entityInheritanceIsAnErrorNamingTheWayOut() {
+        Source animal = Source.of("com.example.Animal", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.Inheritance;
+
+                @Entity
+                @Inheritance
+                @Versioned
+                public class Animal {
+                    @Id Long id;
+                }
+                """);
+
+        assertThat(compile(animal)).containsExactly(new Reported(ERROR, animal.at("@Versioned\n"),
+                "Typed version classes do not support entity inheritance (@Inheritance on Animal) yet, so "
+                        + "com.example.AnimalVersion cannot be generated for Animal; use -Acontinuum.generate=false, "
+                        + "or leave its package out of -Acontinuum.packages"));
+    }
+
+    @Test
+    void embeddedIdentifierIsAnErrorNamingTheWayOut() {
+        Source key = Source.of("com.example.LineKey", """
+                package com.example;
+
+                @jakarta.persistence.Embeddable
+                public class LineKey implements java.io.Serializable {
+                    long order;
+                    int line;
+                }
+                """);
+        Source line = Source.of("com.example.OrderLine", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.EmbeddedId;
+                import jakarta.persistence.Entity;
+
+                @Entity
+                @Versioned
+                public class OrderLine {
+                    @EmbeddedId LineKey key;
+                    int quantity;
+                }
+                """);
+
+        assertThat(compile(key, line)).containsExactly(new Reported(ERROR, line.at("@Versioned\n"),
+                "Typed version classes do not support composite identifiers (@EmbeddedId OrderLine.key) yet, so "
+                        + "com.example.OrderLineVersion cannot be generated for OrderLine; use "
+                        + "-Acontinuum.generate=false, or leave its package out of -Acontinuum.packages"));
+    }
+
+    @Test
+    void manyToOneToACompositeIdentifierIsAnErrorOnTheProperty() {
+        Source key = Source.of("com.example.LineKey", """
+                package com.example;
+
+                @jakarta.persistence.Embeddable
+                public class LineKey implements java.io.Serializable {
+                    long order;
+                    int line;
+                }
+                """);
+        Source line = Source.of("com.example.OrderLine", """
+                package com.example;
+
+                @jakarta.persistence.Entity
+                public class OrderLine {
+                    @jakarta.persistence.EmbeddedId LineKey key;
+                }
+                """);
+        Source shipment = Source.of("com.example.Shipment", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToOne;
+
+                @Entity
+                @Versioned
+                public class Shipment {
+                    @Id Long id;
+                    @ManyToOne
+                    OrderLine line;
+                }
+                """);
+
+        assertThat(compile(key, line, shipment)).containsExactly(new Reported(ERROR, shipment.at("@ManyToOne\n"),
+                "Typed version classes do not support foreign keys to composite identifiers (Shipment.line refers "
+                        + "to OrderLine) yet, so com.example.ShipmentVersion cannot be generated for Shipment; use "
+                        + "-Acontinuum.generate=false, or leave its package out of -Acontinuum.packages"));
+    }
+
+    @Test
+    void propertyNamedLikeABookkeepingPropertyIsAnError() {
+        Source payment = Source.of("com.example.Payment", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+
+                @Entity
+                @Versioned
+                public class Payment {
+                    @Id Long id;
+                    String transactionId;
+                }
+                """);
+
+        assertThat(compile(payment)).containsExactly(new Reported(ERROR, payment.at("String transactionId"),
+                "Payment.transactionId is named like a property the version class com.example.PaymentVersion needs "
+                        + "for Continuum's bookkeeping; rename the property, or use -Acontinuum.generate=false"));
+    }
+
+    @Test
+    void packagesOptionLimitsChecksAndGeneration() {
+        Source misspelled = Source.of("com.example.legacy.Misspelled", """
+                package com.example.legacy;
+
+                @jakarta.persistence.Entity
+                @dev.continuum.Versioned(exclude = "titel")
+                public class Misspelled {
+                    @jakarta.persistence.Id Long id;
+                    String title;
+                }
+                """);
+        Source note = Source.of("com.example.typed.Note", """
+                package com.example.typed;
+
+                @jakarta.persistence.Entity
+                @dev.continuum.Versioned
+                public class Note {
+                    @jakarta.persistence.Id Long id;
+                }
+                """);
+
+        assertThat(compile(TestCompiler.withProcessor(classes).withOptions("-Acontinuum.packages=com.example.typed"),
+                misspelled, note)).isEmpty();
+        assertThat(classes.resolve("com/example/typed/NoteVersion.class")).exists();
+        assertThat(classes.resolve("com/example/legacy/MisspelledVersion.java")).doesNotExist();
+    }
+
+    private String generated(String path) throws IOException {
+        return Files.readString(classes.resolve(path));
+    }
+
+    private List<Reported> compile(Source... sources) {
+        return compile(TestCompiler.withProcessor(classes), sources);
+    }
+
+    private static List<Reported> compile(TestCompiler compiler, Source... sources) {
+        return compiler.compile(sources);
+    }
+}
