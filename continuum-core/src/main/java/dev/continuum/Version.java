@@ -122,4 +122,26 @@ public interface Version<T> {
      *         identity column, so that it cannot be inserted again with the same value
      */
     Optional<T> revert();
+
+    /**
+     * Like {@link #revert()}, and restores the named relations of the entity to their state at
+     * this version too. A name is a relation of the entity ({@code "comments"}), or a dotted path
+     * to a relation of the related entities ({@code "comments.likes"}), each step restored before
+     * the next. For a relation to entities, each entity related at this version is reverted to
+     * its version then (re-created with its identifier if it was deleted); of a one-to-many, the
+     * entities related now but not then are reverted to their state then when they existed, else
+     * removed; a many-to-many and an element collection get exactly their rows of then (entities
+     * added later are detached from the association, not removed). Must run inside a transaction.
+     *
+     * @param relations names or dotted paths of relations; none reverts the entity alone
+     * @return the managed entity, or empty when this version is a delete
+     * @throws HistoryLookupException if a name is not a relation of the entity, naming the valid ones
+     * @throws ContinuumException as {@link #revert()}
+     */
+    default Optional<T> revert(String... relations) {
+        if (relations.length == 0) {
+            return revert();
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " does not revert relations");
+    }
 }

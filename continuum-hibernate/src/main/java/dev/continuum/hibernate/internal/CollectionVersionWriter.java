@@ -136,6 +136,31 @@ final class CollectionVersionWriter implements VersionWriter {
         return columnNames;
     }
 
+    /** The JDBC mapping of a data column, in the order of {@link #columnNames()}. */
+    JdbcMapping jdbcMapping(int column) {
+        return jdbcMappings[column];
+    }
+
+    /** Positions among the data columns of the key's JDBC values (-1 for a value not in the collection table). */
+    int[] keyPositions() {
+        return keyPositions.clone();
+    }
+
+    /** Positions of the index's JDBC values (lists with an order column, maps), or null when not indexed. */
+    int[] indexPositions() {
+        return indexPositions == null ? null : indexPositions.clone();
+    }
+
+    /** Positions of the element's JDBC values (-1 for a value not in the collection table). */
+    int[] elementPositions() {
+        return elementPositions.clone();
+    }
+
+    /** The base of a list's order column (what Hibernate adds to a position), 0 by default. */
+    int indexBase() {
+        return indexBase;
+    }
+
     @Override
     public List<CollectionVersionWriter> tables() {
         return List.of(this);

@@ -266,6 +266,14 @@ final class EntityVersionWriter implements VersionWriter {
         return idColumnCount;
     }
 
+    /**
+     * Rendered names of the columns a version row takes from the live row when it is written (the
+     * foreign key of a join-column one-to-many), which follow the data columns in the version table.
+     */
+    List<String> liveColumns() {
+        return liveColumns;
+    }
+
     /** Position of the discriminator among the data columns, or -1. */
     int discriminatorPosition() {
         return discriminatorPosition;

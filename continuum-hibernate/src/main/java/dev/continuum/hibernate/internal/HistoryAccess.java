@@ -8,6 +8,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.Collection;
@@ -64,6 +65,17 @@ public final class HistoryAccess {
     /** @return the version tables of all versioned entities (several entities of one hierarchy share a table) */
     public Collection<VersionTable> tables() {
         return tables.values();
+    }
+
+    /**
+     * The version table of a versioned collection (a many-to-many or element collection).
+     *
+     * @param role the collection role
+     * @return its version table, or empty when the collection's rows are not versioned in a table of their own
+     */
+    public Optional<CollectionTable> collectionTable(String role) {
+        CollectionVersionWriter writer = runtime.collectionWriter(role);
+        return writer == null ? Optional.empty() : Optional.of(new CollectionTable(writer));
     }
 
     /**
@@ -150,6 +162,81 @@ public final class HistoryAccess {
         /** @return the versioned attributes */
         public List<AttributeMapping> attributes() {
             return writer.attributes();
+        }
+
+        /**
+         * The version tables of a JOINED entity's subclass levels, from the root's child down to
+         * the entity's own class; each row of them has the key columns of its level first, and
+         * one is written with the same transaction id for every version of the entity.
+         *
+         * @return the levels below the root, empty outside JOINED hierarchies
+         */
+        public List<VersionTable> levels() {
+            List<EntityVersionWriter> all = writer.tables();
+            return all.subList(1, all.size()).stream().map(VersionTable::new).toList();
+        }
+
+        /**
+         * @return rendered names of the columns that follow the data columns and are taken from
+         *         the live row (the foreign key of a join-column one-to-many)
+         */
+        public List<String> liveColumns() {
+            return writer.liveColumns();
+        }
+    }
+
+    /** Internal: the version table of one versioned collection, as its writer lays out the rows. */
+    public static final class CollectionTable {
+
+        private final CollectionVersionWriter writer;
+
+        CollectionTable(CollectionVersionWriter writer) {
+            this.writer = writer;
+        }
+
+        /** @return the collection's persister */
+        public CollectionPersister persister() {
+            return writer.persister();
+        }
+
+        /** @return the rendered table name */
+        public String tableName() {
+            return writer.tableName();
+        }
+
+        /** @return the data columns: key, index, element */
+        public List<String> columnNames() {
+            return writer.columnNames();
+        }
+
+        /**
+         * The JDBC mapping of a data column.
+         *
+         * @param column a position in {@link #columnNames()}
+         * @return its mapping
+         */
+        public JdbcMapping jdbcMapping(int column) {
+            return writer.jdbcMapping(column);
+        }
+
+        /** @return positions of the key's JDBC values among the data columns, -1 where absent */
+        public int[] keyPositions() {
+            return writer.keyPositions();
+        }
+
+        /** @return positions of the index's JDBC values, or null when the rows are not indexed */
+        public int[] indexPositions() {
+            return writer.indexPositions();
+        }
+
+        /** @return positions of the element's JDBC values, -1 where absent */
+        public int[] elementPositions() {
+            return writer.elementPositions();
+        }
+
+        /** @return the base of a list's order column */
+        public int indexBase() {
+            return writer.indexBase();
         }
     }
 }

@@ -171,7 +171,7 @@ class HistoryReadingTest {
             assertThat(snapshot.getViewCount()).isZero();
             assertThat(snapshot.getCachedSummary()).isNull();
             assertThat(snapshot.getAuthor().getId()).isEqualTo(authorId);
-            assertThat(snapshot.getAuthor().getName()).isNull();
+            assertThat(snapshot.getAuthor().getName()).isEqualTo("Ada");
             assertThat(em.contains(snapshot.getAuthor())).isFalse();
         });
     }

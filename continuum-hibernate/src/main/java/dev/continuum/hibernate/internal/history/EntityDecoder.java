@@ -73,6 +73,17 @@ final class EntityDecoder {
         return indexByName.keySet();
     }
 
+    /** Whether the versioned attribute at {@code index} is a to-one read by the target's identifier. */
+    boolean isToOneById(int index) {
+        return parts[index] instanceof Part.ToOne toOne && toOne.byId();
+    }
+
+    /** The identifier the to-one attribute at {@code index} refers to in a row, or null. */
+    Object foreignKey(int index, Object[] row, SessionImplementor session) {
+        return parts[index] instanceof Part.ToOne toOne ? toOne.key().assemble(row, Part.Mode.SNAPSHOT, session)
+                : null;
+    }
+
     Object id(Object[] row, SessionImplementor session) {
         return id.assemble(row, Part.Mode.SNAPSHOT, session);
     }

@@ -29,6 +29,8 @@ final class HibernateVersion<T> implements Version<T> {
     private Optional<Version<T>> previous;
     private Optional<Version<T>> next;
     private Changeset<T> changeset;
+    /** Resolves the relations of the snapshots of the list this version was read with, on first use. */
+    private Runnable relations;
 
     HibernateVersion(HibernateVersionHistory history, TableReader table, EntityDecoder decoder, VersionRow row,
             Object id, Object[] values, T entity) {
@@ -67,8 +69,26 @@ final class HibernateVersion<T> implements Version<T> {
         return values;
     }
 
+    /**
+     * Makes {@code resolve} resolve the relations of this version's snapshot (and of the others of
+     * its list) the first time any of them is asked for its entity.
+     */
+    void resolveRelationsWith(Runnable resolve) {
+        this.relations = resolve;
+    }
+
+    /** The snapshot, its relations not resolved yet unless some version of its list was asked for its entity. */
+    T snapshot() {
+        return entity;
+    }
+
     @Override
     public T entity() {
+        if (relations != null) {
+            Runnable resolve = relations;
+            relations = null;
+            resolve.run();
+        }
         return entity;
     }
 
@@ -148,6 +168,11 @@ final class HibernateVersion<T> implements Version<T> {
     @Override
     public Optional<T> revert() {
         return history.revert(this);
+    }
+
+    @Override
+    public Optional<T> revert(String... relations) {
+        return relations.length == 0 ? history.revert(this) : history.revert(this, relations);
     }
 
     @Override

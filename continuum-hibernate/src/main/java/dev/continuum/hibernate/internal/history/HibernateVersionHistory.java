@@ -8,6 +8,7 @@ import dev.continuum.PropertyRevision;
 import dev.continuum.Transaction;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
+import dev.continuum.VersionOf;
 import dev.continuum.Versioned;
 
 import jakarta.persistence.metamodel.SingularAttribute;
@@ -44,6 +45,7 @@ final class HibernateVersionHistory implements VersionHistory {
 
     private final SessionImplementor session;
     private final HistoryModel model;
+    private RelationReader relationReader;
 
     /** @param model the factory's history model, or null when the factory versions nothing */
     HibernateVersionHistory(SessionImplementor session, HistoryModel model) {
@@ -62,6 +64,44 @@ final class HibernateVersionHistory implements VersionHistory {
     @Override
     public <T> List<Version<T>> versions(Class<T> type, Object id) {
         return load(target(type, id));
+    }
+
+    @Override
+    public <V> List<V> typedVersions(Class<V> versionClass, Object id) {
+        Objects.requireNonNull(versionClass, "versionClass");
+        VersionOf versionOf = versionClass.getAnnotation(VersionOf.class);
+        if (versionOf == null) {
+            throw new HistoryLookupException(versionClass.getName() + " is not a typed version class (it is not "
+                    + "annotated @" + VersionOf.class.getSimpleName() + "); pass the class the annotation processor "
+                    + "generated for a @Versioned entity, such as ArticleVersion for Article");
+        }
+        EntityPersister versionPersister = session.getFactory().getMappingMetamodel().findEntityDescriptor(versionClass);
+        if (versionPersister == null) {
+            throw new HistoryLookupException(versionClass.getName() + " is not an entity of this persistence unit; "
+                    + "add it to the managed classes next to " + versionOf.value().getName());
+        }
+        Target<?> target = target(versionOf.value(), id);
+        String idProperty = target.persister.getIdentifierPropertyName();
+        if (idProperty == null) {
+            throw new HistoryLookupException(simpleName(target.persister) + " has a composite identifier, which "
+                    + "typed version classes do not support yet; use versions(" + versionOf.value().getSimpleName()
+                    + ".class, id)");
+        }
+        return session.createQuery("select v from " + versionPersister.getEntityName() + " v where v." + idProperty
+                + " = :id order by v.transactionId", versionClass)
+                .setParameter("id", id)
+                .getResultList();
+    }
+
+    @Override
+    public <T> Optional<Version<T>> version(Class<T> type, Object id, long transactionId) {
+        Target<T> target = target(type, id);
+        Object[] idValues = target.table.idValues(id, session);
+        List<VersionRow> rows = query(target.table.versionSql, ps -> {
+            int next = target.table.bindId(ps, 1, idValues, session);
+            ps.setLong(next, transactionId);
+        }, rs -> target.table.readAll(rs, session));
+        return versionsOf(target.type, target.table, rows).stream().findFirst();
     }
 
     @Override
@@ -244,7 +284,7 @@ final class HibernateVersionHistory implements VersionHistory {
             int next = table.bindId(ps, 1, row, session);
             ps.setLong(next, transactionId);
         }, rs -> table.readAll(rs, session));
-        Class<T> type = (Class<T>) version.entity().getClass();
+        Class<T> type = (Class<T>) version.snapshot().getClass();
         return versionsOf(type, table, rows).stream().findFirst();
     }
 
@@ -270,6 +310,12 @@ final class HibernateVersionHistory implements VersionHistory {
         }
         recreate(version, persister, values);
         return Optional.ofNullable(session.find(type, version.id()));
+    }
+
+    /** Reverts the entity and the named relations (dotted paths for depth), see {@link RelationReverter}. */
+    <T> Optional<T> revert(HibernateVersion<T> version, String... relations) {
+        requireTransaction("revert()");
+        return new RelationReverter(this, session, model, relations()).revert(version, relations);
     }
 
     /**
@@ -447,7 +493,35 @@ final class HibernateVersionHistory implements VersionHistory {
                 versions.add(new HibernateVersion<>(this, table, decoder, row, id, values, (T) entity));
             }
         }
+        resolveRelationsTogether(versions);
         return versions;
+    }
+
+    /**
+     * Makes the first {@code entity()} of any version of {@code versions} resolve the relations of
+     * all their snapshots as of each version's transaction, in one batch (see {@link RelationReader}).
+     */
+    private <T> void resolveRelationsTogether(List<Version<T>> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        List<HibernateVersion<?>> list = new ArrayList<>(versions.size());
+        versions.forEach(version -> list.add((HibernateVersion<?>) version));
+        boolean[] done = new boolean[1];
+        Runnable resolve = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                relations().resolve(list);
+            }
+        };
+        list.forEach(version -> version.resolveRelationsWith(resolve));
+    }
+
+    private RelationReader relations() {
+        if (relationReader == null) {
+            relationReader = new RelationReader(this, session, model);
+        }
+        return relationReader;
     }
 
     // ---------------------------------------------------------------- lookups
@@ -525,16 +599,16 @@ final class HibernateVersionHistory implements VersionHistory {
     // ---------------------------------------------------------------- JDBC
 
     @FunctionalInterface
-    private interface Binder {
+    interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     @FunctionalInterface
-    private interface Reader<R> {
+    interface Reader<R> {
         R read(ResultSet rs) throws SQLException;
     }
 
-    private <R> R query(String sql, Binder binder, Reader<R> reader) {
+    <R> R query(String sql, Binder binder, Reader<R> reader) {
         session.checkOpen();
         Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
         try (PreparedStatement statement = connection.prepareStatement(inspect(sql))) {

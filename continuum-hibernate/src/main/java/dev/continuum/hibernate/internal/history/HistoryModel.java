@@ -5,6 +5,7 @@ import dev.continuum.hibernate.internal.HistoryAccess;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 import org.hibernate.type.BasicType;
 
 import java.time.Instant;
@@ -27,6 +28,7 @@ final class HistoryModel {
     private final HistoryAccess access;
     private final Map<String, TableReader> byEntity = new LinkedHashMap<>();
     private final List<TableReader> tables = new ArrayList<>();
+    private final Map<String, List<?>> relations = new ConcurrentHashMap<>();
     private final BasicType<Instant> instantType;
     private final BasicType<String> stringType;
 
@@ -44,6 +46,24 @@ final class HistoryModel {
             group.forEach(table -> byEntity.put(table.persister().getEntityName(), reader));
         });
         tables.sort((a, b) -> a.root().getEntityName().compareTo(b.root().getEntityName()));
+        factory.getMappingMetamodel().forEachEntityDescriptor(persister -> {
+            if (!(persister instanceof UnionSubclassEntityPersister)) {
+                return;
+            }
+            // a TABLE_PER_CLASS entity with subclasses (or abstract) has its versions in several tables
+            List<HistoryAccess.VersionTable> own = new ArrayList<>();
+            for (HistoryAccess.VersionTable table : access.tables()) {
+                String name = table.persister().getEntityName();
+                if (name.equals(persister.getEntityName()) || persister.isSubclassEntityName(name)) {
+                    own.add(table);
+                }
+            }
+            boolean single = own.size() == 1 && own.get(0).persister() == persister;
+            if (!own.isEmpty() && !single) {
+                byEntity.put(persister.getEntityName(),
+                        new TableReader(access, own, persister, instantType, stringType));
+            }
+        });
     }
 
     /** The model of a factory, or empty when it versions nothing. */
@@ -66,6 +86,16 @@ final class HistoryModel {
             return new HistoryModel(f, access.get());
         });
         return Optional.of(model);
+    }
+
+    /**
+     * The relations of an entity type the read path resolves as of a transaction, worked out once.
+     *
+     * @param build builds them on first use
+     */
+    @SuppressWarnings("unchecked")
+    <R> List<R> relations(String entityName, java.util.function.Function<String, List<R>> build) {
+        return (List<R>) relations.computeIfAbsent(entityName, build::apply);
     }
 
     HistoryAccess access() {

@@ -6,9 +6,11 @@ import dev.continuum.hibernate.internal.HistoryAccess;
 
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.DiscriminatorValue;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 import org.hibernate.type.BasicType;
 
 import java.sql.PreparedStatement;
@@ -52,57 +54,177 @@ final class TableReader {
     final String asOfInstantSql;
     final String previousSql;
     final String nextSql;
+    /** The one version a transaction recorded for an entity: by identifier and transaction id. */
+    final String versionSql;
     final String indexSql;
     final String changedInSql;
     private final String allAsOfSql;
     private final String allAsOfInstantSql;
     private final String operationColumn;
+    private final String transactionColumn;
+    private final String endColumn;
+    /** The select expression of each column of {@link #columns}. */
+    private final List<String> expressions;
+    /** The FROM clause: the version table as {@code v}, with its JOINED levels or as a union. */
+    private final String from;
+    private final String selectList;
+    private final String joinTransaction;
+    /** JOINED entities, deepest first, with the positions of the key column of each of their levels. */
+    private final List<Map.Entry<EntityDecoder, int[]>> byLevels = new ArrayList<>();
+    /** The key column expression of each JOINED subclass's own level. */
+    private final Map<String, String> ownLevelKeys = new HashMap<>();
+
+    /** The column of a TABLE_PER_CLASS union that holds each row's entity name. */
+    static final String ENTITY_COLUMN = "continuum_entity";
 
     TableReader(HistoryAccess access, List<HistoryAccess.VersionTable> tables, BasicType<Instant> instantType,
             BasicType<String> stringType) {
+        this(access, tables, null, instantType, stringType);
+    }
+
+    /**
+     * A reader of the versions in {@code tables}. Without {@code union}, the tables are the version
+     * tables of the entities of one hierarchy sharing a root version table: one table for a single
+     * table hierarchy, the root table left-joined with every JOINED level table (on key and
+     * transaction id, as the write path records each level of a version with the same transaction)
+     * for a JOINED one. With {@code union}, a TABLE_PER_CLASS entity whose versions lie in several
+     * tables, one per concrete class: the reader reads their union, telling the rows apart by a
+     * column holding the entity name.
+     */
+    TableReader(HistoryAccess access, List<HistoryAccess.VersionTable> tables, EntityPersister union,
+            BasicType<Instant> instantType, BasicType<String> stringType) {
         HistoryAccess.VersionTable first = tables.stream()
                 .filter(t -> t.persister().getEntityName().equals(t.persister().getRootEntityName()))
                 .findFirst().orElse(tables.get(0));
-        this.tableName = first.tableName();
-        this.root = first.persister().getRootEntityDescriptor().getEntityPersister();
         this.idColumnCount = first.idColumnCount();
-        this.discriminatorPosition = first.discriminatorPosition();
         this.instantType = instantType;
         this.stringType = stringType;
+        String tx = access.transactionIdColumn();
+        String end = access.endTransactionIdColumn();
         Map<String, Integer> positions = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<String> expressions = new ArrayList<>();
         List<JdbcMapping> jdbcMappings = new ArrayList<>();
         List<HistoryAccess.VersionTable> ordered = new ArrayList<>(tables);
         ordered.remove(first);
         ordered.add(0, first);
         for (HistoryAccess.VersionTable table : ordered) {
             for (int i = 0; i < table.columnNames().size(); i++) {
-                if (!positions.containsKey(table.columnNames().get(i))) {
-                    positions.put(table.columnNames().get(i), jdbcMappings.size());
+                String name = table.columnNames().get(i);
+                if (!positions.containsKey(name)) {
+                    positions.put(name, jdbcMappings.size());
+                    names.add(name);
+                    expressions.add("v." + name);
                     jdbcMappings.add(table.jdbcMapping(i));
                 }
             }
         }
-        this.columns = List.copyOf(positions.keySet());
+        Map<String, int[]> levelKeys = new HashMap<>();
+        if (union == null) {
+            // a TABLE_PER_CLASS table holds its own entity only; other tables, their hierarchy from the root
+            this.root = first.persister() instanceof UnionSubclassEntityPersister ? first.persister()
+                    : first.persister().getRootEntityDescriptor().getEntityPersister();
+            this.tableName = first.tableName();
+            this.discriminatorPosition = first.discriminatorPosition();
+            StringBuilder joins = new StringBuilder();
+            Map<String, Integer> levelKey = new HashMap<>();
+            Map<String, String> levelKeyColumn = new HashMap<>();
+            for (HistoryAccess.VersionTable table : ordered) {
+                for (HistoryAccess.VersionTable level : table.levels()) {
+                    if (levelKey.containsKey(level.tableName())) {
+                        continue;
+                    }
+                    String alias = "l" + (levelKey.size() + 1);
+                    StringJoiner on = new StringJoiner(" and ", " left join " + level.tableName() + " " + alias
+                            + " on ", "");
+                    for (int i = 0; i < level.idColumnCount(); i++) {
+                        on.add(alias + "." + level.columnNames().get(i) + " = v." + names.get(i));
+                    }
+                    on.add(alias + "." + tx + " = v." + tx);
+                    joins.append(on);
+                    // the level's first key column tells whether a row has this level
+                    levelKey.put(level.tableName(), jdbcMappings.size());
+                    levelKeyColumn.put(level.tableName(), alias + "." + level.columnNames().get(0));
+                    names.add(alias + "." + level.columnNames().get(0));
+                    expressions.add(alias + "." + level.columnNames().get(0));
+                    jdbcMappings.add(level.jdbcMapping(0));
+                    for (int i = level.idColumnCount(); i < level.columnNames().size(); i++) {
+                        String name = level.columnNames().get(i);
+                        if (!positions.containsKey(name)) {
+                            positions.put(name, jdbcMappings.size());
+                            names.add(name);
+                            expressions.add(alias + "." + name);
+                            jdbcMappings.add(level.jdbcMapping(i));
+                        }
+                    }
+                }
+                levelKeys.put(table.persister().getEntityName(),
+                        table.levels().stream().mapToInt(level -> levelKey.get(level.tableName())).toArray());
+                if (!table.levels().isEmpty()) {
+                    ownLevelKeys.put(table.persister().getEntityName(),
+                            levelKeyColumn.get(table.levels().get(table.levels().size() - 1).tableName()));
+                }
+            }
+            this.from = tableName + " v" + joins;
+        } else {
+            this.root = union;
+            this.discriminatorPosition = jdbcMappings.size();
+            names.add(ENTITY_COLUMN);
+            expressions.add("v." + ENTITY_COLUMN);
+            jdbcMappings.add(stringType);
+            StringJoiner branches = new StringJoiner(" union all ", "(", ")");
+            for (HistoryAccess.VersionTable table : ordered) {
+                StringJoiner branch = new StringJoiner(", ", "select ", " from " + table.tableName());
+                for (int i = 0; i < discriminatorPosition; i++) {
+                    String name = names.get(i);
+                    branch.add(table.columnNames().contains(name) ? name : "null as " + name);
+                }
+                branch.add(tx).add(end).add(access.operationTypeColumn())
+                        .add("'" + table.persister().getEntityName().replace("'", "''") + "' as " + ENTITY_COLUMN);
+                branches.add(branch.toString());
+            }
+            this.tableName = branches.toString();
+            this.from = tableName + " v";
+        }
+        this.columns = List.copyOf(names);
+        this.expressions = List.copyOf(expressions);
         this.mappings = jdbcMappings.toArray(JdbcMapping[]::new);
         for (HistoryAccess.VersionTable table : ordered) {
             EntityPersister persister = table.persister();
-            EntityDecoder decoder = new EntityDecoder(persister, table.attributes(), positions, mappings);
+            List<AttributeMapping> attributes = new ArrayList<>(table.attributes());
+            table.levels().forEach(level -> attributes.addAll(level.attributes()));
+            Map<String, Integer> own = new LinkedHashMap<>(positions);
+            // the identifier is read from the root's key columns whatever names a subclass gives it
+            persister.getIdentifierMapping().forEachSelectable((index, selectable) ->
+                    own.put(selectable.getSelectionExpression(), index));
+            EntityDecoder decoder = new EntityDecoder(persister, attributes, own, mappings);
             decoders.put(persister.getEntityName(), decoder);
-            if (discriminatorPosition >= 0
+            if (union != null) {
+                byDiscriminator.put(persister.getEntityName(), decoder);
+                discriminatorValues.put(persister.getEntityName(), persister.getEntityName());
+            } else if (discriminatorPosition >= 0
                     && persister.getDiscriminatorValue() instanceof DiscriminatorValue.Literal literal) {
                 byDiscriminator.put(literal.value(), decoder);
                 discriminatorValues.put(persister.getEntityName(), literal.value());
             }
+            int[] keys = levelKeys.get(persister.getEntityName());
+            if (keys != null && keys.length > 0) {
+                byLevels.add(Map.entry(decoder, keys));
+            }
         }
+        // deepest first: a row belongs to the entity with the most levels that are all present
+        byLevels.sort((a, b) -> Integer.compare(b.getValue().length, a.getValue().length));
 
-        String tx = access.transactionIdColumn();
-        String end = access.endTransactionIdColumn();
         this.operationColumn = access.operationTypeColumn();
+        this.transactionColumn = tx;
+        this.endColumn = end;
         StringJoiner list = new StringJoiner(", ", "select ", "");
-        columns.forEach(column -> list.add("v." + column));
+        this.expressions.forEach(list::add);
         list.add("v." + tx).add("v." + end).add("v." + operationColumn)
                 .add("t.issued_at").add("t.user_id").add("t.remote_addr");
-        this.select = list + " from " + tableName + " v join " + access.transactionTable() + " t on t.id = v." + tx;
+        this.selectList = list.toString();
+        this.joinTransaction = " join " + access.transactionTable() + " t on t.id = v." + tx;
+        this.select = selectList + " from " + from + joinTransaction;
         StringJoiner where = new StringJoiner(" and ");
         StringJoiner order = new StringJoiner(", ");
         for (int i = 0; i < idColumnCount; i++) {
@@ -121,6 +243,7 @@ final class TableReader {
         this.asOfInstantSql = select + " where " + idWhere + " and " + validityAtInstant;
         this.previousSql = select + " where " + idWhere + " and v." + end + " = ?";
         this.nextSql = select + " where " + idWhere + " and v." + tx + " = ?";
+        this.versionSql = nextSql;
         this.indexSql = "select count(*) from " + tableName + " v where " + idWhere + " and v." + tx + " < ?";
         this.changedInSql = select + " where v." + tx + " = ? order by " + orderById;
         this.allAsOfSql = select + " where " + validity + " and v." + operationColumn + " <> "
@@ -145,12 +268,50 @@ final class TableReader {
         return idColumnCount;
     }
 
+    /** The select expression of a data column, or empty when the reader has no such column. */
+    Optional<String> expression(String column) {
+        int index = columns.indexOf(column);
+        return index < 0 ? Optional.empty() : Optional.of(expressions.get(index));
+    }
+
+    /** The select expressions of the id columns. */
+    List<String> idExpressions() {
+        return expressions.subList(0, idColumnCount);
+    }
+
+    /**
+     * The versions whose {@code keyExpressions} hold one of {@code count} keys (bound in order) and
+     * that were valid at some transaction between two bounds (bound after the keys: the upper,
+     * then the lower), ordered by identifier and transaction. With {@code withKeys}, the key
+     * expressions' values follow the usual columns of each row.
+     */
+    String windowSql(List<String> keyExpressions, int count, boolean withKeys) {
+        StringBuilder sql = new StringBuilder(selectList);
+        if (withKeys) {
+            keyExpressions.forEach(expression -> sql.append(", ").append(expression));
+        }
+        return sql.append(" from ").append(from).append(joinTransaction).append(" where ")
+                .append(RelationReader.keyPredicate(keyExpressions, count))
+                .append(" and v.").append(transactionColumn).append(" <= ? and (v.").append(endColumn)
+                .append(" is null or v.").append(endColumn).append(" > ?) order by ").append(orderById)
+                .append(", v.").append(transactionColumn).toString();
+    }
+
     Optional<EntityDecoder> decoder(String entityName) {
         return Optional.ofNullable(decoders.get(entityName));
     }
 
     /** The decoder of the entity type a row belongs to (by its discriminator in a hierarchy). */
     EntityDecoder decoderOf(Object[] row) {
+        for (Map.Entry<EntityDecoder, int[]> entity : byLevels) {
+            boolean present = true;
+            for (int position : entity.getValue()) {
+                present &= row[position] != null;
+            }
+            if (present) {
+                return entity.getKey();
+            }
+        }
         if (discriminatorPosition >= 0) {
             EntityDecoder decoder = byDiscriminator.get(row[discriminatorPosition]);
             if (decoder != null) {
@@ -171,6 +332,10 @@ final class TableReader {
             StringJoiner in = new StringJoiner(", ", " and v." + columns.get(discriminatorPosition) + " in (", ")");
             values.forEach(value -> in.add("?"));
             sql.append(in);
+        }
+        String ownLevel = ownLevelKeys.get(entityName);
+        if (ownLevel != null && !entityName.equals(root.getEntityName())) {
+            sql.append(" and ").append(ownLevel).append(" is not null");
         }
         return sql.append(" order by ").append(orderById).toString();
     }
@@ -236,6 +401,26 @@ final class TableReader {
         Map<Long, Transaction> transactions = new HashMap<>();
         while (rs.next()) {
             rows.add(read(rs, session, transactions));
+        }
+        return rows;
+    }
+
+    /**
+     * Reads all rows of a result set whose rows carry extra columns after the usual ones (see
+     * {@link #windowSql}), adding their values to {@code extraValues}, one array per row.
+     */
+    List<VersionRow> readAll(ResultSet rs, SessionImplementor session, JdbcMapping[] extra,
+            List<Object[]> extraValues) throws SQLException {
+        List<VersionRow> rows = new ArrayList<>();
+        Map<Long, Transaction> transactions = new HashMap<>();
+        int first = mappings.length + 7;
+        while (rs.next()) {
+            rows.add(read(rs, session, transactions));
+            Object[] values = new Object[extra.length];
+            for (int i = 0; i < extra.length; i++) {
+                values[i] = extra[i].getJdbcValueExtractor().extract(rs, first + i, session);
+            }
+            extraValues.add(values);
         }
         return rows;
     }

@@ -1,0 +1,603 @@
+package dev.continuum.hibernate.internal.history;
+
+import dev.continuum.Operation;
+import dev.continuum.hibernate.internal.HistoryAccess;
+
+import org.hibernate.StatelessSession;
+import org.hibernate.collection.spi.CollectionSemantics;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.metamodel.CollectionClassification;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
+import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.internal.EntityCollectionPart;
+import org.hibernate.metamodel.mapping.internal.ManyToManyCollectionPart;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Resolves the relations of the snapshots of a list of versions as they were at each version's
+ * transaction, in batch: per relation one statement for all versions of the list (two for a
+ * many-to-many, whose targets are looked up after its rows), never one per version. A version's
+ * relations are read as of its transaction; a delete version's as of just before it (the entity's
+ * last state).
+ *
+ * <p>Each statement reads the rows of the relation's keys (the targets' identifiers, the owners'
+ * keys) valid at any time between the earliest and the latest transaction of the list, and the
+ * rows valid at each version's transaction are picked in memory.
+ */
+final class RelationReader {
+
+    /** Keys per statement; a longer list is read in several statements. */
+    private static final int CHUNK = 500;
+
+    private final HibernateVersionHistory history;
+    private final SessionImplementor session;
+    private final HistoryModel model;
+
+    RelationReader(HibernateVersionHistory history, SessionImplementor session, HistoryModel model) {
+        this.history = history;
+        this.session = session;
+        this.model = model;
+    }
+
+    // ---------------------------------------------------------------- the relations of an entity type
+
+    /** One relation of an entity type that can be read as of a transaction. */
+    private sealed interface Relation permits ToOne, Children, Rows {
+        AttributeMapping attribute();
+    }
+
+    /** A many-to-one (or owning one-to-one) by the foreign key in the owner's version row. */
+    private record ToOne(AttributeMapping attribute, int index, EntityPersister target) implements Relation {
+    }
+
+    /**
+     * A one-to-many whose children's version rows carry the owner's key: in a column of their own
+     * ({@code mappedBy}) or taken from the live row ({@code @JoinColumn}).
+     */
+    private record Children(PluralAttributeMapping attribute, TableReader children, List<String> keyExpressions,
+            JdbcMapping[] keyMappings) implements Relation {
+    }
+
+    /** A many-to-many or element collection with a version table of its rows. */
+    private record Rows(PluralAttributeMapping attribute, HistoryAccess.CollectionTable table, String sql,
+            int[] keyColumns, Part index, Part element, EntityPersister target) implements Relation {
+    }
+
+    /**
+     * What reverting a relation needs to know of it.
+     *
+     * @param attribute the relation's attribute
+     * @param target the related entity type, or null for an element collection
+     * @param toOne whether it is a to-one
+     * @param owned whether it is a collection whose rows the owner writes (a many-to-many, an
+     *        element collection); else the related entities carry the key (a one-to-many)
+     */
+    record RelationInfo(AttributeMapping attribute, EntityPersister target, boolean toOne, boolean owned) {
+    }
+
+    /** The relation {@code name} of an entity type, or empty when it has none of that name. */
+    Optional<RelationInfo> relation(EntityDecoder decoder, String name) {
+        for (Relation relation : relationsOf(decoder)) {
+            if (relation.attribute().getAttributeName().equals(name)) {
+                if (relation instanceof ToOne toOne) {
+                    return Optional.of(new RelationInfo(toOne.attribute(), toOne.target(), true, false));
+                }
+                if (relation instanceof Children children) {
+                    EntityPersister child = ((EntityCollectionPart) children.attribute().getElementDescriptor())
+                            .getAssociatedEntityMappingType().getEntityPersister();
+                    return Optional.of(new RelationInfo(children.attribute(), child, false, false));
+                }
+                Rows rows = (Rows) relation;
+                return Optional.of(new RelationInfo(rows.attribute(), rows.target(), false, true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The names of the relations of an entity type that versions expose as of their transaction. */
+    List<String> relationNames(EntityDecoder decoder) {
+        return relationsOf(decoder).stream().map(r -> r.attribute().getAttributeName()).toList();
+    }
+
+    private List<Relation> relationsOf(EntityDecoder decoder) {
+        return model.relations(decoder.persister().getEntityName(), name -> buildRelations(decoder));
+    }
+
+    private List<Relation> buildRelations(EntityDecoder decoder) {
+        List<Relation> relations = new ArrayList<>();
+        EntityPersister persister = decoder.persister();
+        for (int i = 0; i < decoder.attributeCount(); i++) {
+            if (decoder.isToOneById(i)) {
+                AttributeMapping attribute = persister.findAttributeMapping(decoder.attributeName(i));
+                relations.add(new ToOne(attribute, i,
+                        ((ToOneAttributeMapping) attribute).getAssociatedEntityMappingType().getEntityPersister()));
+            }
+        }
+        for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
+            if (persister.getAttributeMapping(i) instanceof PluralAttributeMapping plural) {
+                Relation relation = pluralRelation(plural);
+                if (relation != null) {
+                    relations.add(relation);
+                }
+            }
+        }
+        return List.copyOf(relations);
+    }
+
+    private Relation pluralRelation(PluralAttributeMapping plural) {
+        Optional<HistoryAccess.CollectionTable> table = model.access()
+                .collectionTable(plural.getCollectionDescriptor().getRole());
+        ForeignKeyDescriptor key = plural.getKeyDescriptor();
+        if (!(key.getTargetPart() instanceof EntityIdentifierMapping)) {
+            return null;
+        }
+        if (table.isPresent()) {
+            return rows(plural, table.get());
+        }
+        if (!(plural.getElementDescriptor() instanceof EntityCollectionPart element)
+                || element.getCardinality() != EntityCollectionPart.Cardinality.ONE_TO_MANY) {
+            return null;
+        }
+        EntityPersister child = element.getAssociatedEntityMappingType().getEntityPersister();
+        Optional<TableReader> children = model.table(child.getEntityName());
+        if (children.isEmpty()) {
+            return null;
+        }
+        List<String> expressions = new ArrayList<>();
+        List<JdbcMapping> mappings = new ArrayList<>();
+        List<String> live = model.access().table(child.getEntityName())
+                .map(HistoryAccess.VersionTable::liveColumns).orElse(List.of());
+        key.getKeyPart().forEachSelectable((index, selectable) -> {
+            String name = selectable.getSelectionExpression();
+            Optional<String> own = children.get().expression(name);
+            if (own.isPresent()) {
+                expressions.add(own.get());
+            } else {
+                live.stream().filter(column -> unquoted(column).equals(unquoted(name))).findFirst()
+                        .ifPresent(column -> expressions.add("v." + column));
+            }
+            mappings.add(selectable.getJdbcMapping());
+        });
+        if (expressions.size() != mappings.size()) {
+            return null;
+        }
+        return new Children(plural, children.get(), List.copyOf(expressions), mappings.toArray(JdbcMapping[]::new));
+    }
+
+    private Rows rows(PluralAttributeMapping plural, HistoryAccess.CollectionTable table) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < table.columnNames().size(); i++) {
+            positions.put(table.columnNames().get(i), i);
+        }
+        int[] keyColumns = Arrays.stream(table.keyPositions()).filter(p -> p >= 0).toArray();
+        Part index = table.indexPositions() == null ? null : Part.of(plural.getIndexDescriptor(), positions);
+        ModelPart elementPart = plural.getElementDescriptor();
+        EntityPersister target = null;
+        if (elementPart instanceof ManyToManyCollectionPart manyToMany) {
+            if (!manyToMany.isReferenceToPrimaryKey()) {
+                return null;
+            }
+            target = manyToMany.getAssociatedEntityMappingType().getEntityPersister();
+            elementPart = manyToMany.getForeignKeyDescriptor().getPart(manyToMany.getSideNature());
+        }
+        Part element = Part.of(elementPart, positions);
+        String tx = model.access().transactionIdColumn();
+        String end = model.access().endTransactionIdColumn();
+        StringJoiner select = new StringJoiner(", ", "select ", " from " + table.tableName() + " c where ");
+        table.columnNames().forEach(column -> select.add("c." + column));
+        select.add("c." + tx).add("c." + end).add("c." + model.access().operationTypeColumn());
+        String sql = select + "%s and c." + tx + " <= ? and (c." + end + " is null or c." + end + " > ?) and c."
+                + model.access().operationTypeColumn() + " <> " + Operation.DELETE.code() + " order by c." + tx;
+        return new Rows(plural, table, sql, keyColumns, index, element, target);
+    }
+
+    private static String unquoted(String name) {
+        return name.replace("\"", "").replace("`", "").toLowerCase(Locale.ROOT);
+    }
+
+    // ---------------------------------------------------------------- resolving a list
+
+    /**
+     * Sets the relations of the snapshots of {@code versions} to what they were at each version's
+     * transaction; does nothing once the session is closed.
+     */
+    void resolve(List<HibernateVersion<?>> versions) {
+        if (!session.isOpen()) {
+            // read after the entity manager closed: the snapshots keep identifier-only references
+            return;
+        }
+        Map<EntityDecoder, List<HibernateVersion<?>>> byType = new LinkedHashMap<>();
+        for (HibernateVersion<?> version : versions) {
+            byType.computeIfAbsent(version.decoder(), d -> new ArrayList<>()).add(version);
+        }
+        byType.forEach((decoder, list) -> {
+            for (Relation relation : relationsOf(decoder)) {
+                Map<HibernateVersion<?>, Object> values;
+                if (relation instanceof ToOne toOne) {
+                    values = toOne(toOne, list);
+                } else if (relation instanceof Children children) {
+                    values = children(children, list);
+                } else {
+                    values = rows((Rows) relation, list);
+                }
+                values.forEach((version, value) -> decoder.persister().setValue(version.snapshot(),
+                        relation.attribute().getStateArrayPosition(), value));
+            }
+        });
+    }
+
+    /** The transaction a version's relations are read at: its own, or just before it for a delete. */
+    private static long at(HibernateVersion<?> version) {
+        return version.operation() == Operation.DELETE ? version.transactionId() - 1 : version.transactionId();
+    }
+
+    private static boolean validAt(VersionRow row, long at) {
+        return row.transactionId() <= at && (row.endTransactionId() == null || row.endTransactionId() > at)
+                && row.operation() != Operation.DELETE;
+    }
+
+    private static long min(List<HibernateVersion<?>> versions) {
+        return versions.stream().mapToLong(RelationReader::at).min().orElse(0);
+    }
+
+    private static long max(List<HibernateVersion<?>> versions) {
+        return versions.stream().mapToLong(RelationReader::at).max().orElse(0);
+    }
+
+    private Map<HibernateVersion<?>, Object> toOne(ToOne relation, List<HibernateVersion<?>> versions) {
+        Map<HibernateVersion<?>, Object> ids = new IdentityHashMap<>();
+        List<Request> requests = new ArrayList<>();
+        for (HibernateVersion<?> version : versions) {
+            Object id = version.decoder().foreignKey(relation.index(), version.row().values(), session);
+            if (id != null) {
+                ids.put(version, id);
+                requests.add(new Request(id, at(version)));
+            }
+        }
+        Targets targets = targets(relation.target(), requests);
+        Map<HibernateVersion<?>, Object> values = new IdentityHashMap<>();
+        ids.forEach((version, id) -> {
+            Object target = targets.at(id, at(version));
+            if (target != null) {
+                values.put(version, target);
+            }
+        });
+        return values;
+    }
+
+    private Map<HibernateVersion<?>, Object> children(Children relation, List<HibernateVersion<?>> versions) {
+        TableReader owners = versions.get(0).table();
+        Map<List<Object>, Object[]> keys = new LinkedHashMap<>();
+        for (HibernateVersion<?> version : versions) {
+            Object[] key = owners.idValues(version.id(), session);
+            keys.put(key(key), key);
+        }
+        TableReader children = relation.children();
+        List<VersionRow> rows = new ArrayList<>();
+        List<Object[]> rowKeys = new ArrayList<>();
+        for (List<Object[]> chunk : chunks(new ArrayList<>(keys.values()))) {
+            String sql = children.windowSql(relation.keyExpressions(), chunk.size(), true);
+            history.query(sql, ps -> {
+                int next = bindKeys(ps, 1, chunk, relation.keyMappings());
+                ps.setLong(next, max(versions));
+                ps.setLong(next + 1, min(versions));
+            }, rs -> {
+                rows.addAll(children.readAll(rs, session, relation.keyMappings(), rowKeys));
+                return null;
+            });
+        }
+        Map<List<Object>, List<VersionRow>> byOwner = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            byOwner.computeIfAbsent(key(rowKeys.get(i)), k -> new ArrayList<>()).add(rows.get(i));
+        }
+        Map<VersionRow, Object> snapshots = new IdentityHashMap<>();
+        Map<HibernateVersion<?>, Object> values = new IdentityHashMap<>();
+        for (HibernateVersion<?> version : versions) {
+            long at = at(version);
+            List<Object> elements = new ArrayList<>();
+            for (VersionRow row : byOwner.getOrDefault(key(owners.idValues(version.id(), session)), List.of())) {
+                if (validAt(row, at)) {
+                    elements.add(snapshots.computeIfAbsent(row, r -> snapshot(children, r)));
+                }
+            }
+            Object collection = collection(relation.attribute(), elements, null);
+            if (collection != null) {
+                values.put(version, collection);
+            }
+        }
+        return values;
+    }
+
+    private Map<HibernateVersion<?>, Object> rows(Rows relation, List<HibernateVersion<?>> versions) {
+        TableReader owners = versions.get(0).table();
+        Map<List<Object>, Object[]> keys = new LinkedHashMap<>();
+        for (HibernateVersion<?> version : versions) {
+            Object[] key = owners.idValues(version.id(), session);
+            keys.put(key(key), key);
+        }
+        HistoryAccess.CollectionTable table = relation.table();
+        JdbcMapping[] keyMappings = Arrays.stream(relation.keyColumns()).mapToObj(table::jdbcMapping)
+                .toArray(JdbcMapping[]::new);
+        List<String> keyExpressions = Arrays.stream(relation.keyColumns())
+                .mapToObj(i -> "c." + table.columnNames().get(i)).toList();
+        List<VersionRow> rows = new ArrayList<>();
+        for (List<Object[]> chunk : chunks(new ArrayList<>(keys.values()))) {
+            String sql = String.format(relation.sql(), keyPredicate(keyExpressions, chunk.size()));
+            history.query(sql, ps -> {
+                int next = bindKeys(ps, 1, chunk, keyMappings);
+                ps.setLong(next, max(versions));
+                ps.setLong(next + 1, min(versions));
+            }, rs -> {
+                while (rs.next()) {
+                    rows.add(collectionRow(rs, table));
+                }
+                return null;
+            });
+        }
+        Map<List<Object>, List<VersionRow>> byOwner = new HashMap<>();
+        for (VersionRow row : rows) {
+            Object[] key = new Object[relation.keyColumns().length];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = row.values()[relation.keyColumns()[i]];
+            }
+            byOwner.computeIfAbsent(key(key), k -> new ArrayList<>()).add(row);
+        }
+        Targets targets = null;
+        if (relation.target() != null) {
+            List<Request> requests = new ArrayList<>();
+            for (HibernateVersion<?> version : versions) {
+                long at = at(version);
+                for (VersionRow row : byOwner.getOrDefault(key(owners.idValues(version.id(), session)), List.of())) {
+                    Object id = relation.element().assemble(row.values(), Part.Mode.SNAPSHOT, session);
+                    if (validAt(row, at) && id != null) {
+                        requests.add(new Request(id, at));
+                    }
+                }
+            }
+            targets = targets(relation.target(), requests);
+        }
+        Map<HibernateVersion<?>, Object> values = new IdentityHashMap<>();
+        for (HibernateVersion<?> version : versions) {
+            long at = at(version);
+            List<Object> elements = new ArrayList<>();
+            List<Object> indexes = new ArrayList<>();
+            for (VersionRow row : byOwner.getOrDefault(key(owners.idValues(version.id(), session)), List.of())) {
+                if (!validAt(row, at)) {
+                    continue;
+                }
+                Object element = relation.element().assemble(row.values(), Part.Mode.SNAPSHOT, session);
+                if (targets != null && element != null) {
+                    Object target = targets.at(element, at);
+                    element = target != null ? target : relation.target().instantiate(element, session);
+                }
+                elements.add(element);
+                indexes.add(relation.index() == null ? null
+                        : relation.index().assemble(row.values(), Part.Mode.SNAPSHOT, session));
+            }
+            Object collection = collection(relation.attribute(), elements,
+                    relation.index() == null ? null : indexes);
+            if (collection != null) {
+                values.put(version, collection);
+            }
+        }
+        return values;
+    }
+
+    private VersionRow collectionRow(ResultSet rs, HistoryAccess.CollectionTable table) throws SQLException {
+        int width = table.columnNames().size();
+        Object[] values = new Object[width];
+        for (int i = 0; i < width; i++) {
+            values[i] = table.jdbcMapping(i).getJdbcValueExtractor().extract(rs, i + 1, session);
+        }
+        long transactionId = rs.getLong(width + 1);
+        long end = rs.getLong(width + 2);
+        Long endTransactionId = rs.wasNull() ? null : end;
+        return new VersionRow(values, transactionId, endTransactionId, Operation.ofCode(rs.getShort(width + 3)), null);
+    }
+
+    /**
+     * A plain java.util collection of the attribute's kind holding {@code elements}: a list (by
+     * index when {@code indexes} are given), an insertion-ordered set, or a map from index to
+     * element; null for arrays, which are left as they are.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object collection(PluralAttributeMapping attribute, List<Object> elements, List<Object> indexes) {
+        CollectionSemantics<?, ?> semantics = attribute.getCollectionDescriptor().getCollectionSemantics();
+        CollectionClassification kind = semantics.getCollectionClassification();
+        switch (kind) {
+            case LIST, BAG, ID_BAG -> {
+                if (indexes == null) {
+                    return new ArrayList<>(elements);
+                }
+                List<Integer> order = new ArrayList<>();
+                for (int i = 0; i < elements.size(); i++) {
+                    order.add(i);
+                }
+                order.sort(Comparator.comparing(i -> (Comparable) indexes.get(i)));
+                List<Object> list = new ArrayList<>();
+                order.forEach(i -> list.add(elements.get(i)));
+                return list;
+            }
+            case SET, ORDERED_SET -> {
+                return new LinkedHashSet<>(elements);
+            }
+            case SORTED_SET -> {
+                TreeSet set = new TreeSet<>();
+                set.addAll(elements);
+                return set;
+            }
+            case MAP, ORDERED_MAP, SORTED_MAP -> {
+                Map map = kind == CollectionClassification.SORTED_MAP ? new TreeMap<>() : new LinkedHashMap<>();
+                for (int i = 0; i < elements.size(); i++) {
+                    map.put(indexes == null ? null : indexes.get(i), elements.get(i));
+                }
+                return map;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- targets as of a transaction
+
+    /** A target entity wanted as of a transaction. */
+    private record Request(Object id, long at) {
+    }
+
+    /** Looked-up targets: by identifier and transaction. */
+    @FunctionalInterface
+    private interface Targets {
+        /** The target as of {@code at}, or null when there is none to give. */
+        Object at(Object id, long at);
+    }
+
+    /**
+     * The targets of {@code requests}: for a versioned target type its versions valid at each
+     * requested transaction, as snapshots (one snapshot per version row, shared); for a type that
+     * is not versioned, detached copies of the live rows, whatever the transaction.
+     */
+    private Targets targets(EntityPersister target, List<Request> requests) {
+        if (requests.isEmpty()) {
+            return (id, at) -> null;
+        }
+        Optional<TableReader> versioned = model.table(target.getEntityName());
+        if (versioned.isEmpty()) {
+            return live(target, requests);
+        }
+        TableReader table = versioned.get();
+        Map<List<Object>, Object[]> ids = new LinkedHashMap<>();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Request request : requests) {
+            Object[] values = table.idValues(request.id(), session);
+            ids.put(key(values), values);
+            min = Math.min(min, request.at());
+            max = Math.max(max, request.at());
+        }
+        List<VersionRow> rows = new ArrayList<>();
+        long from = min;
+        long to = max;
+        for (List<Object[]> chunk : chunks(new ArrayList<>(ids.values()))) {
+            String sql = table.windowSql(table.idExpressions(), chunk.size(), false);
+            history.query(sql, ps -> {
+                int next = 1;
+                for (Object[] id : chunk) {
+                    next = table.bindId(ps, next, id, session);
+                }
+                ps.setLong(next, to);
+                ps.setLong(next + 1, from);
+            }, rs -> rows.addAll(table.readAll(rs, session)));
+        }
+        Map<List<Object>, List<VersionRow>> byId = new HashMap<>();
+        for (VersionRow row : rows) {
+            byId.computeIfAbsent(key(Arrays.copyOf(row.values(), table.idColumnCount())), k -> new ArrayList<>())
+                    .add(row);
+        }
+        Map<VersionRow, Object> snapshots = new IdentityHashMap<>();
+        return (id, at) -> {
+            for (VersionRow row : byId.getOrDefault(key(table.idValues(id, session)), List.of())) {
+                if (validAt(row, at)) {
+                    return snapshots.computeIfAbsent(row, r -> snapshot(table, r));
+                }
+            }
+            return null;
+        };
+    }
+
+    private Targets live(EntityPersister target, List<Request> requests) {
+        List<Object> ids = new ArrayList<>(new LinkedHashSet<>(requests.stream().map(Request::id).toList()));
+        Map<Object, Object> found = new HashMap<>();
+        Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+        try (StatelessSession stateless = session.getFactory().withStatelessOptions().connection(connection)
+                .openStatelessSession()) {
+            for (Object entity : stateless.getMultiple(target.getMappedClass(), ids)) {
+                if (entity != null) {
+                    found.put(target.getIdentifier(entity, session), entity);
+                }
+            }
+        }
+        return (id, at) -> found.get(id);
+    }
+
+    private Object snapshot(TableReader table, VersionRow row) {
+        EntityDecoder decoder = table.decoderOf(row.values());
+        Object id = decoder.id(row.values(), session);
+        return decoder.snapshot(id, decoder.values(row.values(), Part.Mode.SNAPSHOT, session), session);
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    private static List<List<Object[]>> chunks(List<Object[]> keys) {
+        List<List<Object[]>> chunks = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += CHUNK) {
+            chunks.add(keys.subList(i, Math.min(keys.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** {@code (a = ? and b = ?) or ...} for composite keys, {@code a in (?, ...)} for single columns. */
+    static String keyPredicate(List<String> expressions, int count) {
+        if (expressions.size() == 1) {
+            StringJoiner in = new StringJoiner(", ", expressions.get(0) + " in (", ")");
+            for (int i = 0; i < count; i++) {
+                in.add("?");
+            }
+            return in.toString();
+        }
+        StringJoiner or = new StringJoiner(" or ", "(", ")");
+        for (int i = 0; i < count; i++) {
+            StringJoiner and = new StringJoiner(" and ", "(", ")");
+            expressions.forEach(expression -> and.add(expression + " = ?"));
+            or.add(and.toString());
+        }
+        return or.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private int bindKeys(PreparedStatement ps, int first, List<Object[]> keys, JdbcMapping[] mappings)
+            throws SQLException {
+        int next = first;
+        for (Object[] key : keys) {
+            for (int i = 0; i < key.length; i++) {
+                ((org.hibernate.type.descriptor.ValueBinder<Object>) mappings[i].getJdbcValueBinder())
+                        .bind(ps, key[i], next++, session);
+            }
+        }
+        return next;
+    }
+
+    /** A key for hashing JDBC values: integral numbers of any width compare equal. */
+    private static List<Object> key(Object[] values) {
+        Object[] key = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            key[i] = values[i] instanceof Integer || values[i] instanceof Short || values[i] instanceof Byte
+                    ? Long.valueOf(((Number) values[i]).longValue()) : values[i];
+        }
+        return Arrays.asList(key);
+    }
+}
