@@ -270,6 +270,11 @@ final class EntityVersionWriter implements VersionWriter {
      * Rendered names of the columns a version row takes from the live row when it is written (the
      * foreign key of a join-column one-to-many), which follow the data columns in the version table.
      */
+    @Override
+    public boolean readsLiveRow() {
+        return !liveColumns.isEmpty();
+    }
+
     List<String> liveColumns() {
         return liveColumns;
     }

@@ -41,4 +41,12 @@ interface VersionWriter {
 
     /** A tie-breaker for ordering writers of one table. */
     String sortKey();
+
+    /**
+     * Whether the insert reads columns of the live row with a subquery (the foreign key of a
+     * join-column one-to-many child), which some drivers' bulk execution evaluates only once.
+     */
+    default boolean readsLiveRow() {
+        return false;
+    }
 }

@@ -52,6 +52,7 @@ final class VersioningRuntime {
     private final String nextIdSql;
     private final String insertTransactionSql;
     private final TransactionIdStyle idStyle;
+    private final boolean bulkEvaluatesSubqueriesOnce;
     private final BasicType<Instant> instantType;
     private final BasicType<String> stringType;
 
@@ -90,6 +91,7 @@ final class VersioningRuntime {
         this.transactionTable = transactionTable;
         this.contextProvider = contextProvider;
         Dialect dialect = factory.getJdbcServices().getDialect();
+        this.bulkEvaluatesSubqueriesOnce = dialect instanceof MariaDBDialect;
         String nextValue = dialect.getSequenceSupport().getSelectSequenceNextValString(sequence);
         String columns = " (id, issued_at, user_id, remote_addr) values (";
         if (dialect instanceof PostgreSQLDialect
@@ -296,14 +298,17 @@ final class VersioningRuntime {
         }
     }
 
-    private static void insertVersions(Connection connection, StatementInspector inspector,
+    private void insertVersions(Connection connection, StatementInspector inspector,
             VersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
+        // MariaDB's bulk execution evaluates a subquery once for the whole batch, so inserts that
+        // read the live row go out one by one there.
+        int limit = writer.readsLiveRow() && bulkEvaluatesSubqueriesOnce ? 1 : BATCH_LIMIT;
         try (PreparedStatement statement = connection.prepareStatement(inspect(inspector, writer.insertSql()))) {
             int pending = 0;
             for (UnitOfWork.Change change : changes) {
                 writer.addInsert(statement, change.values, transactionId, change.operation, session);
-                if (++pending == BATCH_LIMIT) {
+                if (++pending == limit) {
                     statement.executeBatch();
                     pending = 0;
                 }

@@ -73,6 +73,26 @@ class OneToManyVersioningTest {
     }
 
     @DatabaseTest
+    void childrenOfDifferentParentsInsertedInOneBatchEachCarryTheirOwnForeignKey(Db db) {
+        db.run(em -> {
+            for (long id = 1; id <= 2; id++) {
+                Playlist playlist = new Playlist();
+                playlist.id = id;
+                playlist.name = "list " + id;
+                em.persist(playlist);
+                Track track = new Track(id, "track " + id);
+                em.persist(track);
+                playlist.tracks.add(track);
+            }
+            em.persist(new Track(3L, "in no playlist"));
+        });
+
+        assertThat(number(trackVersions(db, 1).get(0).get("playlist_id"))).isEqualTo(1L);
+        assertThat(number(trackVersions(db, 2).get(0).get("playlist_id"))).isEqualTo(2L);
+        assertThat(trackVersions(db, 3).get(0).get("playlist_id")).isNull();
+    }
+
+    @DatabaseTest
     void aJoinColumnChildsVersionCarriesTheForeignKeyWrittenByTheParentsCollection(Db db) {
         givenAPlaylistWithTwoTracks(db);
 
