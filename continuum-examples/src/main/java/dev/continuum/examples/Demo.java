@@ -45,6 +45,7 @@ public final class Demo {
                 EntityManagerFactory emf = new PersistenceConfiguration("demo")
                         .provider(HibernatePersistenceProvider.class.getName())
                         .managedClass(Article.class)
+                        .managedClass(ArticleVersion.class)
                         .property(PersistenceConfiguration.JDBC_URL, url)
                         .property(PersistenceConfiguration.JDBC_USER, user)
                         .property(PersistenceConfiguration.JDBC_PASSWORD, password)
@@ -79,6 +80,16 @@ public final class Demo {
                             version.transaction().userId().orElse("-"), describe(version.changeset()));
                 }
             });
+
+            System.out.println();
+            System.out.println("JPQL over the generated ArticleVersion: when was it published?");
+            transaction(emf, em -> em.createQuery("select v from ArticleVersion v where v.status = :status "
+                    + "order by v.transactionId", ArticleVersion.class)
+                    .setParameter("status", Article.Status.PUBLISHED)
+                    .getResultList()
+                    .forEach(v -> System.out.printf("  transaction %d: %s \"%s\"%n",
+                            v.getTransactionId(), v.getOperation(), v.getTitle())));
+            System.out.println();
 
             ChangeContext.run("dave", null, () -> transaction(emf, em -> {
                 Version<Article> first = VersionHistory.of(em).versions(Article.class, id).get(0);

@@ -27,6 +27,8 @@ class DemoTest {
         assertThat(output).contains("#1 UPDATE by bob   status: DRAFT -> PUBLISHED, "
                 + "title: Continuum in ten minutes -> Continuum in five minutes");
         assertThat(output).contains("#2 DELETE by carol status: PUBLISHED -> -, title: Continuum in five minutes -> -");
+        assertThat(output).contains("transaction 2: UPDATE \"Continuum in five minutes\"",
+                "transaction 3: DELETE \"Continuum in five minutes\"");
         assertThat(output).containsPattern("1 +\\| Continuum in ten minutes +\\| DRAFT +\\| 1 +\\| 2 +\\| 0");
         assertThat(output).containsPattern("1 +\\| Continuum in five minutes \\| PUBLISHED \\| 2 +\\| 3 +\\| 1");
         assertThat(output).containsPattern("1 +\\| Continuum in five minutes \\| PUBLISHED \\| 3 +\\| 4 +\\| 2");
