@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs Continuum's write benchmarks and prints the tables of docs/performance.md.
+#
+#   continuum-bench/run.sh [quick|full] [h2|postgresql|mariadb ...] [-- extra JMH options]
+#
+# quick: 1 fork, 2 warmup and 3 measured iterations of 2 s per workload and variant (a few minutes
+#        per database); full: the defaults in WriteBenchmark (2 forks, 5 x 5 s warmup, 10 x 5 s measured).
+# Databases default to h2 (embedded, in memory). PostgreSQL and MariaDB are found through the same
+# variables as the tests: CONTINUUM_TEST_POSTGRESQL_URL / _USER / _PASSWORD and
+# CONTINUUM_TEST_MARIADB_URL / _USER / _PASSWORD.
+# Per database it runs, in order: the JMH benchmarks (one variant after the other, each in its own
+# JVM) and their table; the interleaved run (all variants in one JVM taking turns, paired ratios);
+# the statement counts. BENCH_PARTS selects some of them, e.g. BENCH_PARTS="interleaved statements".
+# Results go to continuum-bench/target/jmh-<db>.{json,log,md}. Set BENCH_SKIP_BUILD=1 to reuse the jar.
+set -euo pipefail
+
+mode=quick
+if [[ $# -gt 0 && ( $1 == quick || $1 == full ) ]]; then
+  mode=$1
+  shift
+fi
+databases=()
+while [[ $# -gt 0 && $1 != -- ]]; do
+  databases+=("$1")
+  shift
+done
+[[ $# -gt 0 && $1 == -- ]] && shift
+[[ ${#databases[@]} -eq 0 ]] && databases=(h2)
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+  mvn -q -B -pl continuum-bench -am package -DskipTests
+fi
+# Run from a copy, so that a rebuild of the module during a long run cannot swap classes under it.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+jar=$work/benchmarks.jar
+cp continuum-bench/target/benchmarks.jar "$jar"
+
+case $mode in
+  quick) timing=(-f 1 -wi 2 -w 2s -i 3 -r 2s) ;;
+  full) timing=() ;;
+esac
+
+parts=${BENCH_PARTS:-jmh interleaved statements}
+tool=(java -Xmx2g -Dorg.jboss.logging.provider=slf4j -cp "$jar")
+for db in "${databases[@]}"; do
+  out=continuum-bench/target/jmh-$db
+  echo "== $mode run on $db"
+  : > "$out.md"
+  if [[ $parts == *jmh* ]]; then
+    java -jar "$jar" -p db="$db" "${timing[@]}" -rf json -rff "$out.json" "$@" | tee "$out.log"
+    "${tool[@]}" dev.continuum.bench.Report "$out.json" | tee -a "$out.md"
+  fi
+  if [[ $parts == *interleaved* ]]; then
+    "${tool[@]}" dev.continuum.bench.Interleaved "$db" "$mode" | tee -a "$out.md"
+  fi
+  if [[ $parts == *statements* ]]; then
+    "${tool[@]}" dev.continuum.bench.StatementCounts "$db" --detail | tee -a "$out.md"
+  fi
+done

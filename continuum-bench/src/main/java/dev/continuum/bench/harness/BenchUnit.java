@@ -1,0 +1,145 @@
+package dev.continuum.bench.harness;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.continuum.bench.model.BenchModel;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+import javax.sql.DataSource;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One variant's persistence unit on one database: a connection pool, an entity manager factory
+ * that knows only that variant's model, its schema (created at open, dropped at close) and the
+ * statement counter Hibernate reports to.
+ *
+ * <p>Every variant gets the same settings but for those that select it ({@link Variant#settings()}):
+ * JDBC batches of 50, ordered inserts and updates, sequences with Hibernate's default allocation
+ * size, and a HikariCP pool.
+ */
+public final class BenchUnit implements AutoCloseable {
+
+    private final Variant variant;
+    private final Database database;
+    private final HikariDataSource pool;
+    private final EntityManagerFactory factory;
+    private final StatementCounter statements;
+
+    private BenchUnit(Variant variant, Database database, HikariDataSource pool, EntityManagerFactory factory,
+            StatementCounter statements) {
+        this.variant = variant;
+        this.database = database;
+        this.pool = pool;
+        this.factory = factory;
+        this.statements = statements;
+    }
+
+    /**
+     * Opens the variant's unit on the database, creating its tables (after dropping any left from an
+     * earlier run).
+     *
+     * @param jdbc when not null, also counts what reaches the driver (slower; for statement counts only)
+     */
+    public static BenchUnit open(Variant variant, Database database, boolean keepShapes, JdbcCounter jdbc) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.url());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        // One benchmark thread, plus the schema tool's connection at startup and truncation.
+        config.setMaximumPoolSize(2);
+        config.setPoolName("bench-" + variant.name().toLowerCase(Locale.ROOT));
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            DataSource dataSource = jdbc == null ? pool : jdbc.wrap(pool);
+            StatementCounter statements = new StatementCounter(keepShapes);
+            HibernatePersistenceConfiguration configuration =
+                    new HibernatePersistenceConfiguration("bench-" + variant.name())
+                            .property("hibernate.connection.datasource", dataSource)
+                            .property("hibernate.physical_naming_strategy",
+                                    new PrefixNamingStrategy(variant.tablePrefix()))
+                            .property("hibernate.session_factory.statement_inspector", statements)
+                            .property("hibernate.jdbc.batch_size", "50")
+                            .property("hibernate.order_inserts", "true")
+                            .property("hibernate.order_updates", "true")
+                            .property("hibernate.hbm2ddl.auto", "create-drop")
+                            .property("hibernate.hbm2ddl.halt_on_error", "true")
+                            .property("hibernate.show_sql", "false");
+            variant.settings().forEach(configuration::property);
+            variant.model().managedClasses().forEach(configuration::managedClass);
+            EntityManagerFactory factory = configuration.createEntityManagerFactory();
+            return new BenchUnit(variant, database, pool, factory, statements);
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The variant this unit runs. */
+    public Variant variant() {
+        return variant;
+    }
+
+    /** The database this unit runs on. */
+    public Database database() {
+        return database;
+    }
+
+    /** The variant's model. */
+    public BenchModel model() {
+        return variant.model();
+    }
+
+    /** The counter of every statement this unit's sessions prepare. */
+    public StatementCounter statements() {
+        return statements;
+    }
+
+    /** Runs the work in one transaction of a new entity manager, committing at the end. */
+    public void inTransaction(Consumer<EntityManager> work) {
+        fromTransaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** Runs the work in one transaction of a new entity manager, committing at the end, and returns its result. */
+    public <T> T fromTransaction(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction transaction = em.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(em);
+            transaction.commit();
+            return result;
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            em.close();
+        }
+    }
+
+    /**
+     * Empties every table of the variant, version and audit tables included, so that each
+     * iteration starts from the same state. Sequences are not reset: ids already handed out by
+     * Hibernate's pooled generators stay unique.
+     */
+    public void truncate() {
+        factory.getSchemaManager().truncate();
+    }
+
+    @Override
+    public void close() {
+        try {
+            factory.close();
+        } finally {
+            pool.close();
+        }
+    }
+}

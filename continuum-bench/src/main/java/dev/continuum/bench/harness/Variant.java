@@ -1,0 +1,92 @@
+package dev.continuum.bench.harness;
+
+import dev.continuum.bench.model.BenchModel;
+import dev.continuum.bench.model.audited.AuditedModel;
+import dev.continuum.bench.model.continuum.ContinuumModel;
+import dev.continuum.bench.model.envers.EnversModel;
+import dev.continuum.bench.model.plain.PlainModel;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What records history in a benchmark run, and how. Every variant maps the same model (its own
+ * copy, with its own annotations) onto its own tables, named with the variant's prefix, so that
+ * variants never share a table or a sequence even on one database.
+ */
+public enum Variant {
+
+    /** Plain Hibernate, nothing versioned: the floor. */
+    P("p_", new PlainModel(), Map.of()),
+
+    /** Continuum, all three entities {@code @Versioned}. */
+    C("c_", new ContinuumModel(), Map.of(
+            "continuum.enabled", "true",
+            // Continuum adds this sequence and this table to the schema under exactly these names (no
+            // naming strategy applies to them), so they carry the prefix here.
+            "continuum.transaction_sequence", "c_transaction_id_seq",
+            "continuum.undo_table", "c_continuum_undo")),
+
+    /** Hibernate Envers with its default audit strategy (no end revision column). */
+    E("e_", new EnversModel(), Map.of(
+            "hibernate.integration.envers.enabled", "true",
+            "org.hibernate.envers.audit_strategy", "org.hibernate.envers.strategy.internal.DefaultAuditStrategy")),
+
+    /** Hibernate Envers with the validity audit strategy (REVEND maintained, as Continuum's end_transaction_id). */
+    EV("ev_", new EnversModel(), Map.of(
+            "hibernate.integration.envers.enabled", "true",
+            "org.hibernate.envers.audit_strategy", "org.hibernate.envers.strategy.internal.ValidityAuditStrategy")),
+
+    /**
+     * Hibernate ORM 7.4's own, incubating {@code @org.hibernate.annotations.Audited} with the validity
+     * strategy. JDBC batching is off for this variant only: in 7.4.13 the validity strategy queues
+     * its {@code REVEND} update under the same batch key as the audit insert, so with batching on
+     * the insert's values are bound to the pending update statement and every audited write fails
+     * ("Unable to bind parameter #3"). Hibernate reads the strategy name case-insensitively and
+     * silently falls back to {@code default} on an unknown name, so the spelling matters.
+     */
+    H("h_", new AuditedModel(), Map.of(
+            "hibernate.audit.strategy", "validity",
+            "hibernate.jdbc.batch_size", "0")),
+
+    /**
+     * Hibernate ORM 7.4's own audit log with its default strategy (no end changeset column), which
+     * does work with JDBC batching: the strongest in-house competitor that runs with the same
+     * settings as the others.
+     */
+    HD("hd_", new AuditedModel(), Map.of(
+            "hibernate.audit.strategy", "default"));
+
+    private final String tablePrefix;
+    private final BenchModel model;
+    private final Map<String, Object> settings;
+
+    Variant(String tablePrefix, BenchModel model, Map<String, Object> settings) {
+        this.tablePrefix = tablePrefix;
+        this.model = model;
+        this.settings = settings;
+    }
+
+    /** The prefix of every table and sequence name of this variant. */
+    public String tablePrefix() {
+        return tablePrefix;
+    }
+
+    /** This variant's copy of the model. */
+    public BenchModel model() {
+        return model;
+    }
+
+    /**
+     * The Hibernate settings that select this variant. Envers and Continuum are both on the class
+     * path and switch themselves on when found, so each is explicitly off unless it is the variant
+     * being measured.
+     */
+    public Map<String, Object> settings() {
+        Map<String, Object> all = new HashMap<>();
+        all.put("hibernate.integration.envers.enabled", "false");
+        all.put("continuum.enabled", "false");
+        all.putAll(settings);
+        return all;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.continuum.bench.model.audited;
+
+import dev.continuum.bench.model.BenchArticle;
+import dev.continuum.bench.model.BenchModel;
+import dev.continuum.bench.model.Status;
+
+import org.hibernate.audit.DefaultChangelog;
+
+import java.util.Collection;
+import java.util.List;
+
+/** The model of variant H: all three entities audited by Hibernate 7.4's own (incubating) audit log. */
+public final class AuditedModel implements BenchModel {
+
+    @Override
+    public List<Class<?>> managedClasses() {
+        // Hibernate's own changelog entity: without one, changeset ids would be JVM timestamps.
+        return List.of(Article.class, Comment.class, Tag.class, DefaultChangelog.class);
+    }
+
+    @Override
+    public Class<? extends BenchArticle> articleType() {
+        return Article.class;
+    }
+
+    @Override
+    public Class<?> tagType() {
+        return Tag.class;
+    }
+
+    @Override
+    public BenchArticle newArticle(String title, String body, Status status) {
+        return new Article(title, body, status);
+    }
+
+    @Override
+    public void addComment(BenchArticle article, String text) {
+        Article owner = (Article) article;
+        owner.comments().add(new Comment(owner, text));
+    }
+
+    @Override
+    public Collection<?> comments(BenchArticle article) {
+        return ((Article) article).comments();
+    }
+
+    @Override
+    public Object newTag(String name) {
+        return new Tag(name);
+    }
+
+    @Override
+    public Long tagId(Object tag) {
+        return ((Tag) tag).getId();
+    }
+
+    @Override
+    public void addTag(BenchArticle article, Object tag) {
+        ((Article) article).tags().add((Tag) tag);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.continuum.bench.model.continuum;
+
+import dev.continuum.Versioned;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A tag of this variant, shared by many articles. */
+@Entity
+@Table(name = "tag")
+@Versioned
+public class Tag {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tag_id")
+    @SequenceGenerator(name = "tag_id", sequenceName = "tag_id_seq")
+    private Long id;
+
+    private String name;
+
+    /** For Hibernate. */
+    protected Tag() {
+    }
+
+    Tag(String name) {
+        this.name = name;
+    }
+
+    Long getId() {
+        return id;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.continuum.bench.model.plain;
+
+import dev.continuum.bench.model.BenchArticle;
+import dev.continuum.bench.model.BenchModel;
+import dev.continuum.bench.model.Status;
+
+import java.util.Collection;
+import java.util.List;
+
+/** The model of variant P: plain Hibernate, nothing versioned. */
+public final class PlainModel implements BenchModel {
+
+    @Override
+    public List<Class<?>> managedClasses() {
+        return List.of(Article.class, Comment.class, Tag.class);
+    }
+
+    @Override
+    public Class<? extends BenchArticle> articleType() {
+        return Article.class;
+    }
+
+    @Override
+    public Class<?> tagType() {
+        return Tag.class;
+    }
+
+    @Override
+    public BenchArticle newArticle(String title, String body, Status status) {
+        return new Article(title, body, status);
+    }
+
+    @Override
+    public void addComment(BenchArticle article, String text) {
+        Article owner = (Article) article;
+        owner.comments().add(new Comment(owner, text));
+    }
+
+    @Override
+    public Collection<?> comments(BenchArticle article) {
+        return ((Article) article).comments();
+    }
+
+    @Override
+    public Object newTag(String name) {
+        return new Tag(name);
+    }
+
+    @Override
+    public Long tagId(Object tag) {
+        return ((Tag) tag).getId();
+    }
+
+    @Override
+    public void addTag(BenchArticle article, Object tag) {
+        ((Article) article).tags().add((Tag) tag);
+    }
+}
