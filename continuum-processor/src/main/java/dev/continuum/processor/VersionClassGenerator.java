@@ -25,8 +25,9 @@ import javax.lang.model.util.Types;
 
 /**
  * Writes the typed version class of one {@code @Versioned} entity: a read-only JPA entity mapped
- * onto the entity's version table, with a field and a getter for every versioned property, the
- * bookkeeping columns, and a bridge to the {@code Version<T>} API.
+ * onto the entity's version table, with a field and a getter for every versioned property and the
+ * bookkeeping columns, that implements {@code Version<T>} by delegating to the version the runtime
+ * binds to each instance it loads.
  *
  * <p>Mapping annotations of the entity's properties are copied as written, minus those that make
  * no sense on a history row (identifier generation, optimistic locking, relationships,
@@ -55,6 +56,9 @@ final class VersionClassGenerator {
             "JoinColumnOrFormula", "JoinColumnsOrFormulas", "SQLRestriction", "SQLOrder", "SortComparator",
             "SortNatural", "Filter", "Filters", "AttributeAccessor", "Parent", "Cache", "ListIndexBase", "Bag",
             "CollectionId", "Check", "Checks");
+
+    /** The field holding the {@code Version<T>} a generated class delegates to. */
+    private static final String DELEGATE = "continuumVersion";
 
     /** Members of kept annotations that would constrain a history row like its live row. */
     private static final Set<String> DROPPED_MEMBERS = Set.of("unique", "nullable", "insertable", "updatable",
@@ -139,7 +143,8 @@ final class VersionClassGenerator {
             }
             fields.add(new Field(name, type, copied(member), null, null, id, name, null));
         }
-        for (String reserved : List.of("transactionId", "endTransactionId", "operationType", "operation")) {
+        for (String reserved : List.of("transactionId", "endTransactionId", "operationType", "operation",
+                DELEGATE)) {
             for (Field field : fields) {
                 if (field.name().equals(reserved)) {
                     errors.error(entityName + "." + field.name() + " is named like a property the version class "
@@ -397,6 +402,14 @@ final class VersionClassGenerator {
             line(0, " * {@code select v from " + simpleName + " v where v." + id.name()
                     + " = :id order by v.transactionId}.");
             line(0, " *");
+            String version = imports.ref("dev.continuum.Version");
+            String bindable = imports.ref("dev.continuum.spi.VersionBinding") + ".Bindable";
+            line(0, " * <p>Each instance is also the {@link " + version + "} of " + entityRef
+                    + " it records: Continuum binds the instances");
+            line(0, " * Hibernate loads to the persistence context that loaded them, and the {@code " + version
+                    + "} methods read");
+            line(0, " * the version's transaction, neighbours and changeset through it, on first use.");
+            line(0, " *");
             line(0, " * <p>Generated from {@link " + entityRef + "} by the Continuum annotation processor; do not edit.");
             line(0, " * Recompile when " + entityRef + " changes: Continuum checks at boot that this class still matches");
             line(0, " * the version table of " + entityRef + ".");
@@ -418,7 +431,7 @@ final class VersionClassGenerator {
             line(0, tableAnnotation.append(")").toString());
             line(0, "@" + imports.ref(PERSISTENCE + "IdClass") + "(" + simpleName + ".Key.class)");
             int classHeader = body.length();
-            line(0, "public class " + simpleName + " {");
+            line(0, "public class " + simpleName + " implements " + version + "<" + entityRef + ">, " + bindable + " {");
             String column = imports.ref(PERSISTENCE + "Column");
             String idAnnotation = imports.ref(PERSISTENCE + "Id");
             for (Field field : fields) {
@@ -446,6 +459,9 @@ final class VersionClassGenerator {
             blank();
             line(1, "@" + column + "(name = " + quote(options.operationTypeColumn()) + ")");
             line(1, "private short operationType;");
+            blank();
+            line(1, "@" + imports.ref(PERSISTENCE + "Transient"));
+            line(1, "private transient " + version + "<" + entityRef + "> " + DELEGATE + ";");
             blank();
             line(1, "/** For JPA: versions are read, never created. */");
             line(1, "protected " + simpleName + "() {");
@@ -507,7 +523,6 @@ final class VersionClassGenerator {
             line(1, "public " + operation + " getOperation() {");
             line(2, "return " + operation + ".ofCode(operationType);");
             line(1, "}");
-            String version = imports.ref("dev.continuum.Version");
             String entityManager = imports.ref(PERSISTENCE + "EntityManager");
             String history = imports.ref("dev.continuum.VersionHistory");
             String lookup = imports.ref("dev.continuum.HistoryLookupException");
@@ -528,6 +543,8 @@ final class VersionClassGenerator {
                     + " + \" of transaction \"");
             line(6, "+ transactionId + \" is no longer in " + table + "\"));");
             line(1, "}");
+            writeVersionMethods(id, entityRef, version);
+            writeIdentity(id);
             writeKey(id, idType);
             line(0, "}");
 
@@ -540,6 +557,110 @@ final class VersionClassGenerator {
             }
             unit.append(imports.declarations()).append('\n').append(body);
             return unit.toString();
+        }
+
+        /** {@code Version<T>}: bookkeeping from the fields, everything else from the bound delegate. */
+        private void writeVersionMethods(Field id, String entityRef, String version) {
+            String binding = imports.ref("dev.continuum.spi.VersionBinding");
+            String optional = imports.ref("java.util.Optional");
+            String optionalLong = imports.ref("java.util.OptionalLong");
+            String operation = imports.ref("dev.continuum.Operation");
+            String transaction = imports.ref("dev.continuum.Transaction");
+            String changeset = imports.ref("dev.continuum.Changeset");
+            String failure = imports.ref("dev.continuum.ContinuumException");
+            String type = version + "<" + entityRef + ">";
+            blank();
+            line(1, "/**");
+            line(1, " * Binds this instance to the version its {@link " + version
+                    + "} methods delegate to. Continuum calls");
+            line(1, " * this for every instance Hibernate loads; applications do not.");
+            line(1, " *");
+            line(1, " * @param binding the binding of the persistence context that loaded this instance");
+            line(1, " */");
+            line(1, "@Override");
+            line(1, "public void continuumBind(" + binding + " binding) {");
+            line(2, DELEGATE + " = binding.versionOf(" + entityRef + ".class, " + id.name() + ", transactionId);");
+            line(1, "}");
+            delegating(entityRef, "entity", "");
+            delegating("String", "entityName", "");
+            blank();
+            line(1, "@Override");
+            line(1, "public Object id() {");
+            line(2, "return " + id.name() + ";");
+            line(1, "}");
+            blank();
+            line(1, "@Override");
+            line(1, "public long transactionId() {");
+            line(2, "return transactionId;");
+            line(1, "}");
+            blank();
+            line(1, "@Override");
+            line(1, "public " + optionalLong + " endTransactionId() {");
+            line(2, "return endTransactionId == null ? " + optionalLong + ".empty() : " + optionalLong
+                    + ".of(endTransactionId);");
+            line(1, "}");
+            blank();
+            line(1, "@Override");
+            line(1, "public " + operation + " operation() {");
+            line(2, "return " + operation + ".ofCode(operationType);");
+            line(1, "}");
+            delegating(transaction, "transaction", "");
+            delegating("int", "index", "");
+            delegating(optional + "<" + type + ">", "previous", "");
+            delegating(optional + "<" + type + ">", "next", "");
+            delegating(changeset + "<" + entityRef + ">", "changeset", "");
+            delegating(optional + "<" + entityRef + ">", "revert", "");
+            delegating(optional + "<" + entityRef + ">", "revert", "String... relations");
+            blank();
+            line(1, "private " + type + " " + DELEGATE + "() {");
+            line(2, "if (" + DELEGATE + " == null) {");
+            line(3, "throw new " + failure + "(\"This " + simpleName + " was not loaded by Hibernate, so it is \"");
+            line(5, "+ \"not bound to an EntityManager and its Version methods cannot read history; load it \"");
+            line(5, "+ \"with a query, find() or VersionHistory.typedVersions(), or call asVersion(em)\");");
+            line(2, "}");
+            line(2, "return " + DELEGATE + ";");
+            line(1, "}");
+        }
+
+        private void delegating(String returnType, String method, String parameter) {
+            String argument = parameter.isEmpty() ? "" : parameter.substring(parameter.lastIndexOf(' ') + 1);
+            blank();
+            line(1, "@Override");
+            line(1, "public " + returnType + " " + method + "(" + parameter + ") {");
+            line(2, "return " + DELEGATE + "()." + method + "(" + argument + ");");
+            line(1, "}");
+        }
+
+        /** Equality by primary key, through the getters so that a proxy compares like its target. */
+        private void writeIdentity(Field id) {
+            String objects = imports.ref("java.util.Objects");
+            String idGetter = (id.type().getKind() == TypeKind.BOOLEAN ? "is" : "get") + capitalize(id.name()) + "()";
+            blank();
+            line(1, "/**");
+            line(1, " * Versions are equal when they record the same entity in the same transaction, as their");
+            line(1, " * {@link Key}s are.");
+            line(1, " *");
+            line(1, " * @param other another object");
+            line(1, " * @return whether {@code other} is a version of the same entity and transaction");
+            line(1, " */");
+            line(1, "@Override");
+            line(1, "public boolean equals(Object other) {");
+            line(2, "return other instanceof " + simpleName + " that && " + objects + ".equals(" + idGetter + ", that."
+                    + idGetter + ")");
+            line(4, "&& getTransactionId() == that.getTransactionId();");
+            line(1, "}");
+            blank();
+            line(1, "@Override");
+            line(1, "public int hashCode() {");
+            line(2, "return " + objects + ".hash(" + idGetter + ", getTransactionId());");
+            line(1, "}");
+            blank();
+            line(1, "@Override");
+            line(1, "public String toString() {");
+            line(2, "return \"" + simpleName + "[" + id.name() + "=\" + " + idGetter
+                    + " + \", transactionId=\" + getTransactionId() + \", \"");
+            line(4, "+ getOperation() + \"]\";");
+            line(1, "}");
         }
 
         private void writeKey(Field id, String idType) {

@@ -2,18 +2,28 @@ package dev.continuum.processor;
 
 import static javax.tools.Diagnostic.Kind.ERROR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.continuum.ContinuumException;
+import dev.continuum.Operation;
+import dev.continuum.Version;
 import dev.continuum.VersionOf;
 import dev.continuum.processor.TestCompiler.Reported;
 import dev.continuum.processor.TestCompiler.Source;
+import dev.continuum.spi.VersionBinding;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,11 +142,15 @@ class VersionClassGenerationTest {
         assertThat(generated("com/example/ArticleVersion.java")).isEqualTo("""
                 package com.example;
 
+                import dev.continuum.Changeset;
+                import dev.continuum.ContinuumException;
                 import dev.continuum.HistoryLookupException;
                 import dev.continuum.Operation;
+                import dev.continuum.Transaction;
                 import dev.continuum.Version;
                 import dev.continuum.VersionHistory;
                 import dev.continuum.VersionOf;
+                import dev.continuum.spi.VersionBinding;
                 import jakarta.persistence.Column;
                 import jakarta.persistence.Convert;
                 import jakarta.persistence.Embedded;
@@ -147,8 +161,11 @@ class VersionClassGenerationTest {
                 import jakarta.persistence.Id;
                 import jakarta.persistence.IdClass;
                 import jakarta.persistence.Table;
+                import jakarta.persistence.Transient;
                 import java.io.Serializable;
                 import java.util.Objects;
+                import java.util.Optional;
+                import java.util.OptionalLong;
                 import javax.annotation.processing.Generated;
                 import org.hibernate.annotations.Immutable;
 
@@ -156,6 +173,10 @@ class VersionClassGenerationTest {
                  * A recorded version of {@link Article}: one row of its version table {@code article_version},
                  * read-only. Query it with JPQL or the Criteria API like any entity, for example
                  * {@code select v from ArticleVersion v where v.id = :id order by v.transactionId}.
+                 *
+                 * <p>Each instance is also the {@link Version} of Article it records: Continuum binds the instances
+                 * Hibernate loads to the persistence context that loaded them, and the {@code Version} methods read
+                 * the version's transaction, neighbours and changeset through it, on first use.
                  *
                  * <p>Generated from {@link Article} by the Continuum annotation processor; do not edit.
                  * Recompile when Article changes: Continuum checks at boot that this class still matches
@@ -167,7 +188,7 @@ class VersionClassGenerationTest {
                 @Immutable
                 @Table(name = "article_version")
                 @IdClass(ArticleVersion.Key.class)
-                public class ArticleVersion {
+                public class ArticleVersion implements Version<Article>, VersionBinding.Bindable {
 
                     @Id
                     private Long id;
@@ -201,6 +222,9 @@ class VersionClassGenerationTest {
 
                     @Column(name = "operation_type")
                     private short operationType;
+
+                    @Transient
+                    private transient Version<Article> continuumVersion;
 
                     /** For JPA: versions are read, never created. */
                     protected ArticleVersion() {
@@ -331,6 +355,115 @@ class VersionClassGenerationTest {
                                         + transactionId + " is no longer in article_version"));
                     }
 
+                    /**
+                     * Binds this instance to the version its {@link Version} methods delegate to. Continuum calls
+                     * this for every instance Hibernate loads; applications do not.
+                     *
+                     * @param binding the binding of the persistence context that loaded this instance
+                     */
+                    @Override
+                    public void continuumBind(VersionBinding binding) {
+                        continuumVersion = binding.versionOf(Article.class, id, transactionId);
+                    }
+
+                    @Override
+                    public Article entity() {
+                        return continuumVersion().entity();
+                    }
+
+                    @Override
+                    public String entityName() {
+                        return continuumVersion().entityName();
+                    }
+
+                    @Override
+                    public Object id() {
+                        return id;
+                    }
+
+                    @Override
+                    public long transactionId() {
+                        return transactionId;
+                    }
+
+                    @Override
+                    public OptionalLong endTransactionId() {
+                        return endTransactionId == null ? OptionalLong.empty() : OptionalLong.of(endTransactionId);
+                    }
+
+                    @Override
+                    public Operation operation() {
+                        return Operation.ofCode(operationType);
+                    }
+
+                    @Override
+                    public Transaction transaction() {
+                        return continuumVersion().transaction();
+                    }
+
+                    @Override
+                    public int index() {
+                        return continuumVersion().index();
+                    }
+
+                    @Override
+                    public Optional<Version<Article>> previous() {
+                        return continuumVersion().previous();
+                    }
+
+                    @Override
+                    public Optional<Version<Article>> next() {
+                        return continuumVersion().next();
+                    }
+
+                    @Override
+                    public Changeset<Article> changeset() {
+                        return continuumVersion().changeset();
+                    }
+
+                    @Override
+                    public Optional<Article> revert() {
+                        return continuumVersion().revert();
+                    }
+
+                    @Override
+                    public Optional<Article> revert(String... relations) {
+                        return continuumVersion().revert(relations);
+                    }
+
+                    private Version<Article> continuumVersion() {
+                        if (continuumVersion == null) {
+                            throw new ContinuumException("This ArticleVersion was not loaded by Hibernate, so it is "
+                                    + "not bound to an EntityManager and its Version methods cannot read history; load it "
+                                    + "with a query, find() or VersionHistory.typedVersions(), or call asVersion(em)");
+                        }
+                        return continuumVersion;
+                    }
+
+                    /**
+                     * Versions are equal when they record the same entity in the same transaction, as their
+                     * {@link Key}s are.
+                     *
+                     * @param other another object
+                     * @return whether {@code other} is a version of the same entity and transaction
+                     */
+                    @Override
+                    public boolean equals(Object other) {
+                        return other instanceof ArticleVersion that && Objects.equals(getId(), that.getId())
+                                && getTransactionId() == that.getTransactionId();
+                    }
+
+                    @Override
+                    public int hashCode() {
+                        return Objects.hash(getId(), getTransactionId());
+                    }
+
+                    @Override
+                    public String toString() {
+                        return "ArticleVersion[id=" + getId() + ", transactionId=" + getTransactionId() + ", "
+                                + getOperation() + "]";
+                    }
+
                     /** The primary key of a version: the identifier of the entity and the transaction. */
                     public static final class Key implements Serializable {
 
@@ -408,6 +541,73 @@ class VersionClassGenerationTest {
     }
 
     @Test
+    void generatedVersionClassIsAVersionDelegatingToTheVersionItIsBoundTo() throws Exception {
+        compile(status, rgb, rgbConverter, address, author, comment, article);
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Class<?> versionClass = loader.loadClass("com.example.ArticleVersion");
+            Object first = row(versionClass, 7L, 3L, null, (short) 1);
+            @SuppressWarnings("unchecked")
+            Version<Object> version = (Version<Object>) first;
+
+            assertThat(version.id()).isEqualTo(7L);
+            assertThat(version.transactionId()).isEqualTo(3L);
+            assertThat(version.endTransactionId()).isEqualTo(OptionalLong.empty());
+            assertThat(version.operation()).isEqualTo(Operation.UPDATE);
+            assertThat(catchThrowable(version::entity))
+                    .isInstanceOf(ContinuumException.class)
+                    .hasMessage("This ArticleVersion was not loaded by Hibernate, so it is not bound to an "
+                            + "EntityManager and its Version methods cannot read history; load it with a query, "
+                            + "find() or VersionHistory.typedVersions(), or call asVersion(em)");
+
+            List<String> asked = new ArrayList<>();
+            Object snapshot = loader.loadClass("com.example.Article").getDeclaredConstructor().newInstance();
+            ((VersionBinding.Bindable) first).continuumBind(new VersionBinding() {
+                @Override
+                @SuppressWarnings("unchecked")
+                public <T> Version<T> versionOf(Class<T> type, Object id, long transactionId) {
+                    asked.add(type.getName() + "#" + id + "@" + transactionId);
+                    return (Version<T>) Proxy.newProxyInstance(loader, new Class<?>[] {Version.class},
+                            (proxy, method, arguments) -> switch (method.getName()) {
+                                case "entity" -> snapshot;
+                                case "index" -> 4;
+                                default -> throw new UnsupportedOperationException(method.getName());
+                            });
+                }
+            });
+
+            assertThat(asked).containsExactly("com.example.Article#7@3");
+            assertThat(version.entity()).isSameAs(snapshot);
+            assertThat(version.index()).isEqualTo(4);
+            assertThat(first).isEqualTo(row(versionClass, 7L, 3L, 5L, (short) 1))
+                    .hasSameHashCodeAs(row(versionClass, 7L, 3L, 5L, (short) 1))
+                    .isNotEqualTo(row(versionClass, 7L, 4L, null, (short) 1))
+                    .isNotEqualTo(row(versionClass, 8L, 3L, null, (short) 1))
+                    .hasToString("ArticleVersion[id=7, transactionId=3, UPDATE]");
+        }
+    }
+
+    /** An instance of a generated version class with its key and bookkeeping fields set, as Hibernate would. */
+    private static Object row(Class<?> versionClass, Long id, long transactionId, Long endTransactionId,
+            short operationType) throws ReflectiveOperationException {
+        Constructor<?> constructor = versionClass.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object row = constructor.newInstance();
+        set(row, "id", id);
+        set(row, "transactionId", transactionId);
+        set(row, "endTransactionId", endTransactionId);
+        set(row, "operationType", operationType);
+        return row;
+    }
+
+    private static void set(Object target, String name, Object value) throws ReflectiveOperationException {
+        Field field = target.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
+    }
+
+    @Test
     void generationCanBeTurnedOff() {
         List<Reported> reported = compile(TestCompiler.withProcessor(classes).withOptions("-Acontinuum.generate=false"),
                 status, rgb, rgbConverter, address, author, comment, article);
@@ -456,7 +656,8 @@ class VersionClassGenerationTest {
         assertThat(noteHistory)
                 .contains("@Entity(name = \"NoteHistory\")\n")
                 .contains("@Table(name = \"memo_history\")\n")
-                .contains("@IdClass(NoteHistory.Key.class)\npublic class NoteHistory {\n")
+                .contains("@IdClass(NoteHistory.Key.class)\n"
+                        + "public class NoteHistory implements Version<Note>, VersionBinding.Bindable {\n")
                 .contains("    @Id\n    private long id;\n")
                 .contains("    @Id\n    @Column(name = \"tx\")\n    private long transactionId;\n")
                 .contains("    @Column(name = \"end_tx\")\n    private Long endTransactionId;\n")
@@ -542,10 +743,11 @@ class VersionClassGenerationTest {
         assertThat(compile(TestCompiler.withProcessor(classes).withOptions("-Xlint:all,-processing", "-Werror"),
                 event)).isEmpty();
         assertThat(generated("com/example/EventVersion.java"))
-                .contains("@SuppressWarnings({\"deprecation\", \"removal\"})\npublic class EventVersion {\n")
+                .contains("@SuppressWarnings({\"deprecation\", \"removal\"})\n"
+                        + "public class EventVersion implements Version<Event>, VersionBinding.Bindable {\n")
                 .contains("    @Temporal(TemporalType.DATE)\n    private Date day;\n")
                 .contains("    @Column(name = \"previous_id\")\n    private Long previousId;\n")
-                .doesNotContain("next");
+                .doesNotContain("nextId");
     }
 
     @Test
@@ -703,6 +905,28 @@ class VersionClassGenerationTest {
         assertThat(compile(payment)).containsExactly(new Reported(ERROR, payment.at("String transactionId"),
                 "Payment.transactionId is named like a property the version class com.example.PaymentVersion needs "
                         + "for Continuum's bookkeeping; rename the property, or use -Acontinuum.generate=false"));
+    }
+
+    @Test
+    void propertyNamedLikeTheDelegateOfTheVersionApiIsAnError() {
+        Source payment = Source.of("com.example.Payment", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+
+                @Entity
+                @Versioned
+                public class Payment {
+                    @Id Long id;
+                    String continuumVersion;
+                }
+                """);
+
+        assertThat(compile(payment)).containsExactly(new Reported(ERROR, payment.at("String continuumVersion"),
+                "Payment.continuumVersion is named like a property the version class com.example.PaymentVersion "
+                        + "needs for Continuum's bookkeeping; rename the property, or use -Acontinuum.generate=false"));
     }
 
     @Test

@@ -131,6 +131,7 @@ public final class ContinuumIntegrator implements Integrator {
         registry.appendListeners(EventType.PRE_COLLECTION_RECREATE, listener);
         registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
         registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
+        registry.appendListeners(EventType.POST_LOAD, new VersionClassBinder());
     }
 
     /** A versioned entity and its version tables, root level first. */

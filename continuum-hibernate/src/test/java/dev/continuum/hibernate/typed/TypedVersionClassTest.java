@@ -1,6 +1,7 @@
 package dev.continuum.hibernate.typed;
 
 import dev.continuum.ConfigurationException;
+import dev.continuum.ContinuumException;
 import dev.continuum.Operation;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
@@ -171,6 +172,156 @@ class TypedVersionClassTest {
             assertThat(versions).extracting(ArticleVersion::getTitle).containsExactly("One", "Two", "Three");
             assertThat(versions).extracting(ArticleVersion::getTransactionId).isSorted().doesNotHaveDuplicates();
         });
+    }
+
+    @DatabaseTest
+    void aVersionLoadedWithJpqlIsAVersionOfItsEntity(Db db) {
+        write(db, 1L, "First", Status.DRAFT);
+        write(db, 1L, "Second", Status.PUBLISHED);
+        write(db, 1L, "Third", Status.PUBLISHED);
+
+        db.run(em -> {
+            ArticleVersion second = em.createQuery(
+                    "select v from ArticleVersion v where v.title = 'Second'", ArticleVersion.class).getSingleResult();
+            Version<Article> version = second;
+
+            assertThat(version.id()).isEqualTo(1L);
+            assertThat(version.transactionId()).isEqualTo(second.getTransactionId());
+            assertThat(version.operation()).isEqualTo(Operation.UPDATE);
+            assertThat(version.endTransactionId()).hasValue(second.getEndTransactionId());
+            assertThat(version.entityName()).isEqualTo(Article.class.getName());
+            assertThat(version.entity().getTitle()).isEqualTo("Second");
+            assertThat(version.entity().getStatus()).isEqualTo(Status.PUBLISHED);
+            assertThat(version.transaction().id()).isEqualTo(second.getTransactionId());
+            assertThat(version.transaction().issuedAt()).isNotNull();
+            assertThat(version.index()).isEqualTo(1);
+            assertThat(version.previous()).hasValueSatisfying(previous -> {
+                assertThat(previous.entity().getTitle()).isEqualTo("First");
+                assertThat(previous.operation()).isEqualTo(Operation.INSERT);
+            });
+            assertThat(version.next()).hasValueSatisfying(next -> assertThat(next.entity().getTitle())
+                    .isEqualTo("Third"));
+            assertThat(version.changeset().asMap()).containsOnlyKeys("title", "status");
+            assertThat(version.changeset().asMap().get("title").oldValue()).isEqualTo(Optional.of("First"));
+            assertThat(version.changeset().asMap().get("title").newValue()).isEqualTo(Optional.of("Second"));
+        });
+    }
+
+    @DatabaseTest
+    void aVersionLoadedWithJpqlReadsItsVersionInOneStatementOnFirstUse(Db db) {
+        write(db, 1L, "First", Status.DRAFT);
+        write(db, 1L, "Second", Status.PUBLISHED);
+
+        db.run(em -> {
+            StatementCounter.reset();
+            ArticleVersion second = em.find(ArticleVersion.class, new ArticleVersion.Key(1L,
+                    em.createQuery("select max(v.transactionId) from ArticleVersion v", Long.class)
+                            .getSingleResult()));
+            assertThat(StatementCounter.statements()).hasSize(2);
+
+            StatementCounter.reset();
+            assertThat(second.transactionId()).isEqualTo(second.getTransactionId());
+            assertThat(second.operation()).isEqualTo(Operation.UPDATE);
+            assertThat(second.id()).isEqualTo(1L);
+            assertThat(StatementCounter.statements()).isEmpty();
+
+            assertThat(second.transaction().issuedAt()).isNotNull();
+            assertThat(second.entity().getTitle()).isEqualTo("Second");
+            assertThat(StatementCounter.statements()).hasSize(1);
+
+            assertThat(second.changeset().asMap().get("status").oldValue()).isEqualTo(Optional.of(Status.DRAFT));
+            assertThat(StatementCounter.statements()).hasSize(2);
+        });
+    }
+
+    @DatabaseTest
+    void typedVersionsAreBoundTogetherSoThatWalkingThemCostsOneStatement(Db db) {
+        write(db, 1L, "One", Status.DRAFT);
+        write(db, 2L, "Interleaved", Status.DRAFT);
+        write(db, 1L, "Two", Status.PUBLISHED);
+        write(db, 1L, "Three", Status.ARCHIVED);
+
+        db.run(em -> {
+            StatementCounter.reset();
+            List<ArticleVersion> versions = VersionHistory.of(em).typedVersions(ArticleVersion.class, 1L);
+            for (ArticleVersion version : versions) {
+                version.entity();
+                version.transaction();
+                version.changeset();
+                version.previous();
+                version.next();
+                version.index();
+            }
+
+            assertThat(StatementCounter.statements()).hasSize(2);
+            assertThat(versions).extracting(version -> version.entity().getTitle())
+                    .containsExactly("One", "Two", "Three");
+            assertThat(versions).extracting(Version::index).containsExactly(0, 1, 2);
+            assertThat(versions.get(2).previous()).hasValueSatisfying(previous ->
+                    assertThat(previous.transactionId()).isEqualTo(versions.get(1).getTransactionId()));
+            assertThat(versions.get(0).previous()).isEmpty();
+            assertThat(versions.get(2).next()).isEmpty();
+            assertThat(versions.get(1).changeset().asMap().get("title").oldValue()).isEqualTo(Optional.of("One"));
+            assertThat(versions.get(2).changeset().asMap().get("status").newValue())
+                    .isEqualTo(Optional.of(Status.ARCHIVED));
+            assertThat(versions).extracting(version -> version.transaction().id())
+                    .containsExactlyElementsOf(versions.stream().map(ArticleVersion::getTransactionId).toList());
+            assertThat(StatementCounter.statements()).hasSize(2);
+        });
+    }
+
+    @DatabaseTest
+    void revertThroughATypedVersionWritesTheLiveEntityBack(Db db) {
+        write(db, 1L, "First", Status.DRAFT);
+        write(db, 1L, "Second", Status.PUBLISHED);
+
+        db.run(em -> {
+            ArticleVersion first = em.createQuery("select v from ArticleVersion v where v.title = 'First'",
+                    ArticleVersion.class).getSingleResult();
+
+            Optional<Article> reverted = first.revert();
+
+            assertThat(reverted).hasValueSatisfying(article -> {
+                assertThat(article.getTitle()).isEqualTo("First");
+                assertThat(article.getStatus()).isEqualTo(Status.DRAFT);
+            });
+        });
+
+        String live = db.inTransaction(em -> em.find(Article.class, 1L).getTitle());
+        assertThat(live).isEqualTo("First");
+        List<ArticleVersion> versions = db.inTransaction(em ->
+                VersionHistory.of(em).typedVersions(ArticleVersion.class, 1L));
+        assertThat(versions).extracting(ArticleVersion::getTitle).containsExactly("First", "Second", "First");
+    }
+
+    @DatabaseTest
+    void aTypedVersionOfAClosedEntityManagerSaysHowToReadItsHistory(Db db) {
+        write(db, 1L, "First", Status.DRAFT);
+        ArticleVersion first = db.inTransaction(em -> em.createQuery("select v from ArticleVersion v",
+                ArticleVersion.class).getSingleResult());
+
+        Throwable thrown = catchThrowable(first::entity);
+
+        assertThat(first.operation()).isEqualTo(Operation.INSERT);
+        assertThat(thrown).isInstanceOf(ContinuumException.class)
+                .hasMessage("The version of Article 1 of transaction " + first.getTransactionId() + " was loaded by "
+                        + "an EntityManager that is now closed, so it cannot read its history; use its Version "
+                        + "methods while that EntityManager is open, or call asVersion(em) with an open one");
+        String title = db.inTransaction(em -> first.asVersion(em).entity().getTitle());
+        assertThat(title).isEqualTo("First");
+    }
+
+    @DatabaseTest
+    void typedVersionsAreEqualByTheirKey(Db db) {
+        write(db, 1L, "First", Status.DRAFT);
+        ArticleVersion loaded = db.inTransaction(em -> em.createQuery("select v from ArticleVersion v",
+                ArticleVersion.class).getSingleResult());
+        ArticleVersion again = db.inTransaction(em -> VersionHistory.of(em)
+                .typedVersions(ArticleVersion.class, 1L).get(0));
+
+        assertThat(again).isNotSameAs(loaded).isEqualTo(loaded).hasSameHashCodeAs(loaded);
+        assertThat(loaded).hasToString("ArticleVersion[id=1, transactionId=" + loaded.getTransactionId()
+                + ", INSERT]");
     }
 
     @DatabaseTest

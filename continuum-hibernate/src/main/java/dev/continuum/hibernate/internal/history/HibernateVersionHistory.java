@@ -10,6 +10,7 @@ import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.VersionOf;
 import dev.continuum.Versioned;
+import dev.continuum.spi.VersionBinding;
 
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.HibernateException;
@@ -31,7 +32,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -87,10 +90,42 @@ final class HibernateVersionHistory implements VersionHistory {
                     + "typed version classes do not support yet; use versions(" + versionOf.value().getSimpleName()
                     + ".class, id)");
         }
-        return session.createQuery("select v from " + versionPersister.getEntityName() + " v where v." + idProperty
-                + " = :id order by v.transactionId", versionClass)
+        List<V> typed = session.createQuery("select v from " + versionPersister.getEntityName() + " v where v."
+                + idProperty + " = :id order by v.transactionId", versionClass)
                 .setParameter("id", id)
                 .getResultList();
+        bindTogether(typed, target);
+        return typed;
+    }
+
+    /**
+     * Binds typed versions of one entity to versions read together, in one statement, the first
+     * time any of them needs more than its columns: their navigation and changesets then run none.
+     */
+    private <T> void bindTogether(List<?> typed, Target<T> target) {
+        if (typed.isEmpty() || !(typed.get(0) instanceof VersionBinding.Bindable)) {
+            return;
+        }
+        Map<Long, Version<T>> byTransaction = new HashMap<>();
+        boolean[] loaded = new boolean[1];
+        VersionBinding binding = new VersionBinding() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <E> Version<E> versionOf(Class<E> type, Object id, long transactionId) {
+                return new LazyVersion<>(() -> {
+                    if (!loaded[0]) {
+                        loaded[0] = true;
+                        load(target).forEach(version -> byTransaction.put(version.transactionId(), version));
+                    }
+                    Version<T> version = byTransaction.get(transactionId);
+                    return version != null ? (Version<E>) version
+                            : SessionVersionBinding.read(session, type, id, transactionId);
+                });
+            }
+        };
+        for (Object version : typed) {
+            ((VersionBinding.Bindable) version).continuumBind(binding);
+        }
     }
 
     @Override

@@ -1,0 +1,40 @@
+package dev.continuum.spi;
+
+import dev.continuum.Version;
+
+/**
+ * Gives the instances of a generated typed version class (see {@link dev.continuum.VersionOf})
+ * the {@link Version} they delegate their {@code Version<T>} methods to. The Continuum module of
+ * the JPA provider binds every such instance it loads; applications neither implement nor call
+ * this.
+ */
+public interface VersionBinding {
+
+    /**
+     * The version of the entity of type {@code type} with identifier {@code id} that transaction
+     * {@code transactionId} recorded. Implementations may return a version that reads its row only
+     * when first used.
+     *
+     * @param <T> the entity type
+     * @param type the versioned entity class
+     * @param id the identifier
+     * @param transactionId the id of the transaction that recorded the version
+     * @return the version, never null
+     */
+    <T> Version<T> versionOf(Class<T> type, Object id, long transactionId);
+
+    /**
+     * Implemented by generated typed version classes, so that the provider module can bind the
+     * instances it loads. Not for application code.
+     */
+    interface Bindable {
+
+        /**
+         * Binds this instance: its {@code Version<T>} methods delegate, from now on, to the
+         * version {@code binding} gives for its entity, identifier and transaction.
+         *
+         * @param binding the binding of the persistence context that loaded this instance
+         */
+        void continuumBind(VersionBinding binding);
+    }
+}
