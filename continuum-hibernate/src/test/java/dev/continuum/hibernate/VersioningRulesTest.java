@@ -118,6 +118,29 @@ class VersioningRulesTest {
     }
 
     @DatabaseTest
+    void manyUpdatesInOneTransactionCloseExactlyTheirOwnOpenVersions(Db db) {
+        db.run(em -> {
+            for (long id = 1; id <= 70; id++) {
+                em.persist(new Note(id, "first " + id));
+            }
+            em.persist(new Note(1000L, "untouched"));
+        });
+        db.run(em -> {
+            for (long id = 1; id <= 70; id++) {
+                em.find(Note.class, id).setText("second " + id);
+            }
+        });
+
+        List<Map<String, Object>> open = db.rows("select id, text from note_version where end_transaction_id is null");
+        assertThat(open).hasSize(71);
+        assertThat(open).filteredOn(r -> ((Number) r.get("id")).longValue() <= 70)
+                .allSatisfy(r -> assertThat((String) r.get("text")).startsWith("second "));
+        assertThat(db.rows("select id from note_version where text like 'first %' and end_transaction_id is null"))
+                .isEmpty();
+        assertThat(db.count("note_version")).isEqualTo(141);
+    }
+
+    @DatabaseTest
     void versionsOfOtherEntitiesAreNotClosedByAChange(Db db) {
         long first = createArticle(db);
         long second = createArticle(db);

@@ -43,6 +43,8 @@ final class EntityVersionWriter implements VersionWriter {
     private List<String> liveColumns = List.of();
     private String liveTable;
     private final String closeSql;
+    /** The set-based closing update up to its key list, for a single-column key; else null. */
+    private final String closeManyPrefix;
     private final int idColumnCount;
     private final JdbcMapping[] jdbcMappings;
     /** The mutability plan of each column of a whole captured row, null where values are immutable. */
@@ -153,6 +155,10 @@ final class EntityVersionWriter implements VersionWriter {
             where.add(columnNames.get(i) + " = " + writeExpressions.get(i));
         }
         this.closeSql = "update " + tableName + " set " + endTransactionIdColumn + " = ?" + where;
+        this.closeManyPrefix = idColumnCount == 1 && parameterized[0]
+                ? "update " + tableName + " set " + endTransactionIdColumn + " = ? where " + endTransactionIdColumn
+                        + " is null and " + columnNames.get(0) + " in ("
+                : null;
         this.generatedId = persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping
                 && persister.getGenerator() != null && !(persister.getGenerator() instanceof Assigned);
     }
@@ -405,6 +411,28 @@ final class EntityVersionWriter implements VersionWriter {
         statement.setLong(parameter, transactionId);
         statement.setShort(parameter + 1, (short) operation.code());
         statement.addBatch();
+    }
+
+    @Override
+    public String closeManySql(int count) {
+        if (closeManyPrefix == null) {
+            return null;
+        }
+        StringJoiner keys = new StringJoiner(", ", closeManyPrefix, ")");
+        for (int i = 0; i < count; i++) {
+            keys.add(writeExpressions.get(0));
+        }
+        return keys.toString();
+    }
+
+    @Override
+    public void bindCloseMany(PreparedStatement statement, List<Object[]> rows, long transactionId,
+            SharedSessionContractImplementor session) throws SQLException {
+        statement.setLong(1, transactionId);
+        int parameter = 2;
+        for (Object[] values : rows) {
+            bind(statement, parameter++, 0, values[offset], session);
+        }
     }
 
     @Override

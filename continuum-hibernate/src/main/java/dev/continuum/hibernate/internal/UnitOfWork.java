@@ -46,6 +46,11 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
          * deletion), so its earlier, deleted version must be closed even for a generated identifier.
          */
         boolean recreated;
+        /**
+         * Set on a collection row added to an owner inserted in this transaction under a generated
+         * identifier: such a row cannot have an earlier version to close.
+         */
+        boolean freshOwner;
 
         Change(VersionWriter writer, Operation operation, Object[] values, Object[] initial) {
             this.writer = writer;
@@ -161,6 +166,26 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
 
     Map<Object, Change> changes() {
         return changes;
+    }
+
+    /**
+     * Whether {@code key} is an entity inserted in this transaction under an identifier its
+     * generator produced, so that nothing of it, its collection rows included, has history yet.
+     */
+    boolean isFreshInsert(Object key) {
+        Change change = changes.get(key);
+        return change != null && change.operation == Operation.INSERT && !change.recreated
+                && !change.writer.idsCanBeReused();
+    }
+
+    /** Marks the inserted rows among {@code keys} as rows of a fresh owner (see {@link Change#freshOwner}). */
+    void freshOwner(List<?> keys) {
+        for (Object key : keys) {
+            Change change = changes.get(key);
+            if (change != null && change.operation == Operation.INSERT) {
+                change.freshOwner = true;
+            }
+        }
     }
 
     /** Marks the insert of {@code key} as the re-creation of an entity deleted earlier. */

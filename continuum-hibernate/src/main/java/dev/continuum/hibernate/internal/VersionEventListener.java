@@ -140,11 +140,26 @@ final class VersionEventListener implements PostInsertEventListener, PostUpdateE
             List<CollectionVersionWriter.RowKey> changed =
                     writer.recordChanges(key, snapshot, after ? collection : null, unit, session);
             if (!changed.isEmpty()) {
+                if (isFreshOwner(current, event, unit, session)) {
+                    unit.freshOwner(changed);
+                }
                 ownerChanged(current, event, unit, session, changed);
             }
         } else if (joinColumn.recordChanges(snapshot, after ? collection : null, current, unit, session)) {
             ownerChanged(current, event, unit, session, null);
         }
+    }
+
+    /** Whether the collection's owner was inserted in this transaction under a generated identifier. */
+    private static boolean isFreshOwner(VersioningRuntime current, AbstractCollectionEvent event, UnitOfWork unit,
+            SharedSessionContractImplementor session) {
+        Object id = event.getAffectedOwnerIdOrNull();
+        String entityName = event.getAffectedOwnerEntityName();
+        if (id == null || entityName == null) {
+            return false;
+        }
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(entityName);
+        return current.writer(persister) != null && unit.isFreshInsert(session.generateEntityKey(id, persister));
     }
 
     /** Records a version of the owner when it is versioned on collection changes and still exists. */

@@ -49,4 +49,19 @@ interface VersionWriter {
     default boolean readsLiveRow() {
         return false;
     }
+
+    /**
+     * SQL that closes the open versions of {@code count} rows in one statement
+     * ({@code ... where end is null and key in (?, ...)}), or null when rows must be closed one by
+     * one (composite keys).
+     */
+    default String closeManySql(int count) {
+        return null;
+    }
+
+    /** Binds the transaction id and the keys of {@code rows} to {@link #closeManySql(int)} of their count. */
+    default void bindCloseMany(PreparedStatement statement, List<Object[]> rows, long transactionId,
+            SharedSessionContractImplementor session) throws SQLException {
+        throw new UnsupportedOperationException(tableName() + " closes its rows one by one");
+    }
 }

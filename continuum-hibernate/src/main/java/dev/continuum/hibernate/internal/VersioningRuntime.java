@@ -38,6 +38,8 @@ final class VersioningRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.continuum");
     private static final int BATCH_LIMIT = 500;
+    /** The most keys one set-based closing update lists (a power of two). */
+    private static final int CLOSE_CHUNK_LIMIT = 512;
 
     private static final Map<SessionFactoryImplementor, VersioningRuntime> BY_FACTORY = new ConcurrentHashMap<>();
 
@@ -272,17 +274,25 @@ final class VersioningRuntime {
     private static void closeOpenVersions(Connection connection, StatementInspector inspector,
             VersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
-        PreparedStatement statement = null;
-        try {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        for (UnitOfWork.Change change : changes) {
+            if (change.operation == Operation.INSERT
+                    && (change.freshOwner || !writer.idsCanBeReused() && !change.recreated)) {
+                continue;
+            }
+            rows.add(change.values);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (writer.closeManySql(1) != null) {
+            closeSetBased(connection, inspector, writer, rows, transactionId, session);
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(inspect(inspector, writer.closeSql()))) {
             int pending = 0;
-            for (UnitOfWork.Change change : changes) {
-                if (change.operation == Operation.INSERT && !writer.idsCanBeReused() && !change.recreated) {
-                    continue;
-                }
-                if (statement == null) {
-                    statement = connection.prepareStatement(inspect(inspector, writer.closeSql()));
-                }
-                writer.addClose(statement, change.values, transactionId, session);
+            for (Object[] values : rows) {
+                writer.addClose(statement, values, transactionId, session);
                 if (++pending == BATCH_LIMIT) {
                     statement.executeBatch();
                     pending = 0;
@@ -291,9 +301,30 @@ final class VersioningRuntime {
             if (pending > 0) {
                 statement.executeBatch();
             }
-        } finally {
-            if (statement != null) {
-                statement.close();
+        }
+    }
+
+    /**
+     * Closes the open versions of many rows with one {@code update ... where key in (...)} per 512
+     * rows instead of one execution per row. The key list is padded (with the last key again) to a
+     * power of two, so that few distinct statements exist and each is prepared once per connection.
+     */
+    private static void closeSetBased(Connection connection, StatementInspector inspector, VersionWriter writer,
+            List<Object[]> rows, long transactionId, SharedSessionContractImplementor session) throws SQLException {
+        for (int from = 0; from < rows.size(); from += CLOSE_CHUNK_LIMIT) {
+            List<Object[]> chunk = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + CLOSE_CHUNK_LIMIT)));
+            int size = Integer.highestOneBit(chunk.size());
+            if (size < chunk.size()) {
+                size <<= 1;
+            }
+            Object[] last = chunk.get(chunk.size() - 1);
+            while (chunk.size() < size) {
+                chunk.add(last);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(
+                    inspect(inspector, writer.closeManySql(size)))) {
+                writer.bindCloseMany(statement, chunk, transactionId, session);
+                statement.executeUpdate();
             }
         }
     }
