@@ -100,4 +100,35 @@ class FreshOwnerTest {
         assertThat(rows.get(1).get("end_transaction_id")).isEqualTo(rows.get(2).get("transaction_id"));
         assertThat(rows.get(2).get("end_transaction_id")).isNull();
     }
+
+    @DatabaseTest
+    void removingManyLinksInOneTransactionClosesEachOfThemWithOneStatement(Db db) {
+        Long shelfId = db.inTransaction(em -> {
+            Shelf shelf = new Shelf();
+            for (int i = 0; i < 20; i++) {
+                Book book = new Book();
+                book.title = "book " + i;
+                em.persist(book);
+                shelf.books.add(book);
+            }
+            em.persist(shelf);
+            return shelf.id;
+        });
+        StatementCounter.reset();
+        db.run(em -> em.find(Shelf.class, shelfId).books.clear());
+
+        assertThat(closingUpdates()).filteredOn(sql -> sql.contains("fresh_shelf_book_version")).hasSize(1);
+        List<Map<String, Object>> rows = db.rows("select transaction_id, end_transaction_id, operation_type "
+                + "from fresh_shelf_book_version where shelf_id = ? order by transaction_id", shelfId);
+        assertThat(rows).hasSize(40);
+        Object removal = rows.get(39).get("transaction_id");
+        assertThat(rows.subList(0, 20)).allSatisfy(row -> {
+            assertThat(((Number) row.get("operation_type")).intValue()).isZero();
+            assertThat(row.get("end_transaction_id")).isEqualTo(removal);
+        });
+        assertThat(rows.subList(20, 40)).allSatisfy(row -> {
+            assertThat(((Number) row.get("operation_type")).intValue()).isEqualTo(2);
+            assertThat(row.get("end_transaction_id")).isNull();
+        });
+    }
 }
