@@ -303,25 +303,13 @@ final class CollectionVersionWriter implements VersionWriter {
         return values;
     }
 
-    @SuppressWarnings("unchecked")
     private void copyMutableValues(Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (mutabilityPlans[i] != null && values[i] != null) {
-                values[i] = ((MutabilityPlan<Object>) mutabilityPlans[i]).deepCopy(values[i]);
-            }
-        }
+        JdbcValues.copyMutable(values, mutabilityPlans);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public boolean sameValues(Object[] a, Object[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i] && (a[i] == null || b[i] == null
-                    || !((JavaType<Object>) jdbcMappings[i].getJdbcJavaType()).areEqual(a[i], b[i]))) {
-                return false;
-            }
-        }
-        return true;
+        return JdbcValues.same(a, b, jdbcMappings);
     }
 
     @Override

@@ -373,25 +373,13 @@ final class EntityVersionWriter implements VersionWriter {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void copyMutableValues(Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            if (mutabilityPlans[i] != null && values[i] != null) {
-                values[i] = ((MutabilityPlan<Object>) mutabilityPlans[i]).deepCopy(values[i]);
-            }
-        }
+        JdbcValues.copyMutable(values, mutabilityPlans);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public boolean sameValues(Object[] a, Object[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i] && (a[i] == null || b[i] == null
-                    || !((JavaType<Object>) rowMappings[i].getJdbcJavaType()).areEqual(a[i], b[i]))) {
-                return false;
-            }
-        }
-        return true;
+        return JdbcValues.same(a, b, rowMappings);
     }
 
     @Override
