@@ -41,9 +41,6 @@ final class CollectionVersionWriter implements VersionWriter {
     private final String tableName;
     private final String insertSql;
     private final String closeSql;
-    /** The set-based closing update up to its list of identities, or null when rows close one by one. */
-    private final String closeManyPrefix;
-    private final String closeManyTuple;
     private final JdbcMapping[] jdbcMappings;
     private final MutabilityPlan<?>[] mutabilityPlans;
     private final boolean[] parameterized;
@@ -114,20 +111,6 @@ final class CollectionVersionWriter implements VersionWriter {
             where.add(names.get(i) + operator + writeExpressions.get(i));
         }
         this.closeSql = "update " + tableName + " set " + endTransactionIdColumn + " = ?" + where;
-
-        // Rows whose identity columns are all non-null plain parameters can be closed together with a
-        // row-value IN list (null never matches IN, so nullable identities keep the row-by-row update).
-        boolean listable = true;
-        StringJoiner listed = new StringJoiner(", ", identityWidth == 1 ? "" : "(", identityWidth == 1 ? "" : ")");
-        StringJoiner tuple = new StringJoiner(", ", identityWidth == 1 ? "" : "(", identityWidth == 1 ? "" : ")");
-        for (int i = 0; i < identityWidth; i++) {
-            listable &= !selectables.get(i).isNullable() && writeExpressions.get(i).equals("?");
-            listed.add(names.get(i));
-            tuple.add("?");
-        }
-        this.closeManyPrefix = listable ? "update " + tableName + " set " + endTransactionIdColumn + " = ? where "
-                + endTransactionIdColumn + " is null and " + listed + " in (" : null;
-        this.closeManyTuple = tuple.toString();
     }
 
     /** Adds the selectables of a part that are columns of the collection table; -1 for the others. */
@@ -324,30 +307,6 @@ final class CollectionVersionWriter implements VersionWriter {
         statement.setLong(parameter, transactionId);
         statement.setShort(parameter + 1, (short) operation.code());
         statement.addBatch();
-    }
-
-    @Override
-    public String closeManySql(int count) {
-        if (closeManyPrefix == null) {
-            return null;
-        }
-        StringJoiner tuples = new StringJoiner(", ", closeManyPrefix, ")");
-        for (int i = 0; i < count; i++) {
-            tuples.add(closeManyTuple);
-        }
-        return tuples.toString();
-    }
-
-    @Override
-    public void bindCloseMany(PreparedStatement statement, List<Object[]> rows, long transactionId,
-            SharedSessionContractImplementor session) throws SQLException {
-        statement.setLong(1, transactionId);
-        int parameter = 2;
-        for (Object[] values : rows) {
-            for (int i = 0; i < identityWidth; i++) {
-                bind(statement, parameter++, i, values[i], session);
-            }
-        }
     }
 
     @Override
