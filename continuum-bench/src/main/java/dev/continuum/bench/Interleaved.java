@@ -2,6 +2,7 @@ package dev.continuum.bench;
 
 import dev.continuum.bench.harness.BenchUnit;
 import dev.continuum.bench.harness.Database;
+import dev.continuum.bench.harness.Reads;
 import dev.continuum.bench.harness.Variant;
 import dev.continuum.bench.harness.Workloads;
 
@@ -22,8 +23,12 @@ import java.util.function.Function;
  * variant after the other, so on a machine whose load changes (other builds, other databases) a
  * ratio of two JMH scores also measures the change of load; the paired ratios here do not.
  *
+ * <p>With {@code read}, it runs the read workloads R1 (at 10, 100 and 1000 versions), R2 and R3
+ * instead (see {@link Reads}), over the variants that keep history, and compares each with Envers
+ * (E) in the same round: a ratio C/E of 0.5 means Continuum reads at twice Envers' throughput.
+ *
  * <p>Usage: {@code java -cp benchmarks.jar dev.continuum.bench.Interleaved [h2|postgresql|mariadb]
- * [quick|full]}. Quick: 3 warmup and 10 measured rounds; full: 5 and 30.
+ * [quick|full] [write|read]}. Quick: 3 warmup and 10 measured rounds; full: 5 and 30.
  */
 public final class Interleaved {
 
@@ -48,26 +53,31 @@ public final class Interleaved {
      * Prints, per workload, each variant's median time per operation and its median ratio to plain
      * Hibernate over the measured rounds.
      *
-     * @param args the database (default h2) and the mode (default quick)
+     * @param args the database (default h2), the mode (default quick) and the workloads (default write)
      */
     public static void main(String[] args) {
         String db = "h2";
         boolean full = false;
+        boolean read = false;
         for (String arg : args) {
             if (arg.equals("full")) {
                 full = true;
-            } else if (!arg.equals("quick")) {
+            } else if (arg.equals("read")) {
+                read = true;
+            } else if (!arg.equals("quick") && !arg.equals("write")) {
                 db = arg;
             }
         }
+        List<Variant> variants = read ? Reads.variants() : List.of(Variant.values());
+        Variant base = read ? Variant.E : Variant.P;
         int warmupRounds = full ? 5 : 3;
         int rounds = full ? 30 : 10;
         Database database = Database.named(db);
         Map<String, Map<Variant, List<Double>>> times = new LinkedHashMap<>();
-        for (Workload workload : workloads()) {
-            times.put(workload.name(), run(workload, database, warmupRounds, rounds));
+        for (Workload workload : read ? readWorkloads() : workloads()) {
+            times.put(workload.name(), run(workload, variants, database, warmupRounds, rounds));
         }
-        print(db, rounds, times);
+        print(db, rounds, times, variants, base);
     }
 
     private static List<Workload> workloads() {
@@ -105,14 +115,35 @@ public final class Interleaved {
                 }));
     }
 
-    private static Map<Variant, List<Double>> run(Workload workload, Database database, int warmupRounds,
-            int rounds) {
+    private static List<Workload> readWorkloads() {
+        List<Workload> workloads = new ArrayList<>();
+        for (int size : Reads.HISTORY_SIZES) {
+            workloads.add(new Workload("R1 history, " + size + " versions", size >= 1000 ? 5 : size >= 100 ? 20 : 50,
+                    unit -> {
+                        Long id = Reads.seed(unit, List.of(size)).history(size);
+                        return n -> Reads.history(unit, id);
+                    }));
+        }
+        workloads.add(new Workload("R2 one article as of, with relations", 50, unit -> {
+            Reads.Fixture fixture = Reads.seed(unit, List.of());
+            List<Long> articles = fixture.articles();
+            return n -> Reads.asOf(unit, fixture, articles.get(n % articles.size()));
+        }));
+        workloads.add(new Workload("R3 100 articles as of", 10, unit -> {
+            Reads.Fixture fixture = Reads.seed(unit, List.of());
+            return n -> Reads.allAsOf(unit, fixture);
+        }));
+        return workloads;
+    }
+
+    private static Map<Variant, List<Double>> run(Workload workload, List<Variant> variants, Database database,
+            int warmupRounds, int rounds) {
         Map<Variant, BenchUnit> units = new EnumMap<>(Variant.class);
         Map<Variant, Driver> drivers = new EnumMap<>(Variant.class);
         Map<Variant, Integer> done = new EnumMap<>(Variant.class);
         Map<Variant, List<Double>> times = new EnumMap<>(Variant.class);
         try {
-            for (Variant variant : Variant.values()) {
+            for (Variant variant : variants) {
                 BenchUnit unit = BenchUnit.open(variant, database, false, null);
                 units.put(variant, unit);
                 drivers.put(variant, workload.prepare().apply(unit));
@@ -121,7 +152,7 @@ public final class Interleaved {
             }
             // A fixed seed: the same order of turns on every run, different in every round.
             Random random = new Random(20261124L);
-            List<Variant> order = new ArrayList<>(List.of(Variant.values()));
+            List<Variant> order = new ArrayList<>(variants);
             for (int round = 0; round < warmupRounds + rounds; round++) {
                 Collections.shuffle(order, random);
                 for (Variant variant : order) {
@@ -148,10 +179,11 @@ public final class Interleaved {
         }
     }
 
-    private static void print(String db, int rounds, Map<String, Map<Variant, List<Double>>> times) {
+    private static void print(String db, int rounds, Map<String, Map<Variant, List<Double>>> times,
+            List<Variant> variants, Variant base) {
         StringBuilder header = new StringBuilder("| workload |");
         StringBuilder rule = new StringBuilder("| --- |");
-        for (Variant variant : Variant.values()) {
+        for (Variant variant : variants) {
             header.append(' ').append(variant).append(" |");
             rule.append(" ---: |");
         }
@@ -159,7 +191,7 @@ public final class Interleaved {
                 db, rounds, header, rule);
         times.forEach((workload, byVariant) -> {
             StringBuilder line = new StringBuilder("| " + workload + " |");
-            for (Variant variant : Variant.values()) {
+            for (Variant variant : variants) {
                 List<Double> sorted = byVariant.get(variant).stream().sorted().toList();
                 line.append(String.format(Locale.ROOT, " %s (%s - %s) |", number(quantile(sorted, 0.5)),
                         number(sorted.get(0)), number(sorted.get(sorted.size() - 1))));
@@ -168,19 +200,19 @@ public final class Interleaved {
         });
         StringBuilder ratioHeader = new StringBuilder("| workload |");
         StringBuilder ratioRule = new StringBuilder("| --- |");
-        for (Variant variant : Variant.values()) {
-            if (variant != Variant.P) {
-                ratioHeader.append(' ').append(variant).append("/P |");
+        for (Variant variant : variants) {
+            if (variant != base) {
+                ratioHeader.append(' ').append(variant).append('/').append(base).append(" |");
                 ratioRule.append(" ---: |");
             }
         }
-        System.out.printf(Locale.ROOT, "%n### Interleaved, %s: median of the per-round ratios to P (quartiles)%n%n%s%n%s%n",
-                db, ratioHeader, ratioRule);
+        System.out.printf(Locale.ROOT, "%n### Interleaved, %s: median of the per-round ratios to %s (quartiles)%n%n%s%n%s%n",
+                db, base, ratioHeader, ratioRule);
         times.forEach((workload, byVariant) -> {
             StringBuilder line = new StringBuilder("| " + workload + " |");
-            List<Double> plain = byVariant.get(Variant.P);
-            for (Variant variant : Variant.values()) {
-                if (variant == Variant.P) {
+            List<Double> plain = byVariant.get(base);
+            for (Variant variant : variants) {
+                if (variant == base) {
                     continue;
                 }
                 List<Double> other = byVariant.get(variant);

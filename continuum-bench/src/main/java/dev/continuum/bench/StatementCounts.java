@@ -3,6 +3,7 @@ package dev.continuum.bench;
 import dev.continuum.bench.harness.BenchUnit;
 import dev.continuum.bench.harness.Database;
 import dev.continuum.bench.harness.JdbcCounter;
+import dev.continuum.bench.harness.Reads;
 import dev.continuum.bench.harness.Variant;
 import dev.continuum.bench.harness.Workloads;
 
@@ -21,7 +22,11 @@ import java.util.function.Function;
  * JDBC executions (round trips) and the rows sent. With {@code --detail}, also which statements,
  * by verb and table.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.continuum.bench.StatementCounts [h2|postgresql|mariadb] [--detail]}
+ * <p>With {@code read}, it counts the read workloads R1 (at 10, 100 and 1000 versions), R2 and R3
+ * instead (see {@link Reads}), for the variants that keep history.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.continuum.bench.StatementCounts [h2|postgresql|mariadb]
+ * [--detail] [write|read]}
  */
 public final class StatementCounts {
 
@@ -53,19 +58,22 @@ public final class StatementCounts {
     public static void main(String[] args) {
         String db = "h2";
         boolean detail = false;
+        boolean read = false;
         for (String arg : args) {
             if (arg.equals("--detail")) {
                 detail = true;
-            } else {
+            } else if (arg.equals("read")) {
+                read = true;
+            } else if (!arg.equals("write")) {
                 db = arg;
             }
         }
         Database database = Database.named(db);
         Map<String, Map<Variant, Count>> counts = new LinkedHashMap<>();
-        for (Variant variant : Variant.values()) {
+        for (Variant variant : read ? Reads.variants() : List.of(Variant.values())) {
             JdbcCounter jdbc = new JdbcCounter();
             try (BenchUnit unit = BenchUnit.open(variant, database, true, jdbc)) {
-                workloads().forEach((name, workload) -> counts.computeIfAbsent(name, n -> new EnumMap<>(Variant.class))
+                (read ? readWorkloads() : workloads()).forEach((name, workload) -> counts.computeIfAbsent(name, n -> new EnumMap<>(Variant.class))
                         .put(variant, count(unit, jdbc, workload, name.startsWith("W3") ? 10 * ROUNDS : ROUNDS)));
             }
         }
@@ -109,6 +117,26 @@ public final class StatementCounts {
                 List<Long> doomed = Workloads.seedArticles(unit, Workloads.ARTICLES_PER_TRANSACTION, tags);
                 return () -> Workloads.deleteArticles(unit, doomed);
             };
+        });
+        return workloads;
+    }
+
+    private static Map<String, Workload> readWorkloads() {
+        Map<String, Workload> workloads = new LinkedHashMap<>();
+        for (int size : Reads.HISTORY_SIZES) {
+            workloads.put("R1 history, " + size + " versions", unit -> {
+                Long id = Reads.seed(unit, List.of(size)).history(size);
+                return n -> () -> Reads.history(unit, id);
+            });
+        }
+        workloads.put("R2 one article as of, with relations", unit -> {
+            Reads.Fixture fixture = Reads.seed(unit, List.of());
+            List<Long> articles = fixture.articles();
+            return n -> () -> Reads.asOf(unit, fixture, articles.get(n % articles.size()));
+        });
+        workloads.put("R3 100 articles as of", unit -> {
+            Reads.Fixture fixture = Reads.seed(unit, List.of());
+            return n -> () -> Reads.allAsOf(unit, fixture);
         });
         return workloads;
     }

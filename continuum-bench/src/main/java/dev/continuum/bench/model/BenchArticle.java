@@ -11,6 +11,9 @@ public interface BenchArticle {
     /** The id, assigned from the article sequence at persist. */
     Long getId();
 
+    /** The title. */
+    String getTitle();
+
     /** Sets the title. */
     void setTitle(String title);
 

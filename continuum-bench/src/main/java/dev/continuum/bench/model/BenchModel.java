@@ -28,6 +28,15 @@ public interface BenchModel {
     /** The article's comments. */
     Collection<?> comments(BenchArticle article);
 
+    /** The article's tags. */
+    Collection<?> tags(BenchArticle article);
+
+    /** A comment's text. */
+    String commentText(Object comment);
+
+    /** A tag's name. */
+    String tagName(Object tag);
+
     /** A new, transient tag. */
     Object newTag(String name);
 

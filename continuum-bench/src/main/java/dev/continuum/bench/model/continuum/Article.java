@@ -73,6 +73,11 @@ public class Article implements BenchArticle {
     }
 
     @Override
+    public String getTitle() {
+        return title;
+    }
+
+    @Override
     public void setTitle(String title) {
         this.title = title;
     }

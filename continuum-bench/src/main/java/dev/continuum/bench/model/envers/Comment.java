@@ -37,4 +37,9 @@ public class Comment {
         this.article = article;
         this.text = text;
     }
+
+    /** The comment's text. */
+    public String getText() {
+        return text;
+    }
 }

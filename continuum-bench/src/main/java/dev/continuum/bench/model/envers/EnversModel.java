@@ -42,6 +42,21 @@ public final class EnversModel implements BenchModel {
     }
 
     @Override
+    public Collection<?> tags(BenchArticle article) {
+        return ((Article) article).tags();
+    }
+
+    @Override
+    public String commentText(Object comment) {
+        return ((Comment) comment).getText();
+    }
+
+    @Override
+    public String tagName(Object tag) {
+        return ((Tag) tag).getName();
+    }
+
+    @Override
     public Object newTag(String name) {
         return new Tag(name);
     }

@@ -33,4 +33,9 @@ public class Tag {
     Long getId() {
         return id;
     }
+
+    /** The tag's name. */
+    public String getName() {
+        return name;
+    }
 }

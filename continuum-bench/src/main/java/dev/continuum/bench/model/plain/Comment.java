@@ -34,4 +34,9 @@ public class Comment {
         this.article = article;
         this.text = text;
     }
+
+    /** The comment's text. */
+    public String getText() {
+        return text;
+    }
 }
