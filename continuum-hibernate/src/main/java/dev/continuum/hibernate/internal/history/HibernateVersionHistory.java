@@ -20,6 +20,7 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.metamodel.mapping.NonAggregatedIdentifierMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.spi.Limit;
 import org.hibernate.query.spi.QueryOptions;
@@ -593,13 +594,25 @@ final class HibernateVersionHistory implements VersionHistory {
             throw new HistoryLookupException("An identifier is needed to look up the history of "
                     + simpleName(persister) + ", got null");
         }
-        Class<?> idType = wrap(persister.getIdentifierMapping().getJavaType().getJavaTypeClass());
+        Class<?> idType = idType(persister);
         if (!idType.isInstance(id)) {
             throw new HistoryLookupException("The identifier of " + simpleName(persister) + " is a "
                     + idType.getSimpleName() + ", but a " + id.getClass().getSimpleName() + " (" + id
                     + ") was given; pass the " + idType.getSimpleName() + " identifier");
         }
         return new Target<>(type, persister, table, id);
+    }
+
+    /**
+     * The class of the identifiers of {@code persister}'s entities: the {@code @IdClass} for an entity
+     * mapped with one (Hibernate's identifier mapping reports its internal virtual-id type there).
+     */
+    private static Class<?> idType(EntityPersister persister) {
+        if (persister.getIdentifierMapping() instanceof NonAggregatedIdentifierMapping composite
+                && composite.getIdClassEmbeddable() != null) {
+            return composite.getIdClassEmbeddable().getMappedJavaType().getJavaTypeClass();
+        }
+        return wrap(persister.getIdentifierMapping().getJavaType().getJavaTypeClass());
     }
 
     private EntityPersister persister(Class<?> type) {

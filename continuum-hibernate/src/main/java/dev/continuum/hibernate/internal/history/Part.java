@@ -7,6 +7,7 @@ import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.metamodel.mapping.NonAggregatedIdentifierMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
@@ -43,6 +44,10 @@ sealed interface Part {
         }
         if (part instanceof EmbeddableValuedModelPart embedded) {
             EmbeddableMappingType type = embedded.getEmbeddableTypeDescriptor();
+            if (part instanceof NonAggregatedIdentifierMapping composite && composite.getIdClassEmbeddable() != null) {
+                // an @IdClass identifier is an instance of the id class, not of Hibernate's virtual embeddable
+                type = composite.getIdClassEmbeddable();
+            }
             Part[] parts = new Part[type.getNumberOfAttributeMappings()];
             for (int i = 0; i < parts.length; i++) {
                 parts[i] = of(type.getAttributeMapping(i), positions);
