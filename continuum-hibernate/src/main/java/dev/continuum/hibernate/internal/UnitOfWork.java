@@ -59,6 +59,12 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
          * otherwise.
          */
         Change replaced;
+        /**
+         * For an element of a bag: its number of copies when the transaction started, and now;
+         * -1 for every other change.
+         */
+        int copiesBefore = -1;
+        int copies = -1;
 
         Change(VersionWriter writer, Operation operation, Object[] values, Object[] initial) {
             this.writer = writer;
@@ -79,6 +85,9 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
      * initial state, and whose collection changes (if any) all cancelled out.
      */
     boolean isNoOp(Change change) {
+        if (change.copiesBefore >= 0) {
+            return change.copies == change.copiesBefore;
+        }
         if (change.operation != Operation.UPDATE) {
             return false;
         }
@@ -154,6 +163,26 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
             existing.operation = Operation.DELETE;
             existing.values = values;
         }
+    }
+
+    /**
+     * Records that an element of a bag went from {@code before} to {@code after} copies. A bag's
+     * copies of an element are equal rows that cannot be told apart, so the writer adds one row
+     * per copy added and leaves the others open; when copies are removed it closes every open row
+     * of the element and writes one row per removed copy (delete) and per remaining copy
+     * (update). Compared with the number of copies when the transaction started, so a copy added
+     * and removed again writes nothing.
+     */
+    void copiesChanged(Object key, VersionWriter writer, Object[] values, int before, int after) {
+        Change change = changes.get(key);
+        if (change == null) {
+            change = new Change(writer, Operation.UPDATE, values, values);
+            change.copiesBefore = before;
+            changes.put(key, change);
+        }
+        change.copies = after;
+        change.operation = change.copiesBefore == 0 ? Operation.INSERT
+                : after == 0 ? Operation.DELETE : Operation.UPDATE;
     }
 
     /**

@@ -244,6 +244,10 @@ final class VersioningRuntime {
      * an insert row.
      */
     private static void addRows(UnitOfWork.Change change, Map<VersionWriter, List<Row>> byTable) {
+        if (change.copiesBefore >= 0) {
+            addCopies(change, byTable.computeIfAbsent(change.writer, w -> new ArrayList<>()));
+            return;
+        }
         UnitOfWork.Change replaced = change.replaced;
         if (replaced == null) {
             for (VersionWriter table : change.writer.tables()) {
@@ -268,6 +272,28 @@ final class VersioningRuntime {
             Operation operation = before.contains(table.tableName()) ? change.operation : Operation.INSERT;
             // the identifier was in use before, so even a new class's own table may hold an old version of it
             byTable.computeIfAbsent(table, w -> new ArrayList<>()).add(new Row(change.values, operation, true));
+        }
+    }
+
+    /**
+     * The rows of a bag element whose number of copies changed (see
+     * {@link UnitOfWork#copiesChanged}): one insert per added copy, leaving the open copies open;
+     * or, when copies were removed, the closing of every open copy, then one update per remaining
+     * copy and one delete per removed copy.
+     */
+    private static void addCopies(UnitOfWork.Change change, List<Row> rows) {
+        int before = change.copiesBefore;
+        int after = change.copies;
+        if (after > before) {
+            // the element's open rows are closed only when it had no copy (they are removals then)
+            boolean close = before == 0 && !change.freshOwner;
+            for (int i = before; i < after; i++) {
+                rows.add(new Row(change.values, Operation.INSERT, close && i == before));
+            }
+            return;
+        }
+        for (int i = 0; i < before; i++) {
+            rows.add(new Row(change.values, i < after ? Operation.UPDATE : Operation.DELETE, i == 0));
         }
     }
 
