@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal;
 import dev.continuum.Operation;
 
 import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.metamodel.CollectionClassification;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.jdbc.Size;
@@ -21,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +34,9 @@ import java.util.StringJoiner;
  * collection table) into {@code <collection_table>_version}. A row is identified by the owner's
  * key and the element (sets, bags) or the index (lists with an order column, maps); a change of a
  * collection is recorded as the rows added (operation 0), removed (2) and, for indexed
- * collections, changed at an index (1), computed from Hibernate's snapshot of the collection.
+ * collections, changed at an index (1), computed from Hibernate's snapshot of the collection. A
+ * bag may hold an element several times: each copy is a row, and a change of the number of
+ * copies is recorded as described at {@link UnitOfWork#copiesChanged}.
  */
 final class CollectionVersionWriter implements VersionWriter {
 
@@ -51,6 +55,8 @@ final class CollectionVersionWriter implements VersionWriter {
     private final int identityWidth;
     private final int indexBase;
     private final boolean indexed;
+    /** Whether the collection is a bag: rows are not unique, so each copy of an element is a row. */
+    private final boolean bag;
 
     CollectionVersionWriter(CollectionPersister persister, String tableName, String transactionIdColumn,
             String endTransactionIdColumn, String operationTypeColumn) {
@@ -65,6 +71,8 @@ final class CollectionVersionWriter implements VersionWriter {
         int[] indexColumns = index == null ? new int[0] : positions(index, liveTable, selectables);
         boolean hasIndexColumn = Arrays.stream(indexColumns).anyMatch(p -> p >= 0);
         this.indexed = hasIndexColumn;
+        this.bag = !hasIndexColumn && persister.getCollectionSemantics().getCollectionClassification()
+                == CollectionClassification.BAG;
         this.indexPositions = hasIndexColumn ? indexColumns : null;
         int identity = selectables.size();
         this.elementPositions = positions(attribute.getElementDescriptor(), liveTable, selectables);
@@ -199,10 +207,12 @@ final class CollectionVersionWriter implements VersionWriter {
     List<RowKey> recordChanges(Object key, Serializable snapshot, PersistentCollection<?> current, UnitOfWork unit,
             SharedSessionContractImplementor session) {
         Map<RowKey, Object[]> before = new LinkedHashMap<>();
+        Map<RowKey, Integer> copiesBefore = new HashMap<>();
         if (snapshot != null) {
-            forEachSnapshotEntry(snapshot, (index, element) -> add(before, key, index, element, session));
+            forEachSnapshotEntry(snapshot, (index, element) -> add(before, copiesBefore, key, index, element, session));
         }
         Map<RowKey, Object[]> after = new LinkedHashMap<>();
+        Map<RowKey, Integer> copiesAfter = new HashMap<>();
         if (current != null) {
             Iterator<?> entries = current.entries(persister);
             int i = 0;
@@ -210,10 +220,13 @@ final class CollectionVersionWriter implements VersionWriter {
                 Object entry = entries.next();
                 if (current.entryExists(entry, i)) {
                     Object index = indexed ? current.getIndex(entry, i, persister) : null;
-                    add(after, key, index, current.getElement(entry), session);
+                    add(after, copiesAfter, key, index, current.getElement(entry), session);
                 }
                 i++;
             }
+        }
+        if (bag) {
+            return recordCopies(before, copiesBefore, after, copiesAfter, unit);
         }
         List<RowKey> changed = new ArrayList<>();
         for (Map.Entry<RowKey, Object[]> old : before.entrySet()) {
@@ -232,6 +245,26 @@ final class CollectionVersionWriter implements VersionWriter {
                 changed.add(added.getKey());
             }
         }
+        return changed;
+    }
+
+    /**
+     * Records the elements of a bag whose number of copies differs before and after; each copy is
+     * a row of its own (see {@link UnitOfWork#copiesChanged}).
+     */
+    private List<RowKey> recordCopies(Map<RowKey, Object[]> before, Map<RowKey, Integer> copiesBefore,
+            Map<RowKey, Object[]> after, Map<RowKey, Integer> copiesAfter, UnitOfWork unit) {
+        List<RowKey> changed = new ArrayList<>();
+        Map<RowKey, Object[]> all = new LinkedHashMap<>(before);
+        after.forEach(all::putIfAbsent);
+        all.forEach((row, values) -> {
+            int was = copiesBefore.getOrDefault(row, 0);
+            int is = copiesAfter.getOrDefault(row, 0);
+            if (was != is) {
+                unit.copiesChanged(row, this, values, was, is);
+                changed.add(row);
+            }
+        });
         return changed;
     }
 
@@ -263,10 +296,12 @@ final class CollectionVersionWriter implements VersionWriter {
         }
     }
 
-    private void add(Map<RowKey, Object[]> rows, Object key, Object index, Object element,
-            SharedSessionContractImplementor session) {
+    private void add(Map<RowKey, Object[]> rows, Map<RowKey, Integer> copies, Object key, Object index,
+            Object element, SharedSessionContractImplementor session) {
         Object[] row = row(key, index, element, session);
-        rows.put(new RowKey(this, Arrays.copyOf(row, identityWidth)), row);
+        RowKey rowKey = new RowKey(this, Arrays.copyOf(row, identityWidth));
+        rows.putIfAbsent(rowKey, row);
+        copies.merge(rowKey, 1, Integer::sum);
     }
 
     private Object[] row(Object key, Object index, Object element, SharedSessionContractImplementor session) {

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * <p>Merging, per entity or collection row: insert+update = insert with the final state;
  * insert+delete = nothing; update+update = update; update+delete = delete; delete+insert =
  * update. An update whose final state equals the state before the transaction writes nothing, so
- * a collection row removed and added again in one transaction writes nothing.
+ * a collection row removed and added again in one transaction writes nothing. A delete+insert
+ * whose insert is of another subclass keeps the deletion as {@link Change#replaced}.
  */
 final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallback {
 
@@ -51,6 +52,19 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
          * identifier: such a row cannot have an earlier version to close.
          */
         boolean freshOwner;
+        /**
+         * The deletion this change replaced when an entity was deleted and another entity of a
+         * different subclass was inserted under its identifier: the old class's own tables record
+         * it, the new class's own tables the insert, the tables both share one update. Null
+         * otherwise.
+         */
+        Change replaced;
+        /**
+         * For an element of a bag: its number of copies when the transaction started, and now;
+         * -1 for every other change.
+         */
+        int copiesBefore = -1;
+        int copies = -1;
 
         Change(VersionWriter writer, Operation operation, Object[] values, Object[] initial) {
             this.writer = writer;
@@ -59,6 +73,11 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
             this.initial = initial;
         }
 
+        private Change copy() {
+            Change copy = new Change(writer, operation, values, initial);
+            copy.recreated = recreated;
+            return copy;
+        }
     }
 
     /**
@@ -66,6 +85,9 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
      * initial state, and whose collection changes (if any) all cancelled out.
      */
     boolean isNoOp(Change change) {
+        if (change.copiesBefore >= 0) {
+            return change.copies == change.copiesBefore;
+        }
         if (change.operation != Operation.UPDATE) {
             return false;
         }
@@ -96,6 +118,11 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
     void inserted(Object key, VersionWriter writer, Object[] values) {
         Change existing = changes.get(key);
         if (existing != null && existing.operation == Operation.DELETE) {
+            if (existing.writer != writer) {
+                // another subclass takes the identifier: the rows differ in their columns, so never a no-op
+                existing.replaced = existing.copy();
+                existing.initial = null;
+            }
             existing.writer = writer;
             existing.operation = Operation.UPDATE;
             existing.values = values;
@@ -127,11 +154,35 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
             changes.put(key, new Change(writer, Operation.DELETE, values, values));
         } else if (existing.operation == Operation.INSERT) {
             changes.remove(key);
+        } else if (existing.replaced != null) {
+            // the entity that took the identifier of a deleted one of another subclass is gone too:
+            // what remains is the first deletion
+            changes.put(key, existing.replaced);
         } else {
             existing.writer = writer;
             existing.operation = Operation.DELETE;
             existing.values = values;
         }
+    }
+
+    /**
+     * Records that an element of a bag went from {@code before} to {@code after} copies. A bag's
+     * copies of an element are equal rows that cannot be told apart, so the writer adds one row
+     * per copy added and leaves the others open; when copies are removed it closes every open row
+     * of the element and writes one row per removed copy (delete) and per remaining copy
+     * (update). Compared with the number of copies when the transaction started, so a copy added
+     * and removed again writes nothing.
+     */
+    void copiesChanged(Object key, VersionWriter writer, Object[] values, int before, int after) {
+        Change change = changes.get(key);
+        if (change == null) {
+            change = new Change(writer, Operation.UPDATE, values, values);
+            change.copiesBefore = before;
+            changes.put(key, change);
+        }
+        change.copies = after;
+        change.operation = change.copiesBefore == 0 ? Operation.INSERT
+                : after == 0 ? Operation.DELETE : Operation.UPDATE;
     }
 
     /**

@@ -25,9 +25,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -192,14 +194,12 @@ final class VersioningRuntime {
 
     /** Writes the transaction row and the version rows of a completing transaction. */
     void write(UnitOfWork unit, SharedSessionContractImplementor session) {
-        Map<VersionWriter, List<UnitOfWork.Change>> byTable = new LinkedHashMap<>();
+        Map<VersionWriter, List<Row>> byTable = new LinkedHashMap<>();
         int count = 0;
         for (UnitOfWork.Change change : unit.changes().values()) {
             if (!unit.isNoOp(change)) {
                 count++;
-                for (VersionWriter table : change.writer.tables()) {
-                    byTable.computeIfAbsent(table, w -> new ArrayList<>()).add(change);
-                }
+                addRows(change, byTable);
             }
         }
         units.remove(session);
@@ -229,6 +229,71 @@ final class VersioningRuntime {
             throw new VersioningException("Could not record the versions of this transaction ("
                     + e.getMessage() + "); the transaction is rolled back",
                     helper.convert(e, "Continuum could not write version rows", sql));
+        }
+    }
+
+    /** One row to write into a version table, and whether the open version of its key is closed first. */
+    private record Row(Object[] values, Operation operation, boolean close) {
+    }
+
+    /**
+     * The rows a change writes, per version table: one per table of its writer, with the change's
+     * operation. When the change replaced an entity of another subclass (see
+     * {@link UnitOfWork.Change#replaced}), the tables both classes share get the change's row, the
+     * tables of the old class only a delete row with its last state, those of the new class only
+     * an insert row.
+     */
+    private static void addRows(UnitOfWork.Change change, Map<VersionWriter, List<Row>> byTable) {
+        if (change.copiesBefore >= 0) {
+            addCopies(change, byTable.computeIfAbsent(change.writer, w -> new ArrayList<>()));
+            return;
+        }
+        UnitOfWork.Change replaced = change.replaced;
+        if (replaced == null) {
+            for (VersionWriter table : change.writer.tables()) {
+                boolean close = change.operation != Operation.INSERT
+                        || !change.freshOwner && (table.idsCanBeReused() || change.recreated);
+                byTable.computeIfAbsent(table, w -> new ArrayList<>())
+                        .add(new Row(change.values, change.operation, close));
+            }
+            return;
+        }
+        Set<String> before = new HashSet<>();
+        replaced.writer.tables().forEach(table -> before.add(table.tableName()));
+        Set<String> after = new HashSet<>();
+        change.writer.tables().forEach(table -> after.add(table.tableName()));
+        for (VersionWriter table : replaced.writer.tables()) {
+            if (!after.contains(table.tableName())) {
+                byTable.computeIfAbsent(table, w -> new ArrayList<>())
+                        .add(new Row(replaced.values, Operation.DELETE, true));
+            }
+        }
+        for (VersionWriter table : change.writer.tables()) {
+            Operation operation = before.contains(table.tableName()) ? change.operation : Operation.INSERT;
+            // the identifier was in use before, so even a new class's own table may hold an old version of it
+            byTable.computeIfAbsent(table, w -> new ArrayList<>()).add(new Row(change.values, operation, true));
+        }
+    }
+
+    /**
+     * The rows of a bag element whose number of copies changed (see
+     * {@link UnitOfWork#copiesChanged}): one insert per added copy, leaving the open copies open;
+     * or, when copies were removed, the closing of every open copy, then one update per remaining
+     * copy and one delete per removed copy.
+     */
+    private static void addCopies(UnitOfWork.Change change, List<Row> rows) {
+        int before = change.copiesBefore;
+        int after = change.copies;
+        if (after > before) {
+            // the element's open rows are closed only when it had no copy (they are removals then)
+            boolean close = before == 0 && !change.freshOwner;
+            for (int i = before; i < after; i++) {
+                rows.add(new Row(change.values, Operation.INSERT, close && i == before));
+            }
+            return;
+        }
+        for (int i = 0; i < before; i++) {
+            rows.add(new Row(change.values, i < after ? Operation.UPDATE : Operation.DELETE, i == 0));
         }
     }
 
@@ -272,15 +337,13 @@ final class VersioningRuntime {
     }
 
     private static void closeOpenVersions(Connection connection, StatementInspector inspector,
-            VersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
+            VersionWriter writer, List<Row> written, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
-        List<Object[]> rows = new ArrayList<>(changes.size());
-        for (UnitOfWork.Change change : changes) {
-            if (change.operation == Operation.INSERT
-                    && (change.freshOwner || !writer.idsCanBeReused() && !change.recreated)) {
-                continue;
+        List<Object[]> rows = new ArrayList<>(written.size());
+        for (Row row : written) {
+            if (row.close()) {
+                rows.add(row.values());
             }
-            rows.add(change.values);
         }
         if (rows.isEmpty()) {
             return;
@@ -330,15 +393,15 @@ final class VersioningRuntime {
     }
 
     private void insertVersions(Connection connection, StatementInspector inspector,
-            VersionWriter writer, List<UnitOfWork.Change> changes, long transactionId,
+            VersionWriter writer, List<Row> rows, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
         // MariaDB's bulk execution evaluates a subquery once for the whole batch, so inserts that
         // read the live row go out one by one there.
         int limit = writer.readsLiveRow() && bulkEvaluatesSubqueriesOnce ? 1 : BATCH_LIMIT;
         try (PreparedStatement statement = connection.prepareStatement(inspect(inspector, writer.insertSql()))) {
             int pending = 0;
-            for (UnitOfWork.Change change : changes) {
-                writer.addInsert(statement, change.values, transactionId, change.operation, session);
+            for (Row row : rows) {
+                writer.addInsert(statement, row.values(), transactionId, row.operation(), session);
                 if (++pending == limit) {
                     statement.executeBatch();
                     pending = 0;

@@ -158,7 +158,8 @@ final class HibernateVersion<T> implements Version<T> {
                     HibernateVersion<T> before = (HibernateVersion<T>) previous().orElse(null);
                     yield before == null || before.operation() == Operation.DELETE
                             ? new Changeset<>(decoder.changes(null, null, row.values(), values))
-                            : new Changeset<>(decoder.changes(before.row.values(), before.values, row.values(), values));
+                            : new Changeset<>(decoder.changes(before.row.values(), before.decoder == decoder
+                                    ? before.values : history.valuesOf(decoder, before.row), row.values(), values));
                 }
             };
         }

@@ -304,6 +304,14 @@ final class HibernateVersionHistory implements VersionHistory {
         return Math.toIntExact(count);
     }
 
+    /**
+     * The values of {@code row} by the attributes of {@code decoder}: those of a version of another
+     * subclass (the entity took its identifier in the same transaction), to compare with.
+     */
+    Object[] valuesOf(EntityDecoder decoder, VersionRow row) {
+        return decoder.values(row.values(), Part.Mode.SNAPSHOT, session);
+    }
+
     <T> Optional<Version<T>> previousOf(HibernateVersion<T> version) {
         return neighbour(version, version.table().previousSql, version.transactionId());
     }

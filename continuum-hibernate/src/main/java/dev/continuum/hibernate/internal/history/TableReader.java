@@ -141,6 +141,10 @@ final class TableReader {
                         on.add(alias + "." + level.columnNames().get(i) + " = v." + names.get(i));
                     }
                     on.add(alias + "." + tx + " = v." + tx);
+                    // a level deleted while the entity lives on (it became another subclass) is not part of the version
+                    String operation = access.operationTypeColumn();
+                    on.add("(" + alias + "." + operation + " <> " + Operation.DELETE.code() + " or v." + operation
+                            + " = " + Operation.DELETE.code() + ")");
                     joins.append(on);
                     // the level's first key column tells whether a row has this level
                     levelKey.put(level.tableName(), jdbcMappings.size());
@@ -237,15 +241,18 @@ final class TableReader {
         this.validity = "v." + tx + " <= ? and (v." + end + " is null or v." + end + " > ?)";
         String validityAtInstant = "v." + tx + " <= " + lastBefore + " and (v." + end + " is null or v." + end
                 + " > " + lastBefore + ")";
-        this.versionsSql = select + " where " + idWhere + " order by v." + tx;
+        // a TABLE_PER_CLASS entity that became another subclass has two versions in one transaction: delete first
+        String sameTransaction = union == null ? "" : ", v." + operationColumn + " desc";
+        this.versionsSql = select + " where " + idWhere + " order by v." + tx + sameTransaction;
         this.countSql = "select count(*) from " + tableName + " v where " + idWhere;
         this.asOfSql = select + " where " + idWhere + " and " + validity;
         this.asOfInstantSql = select + " where " + idWhere + " and " + validityAtInstant;
         this.previousSql = select + " where " + idWhere + " and v." + end + " = ?";
-        this.nextSql = select + " where " + idWhere + " and v." + tx + " = ?";
+        this.nextSql = select + " where " + idWhere + " and v." + tx + " = ?"
+                + (union == null ? "" : " order by v." + operationColumn + " desc");
         this.versionSql = nextSql;
         this.indexSql = "select count(*) from " + tableName + " v where " + idWhere + " and v." + tx + " < ?";
-        this.changedInSql = select + " where v." + tx + " = ? order by " + orderById;
+        this.changedInSql = select + " where v." + tx + " = ? order by " + orderById + sameTransaction;
         this.allAsOfSql = select + " where " + validity + " and v." + operationColumn + " <> "
                 + Operation.DELETE.code();
         this.allAsOfInstantSql = select + " where " + validityAtInstant + " and v." + operationColumn + " <> "
