@@ -163,6 +163,7 @@ class VersionClassGenerationTest {
                 import jakarta.persistence.Table;
                 import jakarta.persistence.Transient;
                 import java.io.Serializable;
+                import java.util.List;
                 import java.util.Objects;
                 import java.util.Optional;
                 import java.util.OptionalLong;
@@ -177,6 +178,9 @@ class VersionClassGenerationTest {
                  * <p>Each instance is also the {@link Version} of Article it records: Continuum binds the instances
                  * Hibernate loads to the persistence context that loaded them, and the {@code Version} methods read
                  * the version's transaction, neighbours and changeset through it, on first use.
+                 * The relation accessors return the related entities as they were at the version's
+                 * transaction, as {@link #entity()} holds them; the instances one persistence context
+                 * loads are read together, with a few statements per relation however many they are.
                  *
                  * <p>Generated from {@link Article} by the Continuum annotation processor; do not edit.
                  * Recompile when Article changes: Continuum checks at boot that this class still matches
@@ -280,6 +284,7 @@ class VersionClassGenerationTest {
                      * {@link Article} referred to in this version.
                      *
                      * @return the value recorded by the version's transaction
+                     * @see #getAuthor()
                      */
                     public Long getAuthorId() {
                         return authorId;
@@ -290,6 +295,7 @@ class VersionClassGenerationTest {
                      * {@link Article} referred to in this version.
                      *
                      * @return the value recorded by the version's transaction
+                     * @see #getEditor()
                      */
                     public Long getEditorId() {
                         return editorId;
@@ -339,6 +345,37 @@ class VersionClassGenerationTest {
                      */
                     public Operation getOperation() {
                         return Operation.ofCode(operationType);
+                    }
+
+                    /**
+                     * The {@code author} of the {@link Article} as it was at this version's transaction:
+                     * a detached snapshot of the related entity of then, the one {@link #entity()} refers to.
+                     *
+                     * @return the related entity, or null when there was none
+                     */
+                    public Author getAuthor() {
+                        return (Author) continuumRelations().relation("author");
+                    }
+
+                    /**
+                     * The {@code editor} of the {@link Article} as it was at this version's transaction:
+                     * a detached snapshot of the related entity of then, the one {@link #entity()} refers to.
+                     *
+                     * @return the related entity, or null when there was none
+                     */
+                    public Author getEditor() {
+                        return (Author) continuumRelations().relation("editor");
+                    }
+
+                    /**
+                     * The {@code comments} of the {@link Article} as they were at this version's transaction:
+                     * detached snapshots of the related entities of then, as {@link #entity()} holds them.
+                     *
+                     * @return the related entities of then
+                     */
+                    @SuppressWarnings("unchecked")
+                    public List<Comment> getComments() {
+                        return (List<Comment>) continuumRelations().relation("comments");
                     }
 
                     /**
@@ -438,6 +475,14 @@ class VersionClassGenerationTest {
                                     + "with a query, find() or VersionHistory.typedVersions(), or call asVersion(em)");
                         }
                         return continuumVersion;
+                    }
+
+                    private VersionBinding.Relations continuumRelations() {
+                        if (continuumVersion() instanceof VersionBinding.Relations relations) {
+                            return relations;
+                        }
+                        throw new ContinuumException("This ArticleVersion is bound to a version that cannot read "
+                                + "relations; read them from asVersion(em).entity()");
                     }
 
                     /**
