@@ -100,7 +100,8 @@ final class VersionClassGenerator {
     private enum RelationKind { TO_ONE, TO_MANY, ELEMENTS }
 
     /** One relation accessor of the generated class. */
-    private record Relation(String property, TypeMirror type, RelationKind kind, String accessor) {
+    private record Relation(String property, TypeMirror type, RelationKind kind, TypeElement unversionedTarget,
+            String accessor) {
     }
 
     /** One field of the generated class. */
@@ -150,9 +151,9 @@ final class VersionClassGenerator {
             if (!id && (excluded.contains(name) || has(member, "dev.continuum.NotVersioned"))) {
                 continue;
             }
-            Optional<RelationKind> relation = id ? Optional.empty() : relationKind(member);
+            Optional<Relation> relation = id ? Optional.empty() : relation(name, member, memberType(entityType, member));
             if (relation.isPresent()) {
-                relations.add(new Relation(name, memberType(entityType, member), relation.get(), null));
+                relations.add(relation.get());
                 relationMembers.put(name, member);
             }
             if (!id && skipped(member)) {
@@ -202,7 +203,8 @@ final class VersionClassGenerator {
                             + "use -Acontinuum.generate=false", relationMembers.get(relation.property()), null);
                     failed = true;
                 }
-                accessors.add(new Relation(relation.property(), relation.type(), relation.kind(), accessor));
+                accessors.add(new Relation(relation.property(), relation.type(), relation.kind(),
+                        relation.unversionedTarget(), accessor));
             }
         }
         if (failed) {
@@ -212,26 +214,81 @@ final class VersionClassGenerator {
     }
 
     /**
-     * The kind of relation {@code member} maps, when the runtime reads it as of a version; empty
-     * for other properties and for the inverse side of a one-to-one, which no version row records.
+     * The relation {@code member} maps, when the runtime reads it as of a version; empty for other
+     * properties and for relations no version row records: the inverse side of a one-to-one or
+     * many-to-many ({@code mappedBy}), and a one-to-many kept by a foreign key in children that
+     * are not versioned.
      */
-    private static Optional<RelationKind> relationKind(Element member) {
-        if (has(member, PERSISTENCE + "ManyToOne")) {
-            return Optional.of(RelationKind.TO_ONE);
-        }
-        Optional<AnnotationMirror> oneToOne = Mirrors.find(member, PERSISTENCE + "OneToOne");
-        if (oneToOne.isPresent()) {
-            boolean inverse = Mirrors.value(oneToOne.get(), "mappedBy")
-                    .filter(value -> !value.getValue().toString().isEmpty()).isPresent();
-            return inverse ? Optional.empty() : Optional.of(RelationKind.TO_ONE);
-        }
-        if (has(member, PERSISTENCE + "OneToMany") || has(member, PERSISTENCE + "ManyToMany")) {
-            return Optional.of(RelationKind.TO_MANY);
-        }
+    private Optional<Relation> relation(String name, Element member, TypeMirror type) {
+        RelationKind kind;
+        AnnotationMirror annotation;
         if (has(member, PERSISTENCE + "ElementCollection")) {
-            return Optional.of(RelationKind.ELEMENTS);
+            return Optional.of(new Relation(name, type, RelationKind.ELEMENTS, null, null));
+        } else if (has(member, PERSISTENCE + "ManyToOne")) {
+            kind = RelationKind.TO_ONE;
+            annotation = Mirrors.find(member, PERSISTENCE + "ManyToOne").orElseThrow();
+        } else if (has(member, PERSISTENCE + "OneToOne")) {
+            kind = RelationKind.TO_ONE;
+            annotation = Mirrors.find(member, PERSISTENCE + "OneToOne").orElseThrow();
+        } else if (has(member, PERSISTENCE + "ManyToMany")) {
+            kind = RelationKind.TO_MANY;
+            annotation = Mirrors.find(member, PERSISTENCE + "ManyToMany").orElseThrow();
+        } else if (has(member, PERSISTENCE + "OneToMany")) {
+            kind = RelationKind.TO_MANY;
+            annotation = Mirrors.find(member, PERSISTENCE + "OneToMany").orElseThrow();
+        } else {
+            return Optional.empty();
         }
-        return Optional.empty();
+        boolean mappedBy = Mirrors.value(annotation, "mappedBy")
+                .filter(value -> !value.getValue().toString().isEmpty()).isPresent();
+        boolean oneToMany = has(member, PERSISTENCE + "OneToMany");
+        if (mappedBy && !oneToMany) {
+            return Optional.empty();
+        }
+        Optional<TypeElement> target = Mirrors.value(annotation, "targetEntity")
+                .map(value -> (TypeMirror) value.getValue())
+                .filter(targetType -> targetType.getKind() == TypeKind.DECLARED)
+                .map(targetType -> (TypeElement) ((DeclaredType) targetType).asElement())
+                .or(() -> kind == RelationKind.TO_ONE ? element(type) : collectionElement(type));
+        boolean versioned = target.map(VersionClassGenerator::isVersioned).orElse(true);
+        boolean inChildren = mappedBy || has(member, PERSISTENCE + "JoinColumn")
+                || has(member, PERSISTENCE + "JoinColumns");
+        if (oneToMany && inChildren && !versioned) {
+            return Optional.empty();
+        }
+        return Optional.of(new Relation(name, type, kind, versioned ? null : target.get(), null));
+    }
+
+    /** The element type of a collection (the value type of a map), when it is a class. */
+    private Optional<TypeElement> collectionElement(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return Optional.empty();
+        }
+        List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+        if (arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        TypeMirror element = arguments.get(arguments.size() - 1);
+        if (element instanceof WildcardType wildcard && wildcard.getExtendsBound() != null) {
+            element = wildcard.getExtendsBound();
+        }
+        return element(element);
+    }
+
+    private static Optional<TypeElement> element(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                ? Optional.of((TypeElement) ((DeclaredType) type).asElement()) : Optional.empty();
+    }
+
+    /** Whether Continuum versions the entity {@code type}: it or a superclass is {@code @Versioned}. */
+    private static boolean isVersioned(TypeElement type) {
+        for (Optional<TypeElement> current = Optional.of(type); current.isPresent();
+                current = Mirrors.superclass(current.get())) {
+            if (has(current.get(), "dev.continuum.Versioned")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String getterName(Field field) {
@@ -732,14 +789,26 @@ final class VersionClassGenerator {
                 case TO_ONE -> {
                     line(1, " * The {@code " + relation.property() + "} of the {@link " + entityRef
                             + "} as it was at this version's transaction:");
-                    line(1, " * a detached snapshot of the related entity of then, the one {@link #entity()} refers to.");
+                    if (relation.unversionedTarget() == null) {
+                        line(1, " * a detached snapshot of the related entity of then, the one {@link #entity()} refers to.");
+                    } else {
+                        line(1, " * the related entity of then, as a detached copy of its current row ({@link "
+                                + typeName(relation.unversionedTarget()) + "} is");
+                        line(1, " * not versioned), the one {@link #entity()} refers to.");
+                    }
                     line(1, " *");
                     line(1, " * @return the related entity, or null when there was none");
                 }
                 case TO_MANY -> {
                     line(1, " * The {@code " + relation.property() + "} of the {@link " + entityRef
                             + "} as they were at this version's transaction:");
-                    line(1, " * detached snapshots of the related entities of then, as {@link #entity()} holds them.");
+                    if (relation.unversionedTarget() == null) {
+                        line(1, " * detached snapshots of the related entities of then, as {@link #entity()} holds them.");
+                    } else {
+                        line(1, " * the related entities of then, as detached copies of their current rows ({@link "
+                                + typeName(relation.unversionedTarget()) + "}");
+                        line(1, " * is not versioned), as {@link #entity()} holds them.");
+                    }
                     line(1, " *");
                     line(1, " * @return the related entities of then");
                 }

@@ -163,7 +163,6 @@ class VersionClassGenerationTest {
                 import jakarta.persistence.Table;
                 import jakarta.persistence.Transient;
                 import java.io.Serializable;
-                import java.util.List;
                 import java.util.Objects;
                 import java.util.Optional;
                 import java.util.OptionalLong;
@@ -349,7 +348,8 @@ class VersionClassGenerationTest {
 
                     /**
                      * The {@code author} of the {@link Article} as it was at this version's transaction:
-                     * a detached snapshot of the related entity of then, the one {@link #entity()} refers to.
+                     * the related entity of then, as a detached copy of its current row ({@link Author} is
+                     * not versioned), the one {@link #entity()} refers to.
                      *
                      * @return the related entity, or null when there was none
                      */
@@ -359,23 +359,13 @@ class VersionClassGenerationTest {
 
                     /**
                      * The {@code editor} of the {@link Article} as it was at this version's transaction:
-                     * a detached snapshot of the related entity of then, the one {@link #entity()} refers to.
+                     * the related entity of then, as a detached copy of its current row ({@link Author} is
+                     * not versioned), the one {@link #entity()} refers to.
                      *
                      * @return the related entity, or null when there was none
                      */
                     public Author getEditor() {
                         return (Author) continuumRelations().relation("editor");
-                    }
-
-                    /**
-                     * The {@code comments} of the {@link Article} as they were at this version's transaction:
-                     * detached snapshots of the related entities of then, as {@link #entity()} holds them.
-                     *
-                     * @return the related entities of then
-                     */
-                    @SuppressWarnings("unchecked")
-                    public List<Comment> getComments() {
-                        return (List<Comment>) continuumRelations().relation("comments");
                     }
 
                     /**
@@ -643,7 +633,21 @@ class VersionClassGenerationTest {
                 import jakarta.persistence.ManyToOne;
 
                 @Entity
+                @dev.continuum.Versioned
                 public class Book {
+                    @Id Long id;
+                    @ManyToOne Shelf shelf;
+                }
+                """);
+        Source stamp = Source.of("com.example.Stamp", """
+                package com.example;
+
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToOne;
+
+                @Entity
+                public class Stamp {
                     @Id Long id;
                     @ManyToOne Shelf shelf;
                 }
@@ -686,7 +690,9 @@ class VersionClassGenerationTest {
                     @OneToOne Author curator;
                     @OneToOne(mappedBy = "shelf") Label label;
                     @OneToMany(mappedBy = "shelf") List<Book> books;
+                    @OneToMany(mappedBy = "shelf") List<Stamp> stamps;
                     @ManyToMany Set<Author> readers;
+                    @ManyToMany(mappedBy = "favourites") Set<Author> fans;
                     @ElementCollection Map<String, Integer> counts;
                     @ElementCollection List<Address> addresses;
                     @ElementCollection @NotVersioned Set<String> notes;
@@ -695,14 +701,15 @@ class VersionClassGenerationTest {
                 """);
 
         assertThat(compile(TestCompiler.withProcessor(classes).withOptions("-Xlint:all,-processing", "-Werror"),
-                address, author, book, label, shelf)).isEmpty();
+                address, author, book, stamp, label, shelf)).isEmpty();
 
         String generated = generated("com/example/ShelfVersion.java");
         assertThat(generated)
                 .contains("""
                             /**
                              * The {@code owner} of the {@link Shelf} as it was at this version's transaction:
-                             * a detached snapshot of the related entity of then, the one {@link #entity()} refers to.
+                             * the related entity of then, as a detached copy of its current row ({@link Author} is
+                             * not versioned), the one {@link #entity()} refers to.
                              *
                              * @return the related entity, or null when there was none
                              */
@@ -716,6 +723,10 @@ class VersionClassGenerationTest {
                             }
                         """)
                 .contains("""
+                            /**
+                             * The {@code books} of the {@link Shelf} as they were at this version's transaction:
+                             * detached snapshots of the related entities of then, as {@link #entity()} holds them.
+                             *
                              * @return the related entities of then
                              */
                             @SuppressWarnings("unchecked")
@@ -724,6 +735,12 @@ class VersionClassGenerationTest {
                             }
                         """)
                 .contains("""
+                             * The {@code readers} of the {@link Shelf} as they were at this version's transaction:
+                             * the related entities of then, as detached copies of their current rows ({@link Author}
+                             * is not versioned), as {@link #entity()} holds them.
+                             *
+                             * @return the related entities of then
+                             */
                             @SuppressWarnings("unchecked")
                             public Set<Author> getReaders() {
                                 return (Set<Author>) continuumRelations().relation("readers");
@@ -743,7 +760,7 @@ class VersionClassGenerationTest {
                 .contains("    public List<Address> getAddresses() {\n")
                 .contains("    public Long getOwnerId() {\n")
                 .contains("     * @see #getOwner()\n     */\n    public Long getOwnerId() {\n")
-                .doesNotContain("getLabel", "getNotes", "getFormer");
+                .doesNotContain("getLabel", "getStamps", "getFans", "getNotes", "getFormer");
     }
 
     @Test
@@ -879,37 +896,55 @@ class VersionClassGenerationTest {
 
     @Test
     void aRelationAccessorReturnsWhatTheBoundVersionReadsForTheRelation() throws Exception {
-        compile(status, rgb, rgbConverter, address, author, comment, article);
+        Source post = Source.of("com.example.Post", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToMany;
+                import jakarta.persistence.ManyToOne;
+                import java.util.List;
+
+                @Entity
+                @Versioned
+                public class Post {
+                    @Id Long id;
+                    @ManyToOne Author author;
+                    @ManyToMany List<Author> reviewers;
+                }
+                """);
+        assertThat(compile(author, post)).isEmpty();
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 getClass().getClassLoader())) {
-            Class<?> versionClass = loader.loadClass("com.example.ArticleVersion");
+            Class<?> versionClass = loader.loadClass("com.example.PostVersion");
             Method getAuthor = versionClass.getMethod("getAuthor");
-            Method getComments = versionClass.getMethod("getComments");
+            Method getReviewers = versionClass.getMethod("getReviewers");
             Object author = loader.loadClass("com.example.Author").getDeclaredConstructor().newInstance();
-            List<Object> comments = List.of();
+            List<Object> reviewers = List.of();
             Object bound = row(versionClass, 7L, 3L, null, (short) 1);
             Object unreadable = row(versionClass, 7L, 3L, null, (short) 1);
             List<String> asked = new ArrayList<>();
             ((VersionBinding.Bindable) bound).continuumBind(binding(loader, true, property -> {
                 asked.add(property);
-                return property.equals("author") ? author : comments;
+                return property.equals("author") ? author : reviewers;
             }));
             ((VersionBinding.Bindable) unreadable).continuumBind(binding(loader, false, property -> null));
 
             assertThat(getAuthor.invoke(bound)).isSameAs(author);
-            assertThat(getComments.invoke(bound)).isSameAs(comments);
-            assertThat(asked).containsExactly("author", "comments");
+            assertThat(getReviewers.invoke(bound)).isSameAs(reviewers);
+            assertThat(asked).containsExactly("author", "reviewers");
             assertThat(getAuthor.getGenericReturnType().getTypeName()).isEqualTo("com.example.Author");
-            assertThat(getComments.getGenericReturnType().getTypeName())
-                    .isEqualTo("java.util.List<com.example.Comment>");
+            assertThat(getReviewers.getGenericReturnType().getTypeName())
+                    .isEqualTo("java.util.List<com.example.Author>");
             assertThat(catchThrowable(() -> getAuthor.invoke(unreadable)).getCause())
                     .isInstanceOf(ContinuumException.class)
-                    .hasMessage("This ArticleVersion is bound to a version that cannot read relations; read them "
+                    .hasMessage("This PostVersion is bound to a version that cannot read relations; read them "
                             + "from asVersion(em).entity()");
             assertThat(catchThrowable(() -> getAuthor.invoke(row(versionClass, 7L, 3L, null, (short) 1)))
                     .getCause()).isInstanceOf(ContinuumException.class)
-                    .hasMessageStartingWith("This ArticleVersion was not loaded by Hibernate");
+                    .hasMessageStartingWith("This PostVersion was not loaded by Hibernate");
         }
     }
 
