@@ -272,6 +272,28 @@ class TypedVersionClassTest {
     }
 
     @DatabaseTest
+    void theVersionsOfAJpqlResultAreReadTogetherFiveHundredPerStatement(Db db) {
+        db.run(em -> {
+            for (long id = 1; id <= 600; id++) {
+                em.persist(new Article(id, "Article " + id, Status.DRAFT));
+            }
+        });
+
+        db.run(em -> {
+            List<ArticleVersion> versions = em.createQuery("select v from ArticleVersion v order by v.id",
+                    ArticleVersion.class).getResultList();
+            StatementCounter.reset();
+
+            assertThat(versions.get(599).entity().getTitle()).isEqualTo("Article 600");
+            assertThat(StatementCounter.statements()).hasSize(2);
+            assertThat(versions).extracting(version -> version.entity().getTitle())
+                    .allMatch(title -> title.startsWith("Article "));
+            assertThat(versions.get(0).transaction().id()).isEqualTo(versions.get(0).getTransactionId());
+            assertThat(StatementCounter.statements()).hasSize(2);
+        });
+    }
+
+    @DatabaseTest
     void revertThroughATypedVersionWritesTheLiveEntityBack(Db db) {
         write(db, 1L, "First", Status.DRAFT);
         write(db, 1L, "Second", Status.PUBLISHED);
