@@ -821,17 +821,11 @@ final class VersionClassGenerator {
                 }
             }
             line(1, " */");
-            List<String> suppressed = new ArrayList<>();
             if (isRaw(relation.type())) {
-                suppressed.add("\"rawtypes\"");
-            }
-            if (isParameterized(relation.type())) {
-                suppressed.add("\"unchecked\"");
-            }
-            if (suppressed.size() == 1) {
-                line(1, "@SuppressWarnings(" + suppressed.get(0) + ")");
-            } else if (!suppressed.isEmpty()) {
-                line(1, "@SuppressWarnings({" + String.join(", ", suppressed) + "})");
+                line(1, "@SuppressWarnings(\"rawtypes\")");
+            } else if (isParameterized(relation.type())) {
+                // the runtime returns the value Hibernate holds for the property, of this very type
+                line(1, "@SuppressWarnings(\"unchecked\")");
             }
             line(1, "public " + type + " " + relation.accessor() + "() {");
             line(2, "return (" + type + ") " + RELATIONS + "().relation(" + quote(relation.property()) + ");");

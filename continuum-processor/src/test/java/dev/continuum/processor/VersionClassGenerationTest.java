@@ -691,6 +691,7 @@ class VersionClassGenerationTest {
                     @OneToOne(mappedBy = "shelf") Label label;
                     @OneToMany(mappedBy = "shelf") List<Book> books;
                     @OneToMany(mappedBy = "shelf") List<Stamp> stamps;
+                    @SuppressWarnings("rawtypes") @OneToMany(targetEntity = Book.class) List loose;
                     @ManyToMany Set<Author> readers;
                     @ManyToMany(mappedBy = "favourites") Set<Author> fans;
                     @ElementCollection Map<String, Integer> counts;
@@ -758,6 +759,8 @@ class VersionClassGenerationTest {
                             }
                         """)
                 .contains("    public List<Address> getAddresses() {\n")
+                .contains("    @SuppressWarnings(\"rawtypes\")\n    public List getLoose() {\n"
+                        + "        return (List) continuumRelations().relation(\"loose\");\n")
                 .contains("    public Long getOwnerId() {\n")
                 .contains("     * @see #getOwner()\n     */\n    public Long getOwnerId() {\n")
                 .doesNotContain("getLabel", "getStamps", "getFans", "getNotes", "getFormer");
