@@ -13,7 +13,9 @@ public interface VersionBinding {
     /**
      * The version of the entity of type {@code type} with identifier {@code id} that transaction
      * {@code transactionId} recorded. Implementations may return a version that reads its row only
-     * when first used.
+     * when first used, and may read it together with the other versions they bound and that were
+     * not read yet. The version should implement {@link Relations}: the relation accessors of the
+     * generated classes read through it.
      *
      * @param <T> the entity type
      * @param type the versioned entity class
@@ -22,6 +24,26 @@ public interface VersionBinding {
      * @return the version, never null
      */
     <T> Version<T> versionOf(Class<T> type, Object id, long transactionId);
+
+    /**
+     * Implemented by the versions {@link #versionOf} returns, so that the relation accessors of a
+     * generated class ({@code getAuthor()}, {@code getTags()}) return what the version's
+     * {@link Version#entity()} holds, read through the provider's mapping model rather than by
+     * reflection on the entity, which may have no getters.
+     */
+    interface Relations {
+
+        /**
+         * The value of the relation {@code property} in this version's {@link Version#entity()}: the
+         * related entities as they were at the version's transaction, or the elements of an element
+         * collection.
+         *
+         * @param property the name of the relation in the entity, such as {@code "author"}
+         * @return the related snapshot (null when there was none), or the collection or map
+         * @throws dev.continuum.HistoryLookupException if the entity has no property of that name
+         */
+        Object relation(String property);
+    }
 
     /**
      * Implemented by generated typed version classes, so that the provider module can bind the

@@ -1,6 +1,8 @@
 package dev.continuum.processor;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,15 @@ import javax.lang.model.util.Types;
  * <p>Mapping annotations of the entity's properties are copied as written, minus those that make
  * no sense on a history row (identifier generation, optimistic locking, relationships,
  * constraints); a many-to-one or owning one-to-one becomes the value of its foreign key.
+ *
+ * <p>Every versioned relation (many-to-one, owning one-to-one, one-to-many, many-to-many, element
+ * collection) also gets an accessor named like the entity's property, {@code getAuthor()} for
+ * {@code author}, with the property's declared type: it returns what the version's
+ * {@code entity()} holds for the relation, read by the runtime through its mapping model (see
+ * {@code VersionBinding.Relations}). The class maps its fields (its identifiers are fields), so
+ * the accessors are not mapped. When another getter of the class already has that name (the
+ * foreign key getter {@code getAuthorId()} of a relation {@code author}, for a relation named
+ * {@code authorId}), the accessor is {@code get<Property>Relation()}.
  */
 final class VersionClassGenerator {
 
@@ -60,6 +71,9 @@ final class VersionClassGenerator {
     /** The field holding the {@code Version<T>} a generated class delegates to. */
     private static final String DELEGATE = "continuumVersion";
 
+    /** The method of a generated class that gives the delegate as {@code VersionBinding.Relations}. */
+    private static final String RELATIONS = "continuumRelations";
+
     /** Members of kept annotations that would constrain a history row like its live row. */
     private static final Set<String> DROPPED_MEMBERS = Set.of("unique", "nullable", "insertable", "updatable",
             "optional");
@@ -80,6 +94,14 @@ final class VersionClassGenerator {
     /** Where the generator reports what it cannot generate. */
     interface Errors {
         void error(String message, Element element, AnnotationMirror annotation);
+    }
+
+    /** What a relation accessor returns. */
+    private enum RelationKind { TO_ONE, TO_MANY, ELEMENTS }
+
+    /** One relation accessor of the generated class. */
+    private record Relation(String property, TypeMirror type, RelationKind kind, TypeElement unversionedTarget,
+            String accessor) {
     }
 
     /** One field of the generated class. */
@@ -119,12 +141,22 @@ final class VersionClassGenerator {
         }
         DeclaredType entityType = (DeclaredType) entity.asType();
         List<Field> fields = new ArrayList<>();
+        List<Relation> relations = new ArrayList<>();
+        Map<String, Element> relationMembers = new LinkedHashMap<>();
         boolean failed = false;
         for (Map.Entry<String, Element> property : properties.members().entrySet()) {
             String name = property.getKey();
             Element member = property.getValue();
             boolean id = properties.identifiers().contains(name);
-            if (!id && (excluded.contains(name) || skipped(member))) {
+            if (!id && (excluded.contains(name) || has(member, "dev.continuum.NotVersioned"))) {
+                continue;
+            }
+            Optional<Relation> relation = id ? Optional.empty() : relation(name, member, memberType(entityType, member));
+            if (relation.isPresent()) {
+                relations.add(relation.get());
+                relationMembers.put(name, member);
+            }
+            if (!id && skipped(member)) {
                 continue;
             }
             TypeMirror type = memberType(entityType, member);
@@ -155,10 +187,112 @@ final class VersionClassGenerator {
                 }
             }
         }
+        List<Relation> accessors = new ArrayList<>();
+        if (!failed) {
+            Set<String> getters = new HashSet<>(List.of("getTransactionId", "getEndTransactionId", "getOperationType",
+                    "getOperation", "getClass"));
+            fields.forEach(field -> getters.add(getterName(field)));
+            for (Relation relation : relations) {
+                String accessor = "get" + capitalize(relation.property());
+                if (getters.contains(accessor)) {
+                    accessor += "Relation";
+                }
+                if (!getters.add(accessor)) {
+                    errors.error("The accessor of " + entityName + "." + relation.property() + " in " + className
+                            + " would be " + accessor + "(), which the class already has; rename the property, or "
+                            + "use -Acontinuum.generate=false", relationMembers.get(relation.property()), null);
+                    failed = true;
+                }
+                accessors.add(new Relation(relation.property(), relation.type(), relation.kind(),
+                        relation.unversionedTarget(), accessor));
+            }
+        }
         if (failed) {
             return Optional.empty();
         }
-        return Optional.of(new Writer(entity, className, fields, tableName(entity)).write());
+        return Optional.of(new Writer(entity, className, fields, accessors, tableName(entity)).write());
+    }
+
+    /**
+     * The relation {@code member} maps, when the runtime reads it as of a version; empty for other
+     * properties and for relations no version row records: the inverse side of a one-to-one or
+     * many-to-many ({@code mappedBy}), and a one-to-many kept by a foreign key in children that
+     * are not versioned.
+     */
+    private Optional<Relation> relation(String name, Element member, TypeMirror type) {
+        RelationKind kind;
+        AnnotationMirror annotation;
+        if (has(member, PERSISTENCE + "ElementCollection")) {
+            return Optional.of(new Relation(name, type, RelationKind.ELEMENTS, null, null));
+        } else if (has(member, PERSISTENCE + "ManyToOne")) {
+            kind = RelationKind.TO_ONE;
+            annotation = Mirrors.find(member, PERSISTENCE + "ManyToOne").orElseThrow();
+        } else if (has(member, PERSISTENCE + "OneToOne")) {
+            kind = RelationKind.TO_ONE;
+            annotation = Mirrors.find(member, PERSISTENCE + "OneToOne").orElseThrow();
+        } else if (has(member, PERSISTENCE + "ManyToMany")) {
+            kind = RelationKind.TO_MANY;
+            annotation = Mirrors.find(member, PERSISTENCE + "ManyToMany").orElseThrow();
+        } else if (has(member, PERSISTENCE + "OneToMany")) {
+            kind = RelationKind.TO_MANY;
+            annotation = Mirrors.find(member, PERSISTENCE + "OneToMany").orElseThrow();
+        } else {
+            return Optional.empty();
+        }
+        boolean mappedBy = Mirrors.value(annotation, "mappedBy")
+                .filter(value -> !value.getValue().toString().isEmpty()).isPresent();
+        boolean oneToMany = has(member, PERSISTENCE + "OneToMany");
+        if (mappedBy && !oneToMany) {
+            return Optional.empty();
+        }
+        Optional<TypeElement> target = Mirrors.value(annotation, "targetEntity")
+                .map(value -> (TypeMirror) value.getValue())
+                .filter(targetType -> targetType.getKind() == TypeKind.DECLARED)
+                .map(targetType -> (TypeElement) ((DeclaredType) targetType).asElement())
+                .or(() -> kind == RelationKind.TO_ONE ? element(type) : collectionElement(type));
+        boolean versioned = target.map(VersionClassGenerator::isVersioned).orElse(true);
+        boolean inChildren = mappedBy || has(member, PERSISTENCE + "JoinColumn")
+                || has(member, PERSISTENCE + "JoinColumns");
+        if (oneToMany && inChildren && !versioned) {
+            return Optional.empty();
+        }
+        return Optional.of(new Relation(name, type, kind, versioned ? null : target.get(), null));
+    }
+
+    /** The element type of a collection (the value type of a map), when it is a class. */
+    private Optional<TypeElement> collectionElement(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return Optional.empty();
+        }
+        List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+        if (arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        TypeMirror element = arguments.get(arguments.size() - 1);
+        if (element instanceof WildcardType wildcard && wildcard.getExtendsBound() != null) {
+            element = wildcard.getExtendsBound();
+        }
+        return element(element);
+    }
+
+    private static Optional<TypeElement> element(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                ? Optional.of((TypeElement) ((DeclaredType) type).asElement()) : Optional.empty();
+    }
+
+    /** Whether Continuum versions the entity {@code type}: it or a superclass is {@code @Versioned}. */
+    private static boolean isVersioned(TypeElement type) {
+        for (Optional<TypeElement> current = Optional.of(type); current.isPresent();
+                current = Mirrors.superclass(current.get())) {
+            if (has(current.get(), "dev.continuum.Versioned")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String getterName(Field field) {
+        return (field.type().getKind() == TypeKind.BOOLEAN ? "is" : "get") + capitalize(field.name());
     }
 
     private static String unsupported(String what, String className, String entityName) {
@@ -375,17 +509,19 @@ final class VersionClassGenerator {
         private final String packageName;
         private final String simpleName;
         private final List<Field> fields;
+        private final List<Relation> relations;
         private final String table;
         private final Imports imports;
         private final StringBuilder body = new StringBuilder();
         private boolean deprecated;
 
-        Writer(TypeElement entity, String className, List<Field> fields, String table) {
+        Writer(TypeElement entity, String className, List<Field> fields, List<Relation> relations, String table) {
             this.entity = entity;
             PackageElement pkg = elements.getPackageOf(entity);
             this.packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
             this.simpleName = className.substring(className.lastIndexOf('.') + 1);
             this.fields = fields;
+            this.relations = relations;
             this.table = table;
             this.imports = new Imports(packageName, simpleName, "Key");
         }
@@ -409,6 +545,11 @@ final class VersionClassGenerator {
             line(0, " * Hibernate loads to the persistence context that loaded them, and the {@code " + version
                     + "} methods read");
             line(0, " * the version's transaction, neighbours and changeset through it, on first use.");
+            if (!relations.isEmpty()) {
+                line(0, " * The relation accessors return the related entities as they were at the version's");
+                line(0, " * transaction, as {@link #entity()} holds them; the instances one persistence context");
+                line(0, " * loads are read together, with a few statements per relation however many they are.");
+            }
             line(0, " *");
             line(0, " * <p>Generated from {@link " + entityRef + "} by the Continuum annotation processor; do not edit.");
             line(0, " * Recompile when " + entityRef + " changes: Continuum checks at boot that this class still matches");
@@ -479,9 +620,11 @@ final class VersionClassGenerator {
                 }
                 line(1, " *");
                 line(1, " * @return the value recorded by the version's transaction");
+                relations.stream().filter(relation -> field.target() != null
+                        && relation.property().equals(field.property())).findFirst()
+                        .ifPresent(relation -> line(1, " * @see #" + relation.accessor() + "()"));
                 line(1, " */");
-                String prefix = field.type().getKind() == TypeKind.BOOLEAN ? "is" : "get";
-                line(1, "public " + type + " " + prefix + capitalize(field.name()) + "() {");
+                line(1, "public " + type + " " + getterName(field) + "() {");
                 line(2, "return " + field.name() + ";");
                 line(1, "}");
             }
@@ -523,6 +666,7 @@ final class VersionClassGenerator {
             line(1, "public " + operation + " getOperation() {");
             line(2, "return " + operation + ".ofCode(operationType);");
             line(1, "}");
+            relations.forEach(relation -> writeRelation(relation, entityRef));
             String entityManager = imports.ref(PERSISTENCE + "EntityManager");
             String history = imports.ref("dev.continuum.VersionHistory");
             String lookup = imports.ref("dev.continuum.HistoryLookupException");
@@ -620,6 +764,81 @@ final class VersionClassGenerator {
             line(2, "}");
             line(2, "return " + DELEGATE + ";");
             line(1, "}");
+            if (!relations.isEmpty()) {
+                String relationsType = imports.ref("dev.continuum.spi.VersionBinding") + ".Relations";
+                blank();
+                line(1, "private " + relationsType + " " + RELATIONS + "() {");
+                line(2, "if (" + DELEGATE + "() instanceof " + relationsType + " relations) {");
+                line(3, "return relations;");
+                line(2, "}");
+                line(2, "throw new " + failure + "(\"This " + simpleName + " is bound to a version that cannot read \"");
+                line(4, "+ \"relations; read them from asVersion(em).entity()\");");
+                line(1, "}");
+            }
+        }
+
+        /**
+         * The accessor of one relation: what the bound version's entity holds for it, cast to the
+         * property's declared type.
+         */
+        private void writeRelation(Relation relation, String entityRef) {
+            String type = type(relation.type());
+            blank();
+            line(1, "/**");
+            switch (relation.kind()) {
+                case TO_ONE -> {
+                    line(1, " * The {@code " + relation.property() + "} of the {@link " + entityRef
+                            + "} as it was at this version's transaction:");
+                    if (relation.unversionedTarget() == null) {
+                        line(1, " * a detached snapshot of the related entity of then, the one {@link #entity()} refers to.");
+                    } else {
+                        line(1, " * the related entity of then, as a detached copy of its current row ({@link "
+                                + typeName(relation.unversionedTarget()) + "} is");
+                        line(1, " * not versioned), the one {@link #entity()} refers to.");
+                    }
+                    line(1, " *");
+                    line(1, " * @return the related entity, or null when there was none");
+                }
+                case TO_MANY -> {
+                    line(1, " * The {@code " + relation.property() + "} of the {@link " + entityRef
+                            + "} as they were at this version's transaction:");
+                    if (relation.unversionedTarget() == null) {
+                        line(1, " * detached snapshots of the related entities of then, as {@link #entity()} holds them.");
+                    } else {
+                        line(1, " * the related entities of then, as detached copies of their current rows ({@link "
+                                + typeName(relation.unversionedTarget()) + "}");
+                        line(1, " * is not versioned), as {@link #entity()} holds them.");
+                    }
+                    line(1, " *");
+                    line(1, " * @return the related entities of then");
+                }
+                case ELEMENTS -> {
+                    line(1, " * The {@code " + relation.property() + "} of the {@link " + entityRef
+                            + "} as they were at this version's transaction,");
+                    line(1, " * as {@link #entity()} holds them.");
+                    line(1, " *");
+                    line(1, " * @return the elements of then");
+                }
+            }
+            line(1, " */");
+            if (isRaw(relation.type())) {
+                line(1, "@SuppressWarnings(\"rawtypes\")");
+            } else if (isParameterized(relation.type())) {
+                // the runtime returns the value Hibernate holds for the property, of this very type
+                line(1, "@SuppressWarnings(\"unchecked\")");
+            }
+            line(1, "public " + type + " " + relation.accessor() + "() {");
+            line(2, "return (" + type + ") " + RELATIONS + "().relation(" + quote(relation.property()) + ");");
+            line(1, "}");
+        }
+
+        private boolean isParameterized(TypeMirror type) {
+            return type.getKind() == TypeKind.DECLARED && !((DeclaredType) type).getTypeArguments().isEmpty();
+        }
+
+        private boolean isRaw(TypeMirror type) {
+            return type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).getTypeArguments().isEmpty()
+                    && !((TypeElement) ((DeclaredType) type).asElement()).getTypeParameters().isEmpty();
         }
 
         private void delegating(String returnType, String method, String parameter) {

@@ -177,6 +177,9 @@ class VersionClassGenerationTest {
                  * <p>Each instance is also the {@link Version} of Article it records: Continuum binds the instances
                  * Hibernate loads to the persistence context that loaded them, and the {@code Version} methods read
                  * the version's transaction, neighbours and changeset through it, on first use.
+                 * The relation accessors return the related entities as they were at the version's
+                 * transaction, as {@link #entity()} holds them; the instances one persistence context
+                 * loads are read together, with a few statements per relation however many they are.
                  *
                  * <p>Generated from {@link Article} by the Continuum annotation processor; do not edit.
                  * Recompile when Article changes: Continuum checks at boot that this class still matches
@@ -280,6 +283,7 @@ class VersionClassGenerationTest {
                      * {@link Article} referred to in this version.
                      *
                      * @return the value recorded by the version's transaction
+                     * @see #getAuthor()
                      */
                     public Long getAuthorId() {
                         return authorId;
@@ -290,6 +294,7 @@ class VersionClassGenerationTest {
                      * {@link Article} referred to in this version.
                      *
                      * @return the value recorded by the version's transaction
+                     * @see #getEditor()
                      */
                     public Long getEditorId() {
                         return editorId;
@@ -339,6 +344,28 @@ class VersionClassGenerationTest {
                      */
                     public Operation getOperation() {
                         return Operation.ofCode(operationType);
+                    }
+
+                    /**
+                     * The {@code author} of the {@link Article} as it was at this version's transaction:
+                     * the related entity of then, as a detached copy of its current row ({@link Author} is
+                     * not versioned), the one {@link #entity()} refers to.
+                     *
+                     * @return the related entity, or null when there was none
+                     */
+                    public Author getAuthor() {
+                        return (Author) continuumRelations().relation("author");
+                    }
+
+                    /**
+                     * The {@code editor} of the {@link Article} as it was at this version's transaction:
+                     * the related entity of then, as a detached copy of its current row ({@link Author} is
+                     * not versioned), the one {@link #entity()} refers to.
+                     *
+                     * @return the related entity, or null when there was none
+                     */
+                    public Author getEditor() {
+                        return (Author) continuumRelations().relation("editor");
                     }
 
                     /**
@@ -438,6 +465,14 @@ class VersionClassGenerationTest {
                                     + "with a query, find() or VersionHistory.typedVersions(), or call asVersion(em)");
                         }
                         return continuumVersion;
+                    }
+
+                    private VersionBinding.Relations continuumRelations() {
+                        if (continuumVersion() instanceof VersionBinding.Relations relations) {
+                            return relations;
+                        }
+                        throw new ContinuumException("This ArticleVersion is bound to a version that cannot read "
+                                + "relations; read them from asVersion(em).entity()");
                     }
 
                     /**
@@ -586,6 +621,354 @@ class VersionClassGenerationTest {
                     .isNotEqualTo(row(versionClass, 8L, 3L, null, (short) 1))
                     .hasToString("ArticleVersion[id=7, transactionId=3, UPDATE]");
         }
+    }
+
+    @Test
+    void everyVersionedRelationGetsAnAccessorOfItsDeclaredTypeWithoutWarnings() throws IOException {
+        Source book = Source.of("com.example.Book", """
+                package com.example;
+
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToOne;
+
+                @Entity
+                @dev.continuum.Versioned
+                public class Book {
+                    @Id Long id;
+                    @ManyToOne Shelf shelf;
+                }
+                """);
+        Source stamp = Source.of("com.example.Stamp", """
+                package com.example;
+
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToOne;
+
+                @Entity
+                public class Stamp {
+                    @Id Long id;
+                    @ManyToOne Shelf shelf;
+                }
+                """);
+        Source label = Source.of("com.example.Label", """
+                package com.example;
+
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.OneToOne;
+
+                @Entity
+                public class Label {
+                    @Id Long id;
+                    @OneToOne Shelf shelf;
+                }
+                """);
+        // field access and no getters: the accessors must not need any
+        Source shelf = Source.of("com.example.Shelf", """
+                package com.example;
+
+                import dev.continuum.NotVersioned;
+                import dev.continuum.Versioned;
+                import jakarta.persistence.ElementCollection;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToMany;
+                import jakarta.persistence.ManyToOne;
+                import jakarta.persistence.OneToMany;
+                import jakarta.persistence.OneToOne;
+                import java.util.List;
+                import java.util.Map;
+                import java.util.Set;
+
+                @Entity
+                @Versioned(exclude = "former")
+                public class Shelf {
+                    @Id Long id;
+                    @ManyToOne Author owner;
+                    @OneToOne Author curator;
+                    @OneToOne(mappedBy = "shelf") Label label;
+                    @OneToMany(mappedBy = "shelf") List<Book> books;
+                    @OneToMany(mappedBy = "shelf") List<Stamp> stamps;
+                    @SuppressWarnings("rawtypes") @OneToMany(targetEntity = Book.class) List loose;
+                    @ManyToMany Set<Author> readers;
+                    @ManyToMany(mappedBy = "favourites") Set<Author> fans;
+                    @ElementCollection Map<String, Integer> counts;
+                    @ElementCollection List<Address> addresses;
+                    @ElementCollection @NotVersioned Set<String> notes;
+                    @ManyToOne Author former;
+                }
+                """);
+
+        assertThat(compile(TestCompiler.withProcessor(classes).withOptions("-Xlint:all,-processing", "-Werror"),
+                address, author, book, stamp, label, shelf)).isEmpty();
+
+        String generated = generated("com/example/ShelfVersion.java");
+        assertThat(generated)
+                .contains("""
+                            /**
+                             * The {@code owner} of the {@link Shelf} as it was at this version's transaction:
+                             * the related entity of then, as a detached copy of its current row ({@link Author} is
+                             * not versioned), the one {@link #entity()} refers to.
+                             *
+                             * @return the related entity, or null when there was none
+                             */
+                            public Author getOwner() {
+                                return (Author) continuumRelations().relation("owner");
+                            }
+                        """)
+                .contains("""
+                            public Author getCurator() {
+                                return (Author) continuumRelations().relation("curator");
+                            }
+                        """)
+                .contains("""
+                            /**
+                             * The {@code books} of the {@link Shelf} as they were at this version's transaction:
+                             * detached snapshots of the related entities of then, as {@link #entity()} holds them.
+                             *
+                             * @return the related entities of then
+                             */
+                            @SuppressWarnings("unchecked")
+                            public List<Book> getBooks() {
+                                return (List<Book>) continuumRelations().relation("books");
+                            }
+                        """)
+                .contains("""
+                             * The {@code readers} of the {@link Shelf} as they were at this version's transaction:
+                             * the related entities of then, as detached copies of their current rows ({@link Author}
+                             * is not versioned), as {@link #entity()} holds them.
+                             *
+                             * @return the related entities of then
+                             */
+                            @SuppressWarnings("unchecked")
+                            public Set<Author> getReaders() {
+                                return (Set<Author>) continuumRelations().relation("readers");
+                            }
+                        """)
+                .contains("""
+                             * The {@code counts} of the {@link Shelf} as they were at this version's transaction,
+                             * as {@link #entity()} holds them.
+                             *
+                             * @return the elements of then
+                             */
+                            @SuppressWarnings("unchecked")
+                            public Map<String, Integer> getCounts() {
+                                return (Map<String, Integer>) continuumRelations().relation("counts");
+                            }
+                        """)
+                .contains("    public List<Address> getAddresses() {\n")
+                .contains("    @SuppressWarnings(\"rawtypes\")\n    public List getLoose() {\n"
+                        + "        return (List) continuumRelations().relation(\"loose\");\n")
+                .contains("    public Long getOwnerId() {\n")
+                .contains("     * @see #getOwner()\n     */\n    public Long getOwnerId() {\n")
+                .doesNotContain("getLabel", "getStamps", "getFans", "getNotes", "getFormer");
+    }
+
+    @Test
+    void relationAccessorsOfAGenericMappedSuperclassHaveTheTypesTheEntityBinds() throws IOException {
+        Source owned = Source.of("com.example.Owned", """
+                package com.example;
+
+                import jakarta.persistence.ManyToMany;
+                import jakarta.persistence.ManyToOne;
+                import jakarta.persistence.MappedSuperclass;
+                import java.util.List;
+
+                @MappedSuperclass
+                public abstract class Owned<O> {
+                    @ManyToOne O owner;
+                    @ManyToMany List<O> watchers;
+                }
+                """);
+        Source note = Source.of("com.example.Note", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+
+                @Entity
+                @Versioned
+                public class Note extends Owned<Author> {
+                    @Id Long id;
+                }
+                """);
+
+        assertThat(compile(TestCompiler.withProcessor(classes).withOptions("-Xlint:all,-processing", "-Werror"),
+                author, owned, note)).isEmpty();
+
+        assertThat(generated("com/example/NoteVersion.java"))
+                .contains("    public Author getOwner() {\n        return (Author) continuumRelations().relation(\"owner\");\n")
+                .contains("    public List<Author> getWatchers() {\n"
+                        + "        return (List<Author>) continuumRelations().relation(\"watchers\");\n");
+    }
+
+    @Test
+    void relationsOfAnEntityWithPropertyAccessAreNamedAfterItsGetters() throws IOException {
+        Source page = Source.of("com.example.Page", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.ElementCollection;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToOne;
+                import java.util.Set;
+
+                @Entity
+                @Versioned
+                public class Page {
+                    private Long key;
+                    private Author writer;
+                    private Set<String> words;
+
+                    @Id public Long getId() { return key; }
+                    public void setId(Long id) { this.key = id; }
+                    @ManyToOne public Author getEditor() { return writer; }
+                    public void setEditor(Author editor) { this.writer = editor; }
+                    @ElementCollection public Set<String> getKeywords() { return words; }
+                    public void setKeywords(Set<String> keywords) { this.words = keywords; }
+                }
+                """);
+
+        assertThat(compile(author, page)).isEmpty();
+
+        assertThat(generated("com/example/PageVersion.java"))
+                .contains("    public Author getEditor() {\n        return (Author) continuumRelations().relation(\"editor\");\n")
+                .contains("    public Set<String> getKeywords() {\n"
+                        + "        return (Set<String>) continuumRelations().relation(\"keywords\");\n")
+                .contains("    private Long editorId;\n");
+    }
+
+    @Test
+    void aRelationAccessorNamedLikeAnotherGetterTakesTheRelationSuffix() throws IOException {
+        Source loan = Source.of("com.example.Loan", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.JoinColumn;
+                import jakarta.persistence.ManyToOne;
+
+                @Entity
+                @Versioned
+                public class Loan {
+                    @Id Long id;
+                    @ManyToOne Author author;
+                    @ManyToOne @JoinColumn(name = "author_ref") Author authorId;
+                }
+                """);
+
+        assertThat(compile(author, loan)).isEmpty();
+
+        assertThat(generated("com/example/LoanVersion.java"))
+                .contains("    public Long getAuthorId() {\n        return authorId;\n")
+                .contains("    public Author getAuthor() {\n")
+                .contains("    public Long getAuthorIdId() {\n        return authorIdId;\n")
+                .contains("    public Author getAuthorIdRelation() {\n"
+                        + "        return (Author) continuumRelations().relation(\"authorId\");\n");
+    }
+
+    @Test
+    void aRelationAccessorWhoseNamesAreBothTakenIsAnErrorOnTheRelation() {
+        Source loan = Source.of("com.example.Loan", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToOne;
+
+                @Entity
+                @Versioned
+                public class Loan {
+                    @Id Long id;
+                    @ManyToOne Author author;
+                    @ManyToOne Author authorId;
+                    String authorIdRelation;
+                }
+                """);
+
+        assertThat(compile(author, loan)).containsExactly(new Reported(ERROR, loan.at("@ManyToOne Author authorId"),
+                "The accessor of Loan.authorId in com.example.LoanVersion would be getAuthorIdRelation(), which the "
+                        + "class already has; rename the property, or use -Acontinuum.generate=false"));
+    }
+
+    @Test
+    void aRelationAccessorReturnsWhatTheBoundVersionReadsForTheRelation() throws Exception {
+        Source post = Source.of("com.example.Post", """
+                package com.example;
+
+                import dev.continuum.Versioned;
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+                import jakarta.persistence.ManyToMany;
+                import jakarta.persistence.ManyToOne;
+                import java.util.List;
+
+                @Entity
+                @Versioned
+                public class Post {
+                    @Id Long id;
+                    @ManyToOne Author author;
+                    @ManyToMany List<Author> reviewers;
+                }
+                """);
+        assertThat(compile(author, post)).isEmpty();
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            Class<?> versionClass = loader.loadClass("com.example.PostVersion");
+            Method getAuthor = versionClass.getMethod("getAuthor");
+            Method getReviewers = versionClass.getMethod("getReviewers");
+            Object author = loader.loadClass("com.example.Author").getDeclaredConstructor().newInstance();
+            List<Object> reviewers = List.of();
+            Object bound = row(versionClass, 7L, 3L, null, (short) 1);
+            Object unreadable = row(versionClass, 7L, 3L, null, (short) 1);
+            List<String> asked = new ArrayList<>();
+            ((VersionBinding.Bindable) bound).continuumBind(binding(loader, true, property -> {
+                asked.add(property);
+                return property.equals("author") ? author : reviewers;
+            }));
+            ((VersionBinding.Bindable) unreadable).continuumBind(binding(loader, false, property -> null));
+
+            assertThat(getAuthor.invoke(bound)).isSameAs(author);
+            assertThat(getReviewers.invoke(bound)).isSameAs(reviewers);
+            assertThat(asked).containsExactly("author", "reviewers");
+            assertThat(getAuthor.getGenericReturnType().getTypeName()).isEqualTo("com.example.Author");
+            assertThat(getReviewers.getGenericReturnType().getTypeName())
+                    .isEqualTo("java.util.List<com.example.Author>");
+            assertThat(catchThrowable(() -> getAuthor.invoke(unreadable)).getCause())
+                    .isInstanceOf(ContinuumException.class)
+                    .hasMessage("This PostVersion is bound to a version that cannot read relations; read them "
+                            + "from asVersion(em).entity()");
+            assertThat(catchThrowable(() -> getAuthor.invoke(row(versionClass, 7L, 3L, null, (short) 1)))
+                    .getCause()).isInstanceOf(ContinuumException.class)
+                    .hasMessageStartingWith("This PostVersion was not loaded by Hibernate");
+        }
+    }
+
+    /** A binding whose versions read relations with {@code relations}, or cannot read them at all. */
+    private static VersionBinding binding(ClassLoader loader, boolean readsRelations,
+            java.util.function.Function<String, Object> relations) {
+        return new VersionBinding() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Version<T> versionOf(Class<T> type, Object id, long transactionId) {
+                Class<?>[] interfaces = readsRelations
+                        ? new Class<?>[] {Version.class, VersionBinding.Relations.class}
+                        : new Class<?>[] {Version.class};
+                return (Version<T>) Proxy.newProxyInstance(loader, interfaces, (proxy, method, arguments) -> {
+                    if (method.getName().equals("relation")) {
+                        return relations.apply((String) arguments[0]);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+            }
+        };
     }
 
     /** An instance of a generated version class with its key and bookkeeping fields set, as Hibernate would. */

@@ -109,8 +109,9 @@ class TypedVersionClassTest {
     @DatabaseTest
     void excludedNotVersionedAndLockingPropertiesHaveNoGetter(Db db) {
         assertThat(Arrays.stream(ArticleVersion.class.getDeclaredMethods()).map(Method::getName))
-                .contains("getTitle", "getStatus", "getColor", "getAddress", "getAuthorId", "getTransactionId")
-                .doesNotContain("getViews", "getDraftNotes", "getRevision", "getAuthor")
+                .contains("getTitle", "getStatus", "getColor", "getAddress", "getAuthorId", "getAuthor",
+                        "getTransactionId")
+                .doesNotContain("getViews", "getDraftNotes", "getRevision")
                 .noneMatch(name -> name.startsWith("set"));
         assertThat(db.rows("select * from typed_article_version")).isEmpty();
     }
@@ -266,6 +267,28 @@ class TypedVersionClassTest {
                     .isEqualTo(Optional.of(Status.ARCHIVED));
             assertThat(versions).extracting(version -> version.transaction().id())
                     .containsExactlyElementsOf(versions.stream().map(ArticleVersion::getTransactionId).toList());
+            assertThat(StatementCounter.statements()).hasSize(2);
+        });
+    }
+
+    @DatabaseTest
+    void theVersionsOfAJpqlResultAreReadTogetherFiveHundredPerStatement(Db db) {
+        db.run(em -> {
+            for (long id = 1; id <= 600; id++) {
+                em.persist(new Article(id, "Article " + id, Status.DRAFT));
+            }
+        });
+
+        db.run(em -> {
+            List<ArticleVersion> versions = em.createQuery("select v from ArticleVersion v order by v.id",
+                    ArticleVersion.class).getResultList();
+            StatementCounter.reset();
+
+            assertThat(versions.get(599).entity().getTitle()).isEqualTo("Article 600");
+            assertThat(StatementCounter.statements()).hasSize(2);
+            assertThat(versions).extracting(version -> version.entity().getTitle())
+                    .allMatch(title -> title.startsWith("Article "));
+            assertThat(versions.get(0).transaction().id()).isEqualTo(versions.get(0).getTransactionId());
             assertThat(StatementCounter.statements()).hasSize(2);
         });
     }

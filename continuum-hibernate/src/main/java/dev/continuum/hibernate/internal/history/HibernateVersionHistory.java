@@ -701,4 +701,45 @@ final class HibernateVersionHistory implements VersionHistory {
         String inspected = inspector.inspect(sql);
         return inspected == null ? sql : inspected;
     }
+
+    // ---------------------------------------------------------------- versions by key
+
+    /** Keys per statement of {@link #versionsByKey}; more are read in several statements. */
+    private static final int KEYS_PER_STATEMENT = 500;
+
+    /** Names one version: the entity's identifier and the transaction that recorded it. */
+    record VersionKey(Object id, long transactionId) {
+    }
+
+    /**
+     * The versions of {@code type} that the transactions of {@code keys} recorded for their
+     * identifiers, read together: one statement per 500 keys, and the relations of all of them
+     * resolved together on the first {@code entity()} of any. A key without a version row has no
+     * version in the result, which is in no particular order.
+     */
+    <T> List<Version<T>> versionsByKey(Class<T> type, List<VersionKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        TableReader table = table(persister(type));
+        List<String> keyExpressions = new ArrayList<>(table.idExpressions());
+        keyExpressions.add("v." + model.access().transactionIdColumn());
+        List<VersionRow> rows = new ArrayList<>();
+        for (int first = 0; first < keys.size(); first += KEYS_PER_STATEMENT) {
+            List<VersionKey> chunk = keys.subList(first, Math.min(keys.size(), first + KEYS_PER_STATEMENT));
+            long earliest = chunk.stream().mapToLong(VersionKey::transactionId).min().orElseThrow();
+            long latest = chunk.stream().mapToLong(VersionKey::transactionId).max().orElseThrow();
+            // every wanted row is valid at its own transaction, so at some point of [earliest, latest]
+            rows.addAll(query(table.windowSql(keyExpressions, chunk.size(), false), ps -> {
+                int next = 1;
+                for (VersionKey key : chunk) {
+                    next = table.bindId(ps, next, table.idValues(key.id(), session), session);
+                    ps.setLong(next++, key.transactionId());
+                }
+                ps.setLong(next, latest);
+                ps.setLong(next + 1, earliest);
+            }, rs -> table.readAll(rs, session)));
+        }
+        return versionsOf(type, table, rows);
+    }
 }
