@@ -75,11 +75,12 @@ final class RelationReader {
     }
 
     /**
-     * A one-to-many whose children's version rows carry the owner's key: in a column of their own
-     * ({@code mappedBy}) or taken from the live row ({@code @JoinColumn}).
+     * A one-to-many, or the inverse side of a one-to-one ({@code single}), whose related
+     * entities' version rows carry the owner's key: in a column of their own ({@code mappedBy}, in
+     * whichever JOINED level declares it) or taken from the live row ({@code @JoinColumn}).
      */
-    private record Children(PluralAttributeMapping attribute, TableReader children, List<String> keyExpressions,
-            JdbcMapping[] keyMappings) implements Relation {
+    private record Children(AttributeMapping attribute, EntityPersister child, TableReader children,
+            List<String> keyExpressions, JdbcMapping[] keyMappings, boolean single) implements Relation {
     }
 
     /** A many-to-many or element collection with a version table of its rows. */
@@ -107,9 +108,8 @@ final class RelationReader {
                     return Optional.of(new RelationInfo(toOne.attribute(), toOne.target(), true, false));
                 }
                 if (relation instanceof Children children) {
-                    EntityPersister child = ((EntityCollectionPart) children.attribute().getElementDescriptor())
-                            .getAssociatedEntityMappingType().getEntityPersister();
-                    return Optional.of(new RelationInfo(children.attribute(), child, false, false));
+                    return Optional.of(new RelationInfo(children.attribute(), children.child(), children.single(),
+                            false));
                 }
                 Rows rows = (Rows) relation;
                 return Optional.of(new RelationInfo(rows.attribute(), rows.target(), false, true));
@@ -138,11 +138,19 @@ final class RelationReader {
             }
         }
         for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
-            if (persister.getAttributeMapping(i) instanceof PluralAttributeMapping plural) {
-                Relation relation = pluralRelation(plural);
-                if (relation != null) {
-                    relations.add(relation);
-                }
+            AttributeMapping attribute = persister.getAttributeMapping(i);
+            Relation relation = null;
+            if (attribute instanceof PluralAttributeMapping plural) {
+                relation = pluralRelation(plural);
+            } else if (attribute instanceof ToOneAttributeMapping toOne
+                    && toOne.getSideNature() == ForeignKeyDescriptor.Nature.TARGET && decoder.indexOf(
+                            toOne.getAttributeName()) < 0) {
+                // the inverse side of a one-to-one: the target's version rows hold the key
+                relation = children(toOne, toOne.getForeignKeyDescriptor(),
+                        toOne.getAssociatedEntityMappingType().getEntityPersister(), true);
+            }
+            if (relation != null) {
+                relations.add(relation);
             }
         }
         return List.copyOf(relations);
@@ -162,30 +170,69 @@ final class RelationReader {
                 || element.getCardinality() != EntityCollectionPart.Cardinality.ONE_TO_MANY) {
             return null;
         }
-        EntityPersister child = element.getAssociatedEntityMappingType().getEntityPersister();
+        return children(plural, key, element.getAssociatedEntityMappingType().getEntityPersister(), false);
+    }
+
+    /**
+     * The relation to the {@code child} entities whose version rows hold the owner's key in the
+     * columns of {@code key}, or null when they are not versioned or their rows lack a key column.
+     */
+    private Children children(AttributeMapping attribute, ForeignKeyDescriptor key, EntityPersister child,
+            boolean single) {
+        if (!(key.getTargetPart() instanceof EntityIdentifierMapping)) {
+            return null;
+        }
         Optional<TableReader> children = model.table(child.getEntityName());
-        if (children.isEmpty()) {
+        Optional<HistoryAccess.VersionTable> table = model.access().table(child.getEntityName());
+        if (children.isEmpty() || table.isEmpty()) {
             return null;
         }
         List<String> expressions = new ArrayList<>();
         List<JdbcMapping> mappings = new ArrayList<>();
-        List<String> live = model.access().table(child.getEntityName())
-                .map(HistoryAccess.VersionTable::liveColumns).orElse(List.of());
         key.getKeyPart().forEachSelectable((index, selectable) -> {
             String name = selectable.getSelectionExpression();
             Optional<String> own = children.get().expression(name);
             if (own.isPresent()) {
                 expressions.add(own.get());
             } else {
-                live.stream().filter(column -> unquoted(column).equals(unquoted(name))).findFirst()
-                        .ifPresent(column -> expressions.add("v." + column));
+                liveColumn(children.get(), table.get(), name).ifPresent(expressions::add);
             }
             mappings.add(selectable.getJdbcMapping());
         });
         if (expressions.size() != mappings.size()) {
             return null;
         }
-        return new Children(plural, children.get(), List.copyOf(expressions), mappings.toArray(JdbcMapping[]::new));
+        return new Children(attribute, child, children.get(), List.copyOf(expressions),
+                mappings.toArray(JdbcMapping[]::new), single);
+    }
+
+    /**
+     * The expression of a column a child's version rows take from its live row (the key of a
+     * join-column one-to-many): a column of the root's version table, or of the version table of
+     * the JOINED level whose live table holds it, read by a scalar subquery on the version's key
+     * and transaction, since the reader does not select such columns.
+     */
+    private Optional<String> liveColumn(TableReader reader, HistoryAccess.VersionTable table, String name) {
+        for (String column : table.liveColumns()) {
+            if (unquoted(column).equals(unquoted(name))) {
+                return Optional.of("v." + column);
+            }
+        }
+        for (HistoryAccess.VersionTable level : table.levels()) {
+            for (String column : level.liveColumns()) {
+                if (unquoted(column).equals(unquoted(name))) {
+                    StringJoiner where = new StringJoiner(" and ", " where ", ")");
+                    List<String> ids = reader.idExpressions();
+                    for (int i = 0; i < level.idColumnCount(); i++) {
+                        where.add("lv." + level.columnNames().get(i) + " = " + ids.get(i));
+                    }
+                    String tx = model.access().transactionIdColumn();
+                    where.add("lv." + tx + " = v." + tx);
+                    return Optional.of("(select lv." + column + " from " + level.tableName() + " lv" + where);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Rows rows(PluralAttributeMapping plural, HistoryAccess.CollectionTable table) {
@@ -324,9 +371,10 @@ final class RelationReader {
                     elements.add(snapshots.computeIfAbsent(row, r -> snapshot(children, r)));
                 }
             }
-            Object collection = collection(relation.attribute(), elements, null);
-            if (collection != null) {
-                values.put(version, collection);
+            Object value = relation.single() ? elements.stream().findFirst().orElse(null)
+                    : collection((PluralAttributeMapping) relation.attribute(), elements, null);
+            if (value != null) {
+                values.put(version, value);
             }
         }
         return values;
