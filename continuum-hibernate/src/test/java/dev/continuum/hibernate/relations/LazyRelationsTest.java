@@ -13,6 +13,10 @@ import dev.continuum.hibernate.testing.Model;
 import dev.continuum.hibernate.testing.StatementCounter;
 import jakarta.persistence.EntityManager;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -222,6 +226,30 @@ class LazyRelationsTest {
         } finally {
             em.close();
         }
+    }
+
+    @DatabaseTest
+    void aLazyCollectionSerializesAsItsContent(Db db) throws Exception {
+        fiftyVersions(db);
+        EntityManager em = db.emf().createEntityManager();
+        Album album;
+        try {
+            album = VersionHistory.of(em).versions(Album.class, 1L).get(0).entity();
+            album.liner.size();
+        } finally {
+            em.close();
+        }
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(album.liner);
+        }
+        Object copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = in.readObject();
+        }
+
+        assertThat(copy).isInstanceOf(ArrayList.class).isEqualTo(List.of("side A"));
     }
 
     @DatabaseTest
