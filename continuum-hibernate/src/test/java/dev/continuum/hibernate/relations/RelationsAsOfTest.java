@@ -26,8 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         Track.class}, properties = StatementCounter.PROPERTY)
 class RelationsAsOfTest {
 
-    /** Story's relations: author, publisher, remarks, topics, keywords. */
-    private static final int STORY_RELATIONS = 5;
+    /**
+     * The statements of Story's relations when all are used: author, publisher (live rows),
+     * remarks, topics (rows, then targets), keywords.
+     */
+    private static final int STORY_RELATION_STATEMENTS = 6;
 
     private static <R> R read(Db db, Function<VersionHistory, R> work) {
         EntityManager em = db.emf().createEntityManager();
@@ -170,7 +173,7 @@ class RelationsAsOfTest {
     }
 
     @DatabaseTest
-    void theRelationsOfTwentyVersionsAreReadWithOneStatementPerRelation(Db db) {
+    void theRelationsOfTwentyVersionsAreReadWithOneStatementPerRelationAndTwoForAManyToMany(Db db) {
         db.run(em -> {
             Writer ada = new Writer(1L, "Ada");
             em.persist(ada);
@@ -207,7 +210,7 @@ class RelationsAsOfTest {
         assertThat(seen.get(0)).isEqualTo("Ada|0|1|1");
         assertThat(seen.get(19)).isEqualTo("Ada 19|19|20|20");
         assertThat(statements).as(String.join("\n", StatementCounter.statements()))
-                .isLessThanOrEqualTo(3 + STORY_RELATIONS);
+                .isEqualTo(1 + STORY_RELATION_STATEMENTS);
     }
 
     @DatabaseTest
@@ -234,7 +237,9 @@ class RelationsAsOfTest {
         int statements = StatementCounter.statements().size();
 
         assertThat(then).isEqualTo("Ada [first]");
-        assertThat(statements).isLessThanOrEqualTo(1 + STORY_RELATIONS);
+        // the version, its author (the publisher is null: no statement), its remarks; the
+        // collections not used (topics, keywords) are never read
+        assertThat(statements).as(String.join("\n", StatementCounter.statements())).isEqualTo(3);
     }
 
     @DatabaseTest

@@ -542,8 +542,9 @@ final class HibernateVersionHistory implements VersionHistory {
     }
 
     /**
-     * Makes the first {@code entity()} of any version of {@code versions} resolve the relations of
-     * all their snapshots as of each version's transaction, in one batch (see {@link RelationReader}).
+     * Makes the first {@code entity()} of any version of {@code versions} resolve the to-ones of
+     * all their snapshots as of each version's transaction, in one batch, and give them lazy
+     * collections read for all of them on first use (see {@link RelationReader}).
      */
     private <T> void resolveRelationsTogether(List<Version<T>> versions) {
         if (versions.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.history;
 
+import dev.continuum.HistoryLookupException;
 import dev.continuum.Operation;
 import dev.continuum.hibernate.internal.HistoryAccess;
 
@@ -39,14 +40,20 @@ import java.util.TreeSet;
 
 /**
  * Resolves the relations of the snapshots of a list of versions as they were at each version's
- * transaction, in batch: per relation one statement for all versions of the list (two for a
- * many-to-many, whose targets are looked up after its rows), never one per version. A version's
- * relations are read as of its transaction; a delete version's as of just before it (the entity's
- * last state).
+ * transaction, in batch, never with a statement per version. A version's relations are read as
+ * of its transaction; a delete version's as of just before it (the entity's last state).
+ *
+ * <p>To-ones are resolved when the first snapshot of the list is asked for: one statement per
+ * to-one relation for the whole list. Collections are {@link LazyCollections lazy}: the first use
+ * of one reads that relation for every snapshot of the list in one statement (two for a
+ * many-to-many, whose targets are looked up after its rows) and fills all their collections. The
+ * related snapshots one statement makes (children, targets) form a batch of their own, as of the
+ * same transactions: their collections are lazy in turn, batched over all of them; their to-ones
+ * stay identifier-only references, since resolving them would cost statements nobody asked for.
  *
  * <p>Each statement reads the rows of the relation's keys (the targets' identifiers, the owners'
- * keys) valid at any time between the earliest and the latest transaction of the list, and the
- * rows valid at each version's transaction are picked in memory.
+ * keys) valid at any time between the earliest and the latest transaction of the batch, and the
+ * rows valid at each snapshot's transaction are picked in memory.
  */
 final class RelationReader {
 
@@ -68,6 +75,11 @@ final class RelationReader {
     /** One relation of an entity type that can be read as of a transaction. */
     private sealed interface Relation permits ToOne, Children, Rows {
         AttributeMapping attribute();
+
+        /** Whether it is a collection, read lazily; else a to-one, resolved with the snapshot. */
+        default boolean plural() {
+            return attribute() instanceof PluralAttributeMapping;
+        }
     }
 
     /** A many-to-one (or owning one-to-one) by the foreign key in the owner's version row. */
@@ -75,11 +87,12 @@ final class RelationReader {
     }
 
     /**
-     * A one-to-many whose children's version rows carry the owner's key: in a column of their own
-     * ({@code mappedBy}) or taken from the live row ({@code @JoinColumn}).
+     * A one-to-many, or the inverse side of a one-to-one ({@code single}), whose related
+     * entities' version rows carry the owner's key: in a column of their own ({@code mappedBy}, in
+     * whichever JOINED level declares it) or taken from the live row ({@code @JoinColumn}).
      */
-    private record Children(PluralAttributeMapping attribute, TableReader children, List<String> keyExpressions,
-            JdbcMapping[] keyMappings) implements Relation {
+    private record Children(AttributeMapping attribute, EntityPersister child, TableReader children,
+            List<String> keyExpressions, JdbcMapping[] keyMappings, boolean single) implements Relation {
     }
 
     /** A many-to-many or element collection with a version table of its rows. */
@@ -107,9 +120,8 @@ final class RelationReader {
                     return Optional.of(new RelationInfo(toOne.attribute(), toOne.target(), true, false));
                 }
                 if (relation instanceof Children children) {
-                    EntityPersister child = ((EntityCollectionPart) children.attribute().getElementDescriptor())
-                            .getAssociatedEntityMappingType().getEntityPersister();
-                    return Optional.of(new RelationInfo(children.attribute(), child, false, false));
+                    return Optional.of(new RelationInfo(children.attribute(), children.child(), children.single(),
+                            false));
                 }
                 Rows rows = (Rows) relation;
                 return Optional.of(new RelationInfo(rows.attribute(), rows.target(), false, true));
@@ -138,11 +150,19 @@ final class RelationReader {
             }
         }
         for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
-            if (persister.getAttributeMapping(i) instanceof PluralAttributeMapping plural) {
-                Relation relation = pluralRelation(plural);
-                if (relation != null) {
-                    relations.add(relation);
-                }
+            AttributeMapping attribute = persister.getAttributeMapping(i);
+            Relation relation = null;
+            if (attribute instanceof PluralAttributeMapping plural) {
+                relation = pluralRelation(plural);
+            } else if (attribute instanceof ToOneAttributeMapping toOne
+                    && toOne.getSideNature() == ForeignKeyDescriptor.Nature.TARGET && decoder.indexOf(
+                            toOne.getAttributeName()) < 0) {
+                // the inverse side of a one-to-one: the target's version rows hold the key
+                relation = children(toOne, toOne.getForeignKeyDescriptor(),
+                        toOne.getAssociatedEntityMappingType().getEntityPersister(), true);
+            }
+            if (relation != null) {
+                relations.add(relation);
             }
         }
         return List.copyOf(relations);
@@ -162,30 +182,69 @@ final class RelationReader {
                 || element.getCardinality() != EntityCollectionPart.Cardinality.ONE_TO_MANY) {
             return null;
         }
-        EntityPersister child = element.getAssociatedEntityMappingType().getEntityPersister();
+        return children(plural, key, element.getAssociatedEntityMappingType().getEntityPersister(), false);
+    }
+
+    /**
+     * The relation to the {@code child} entities whose version rows hold the owner's key in the
+     * columns of {@code key}, or null when they are not versioned or their rows lack a key column.
+     */
+    private Children children(AttributeMapping attribute, ForeignKeyDescriptor key, EntityPersister child,
+            boolean single) {
+        if (!(key.getTargetPart() instanceof EntityIdentifierMapping)) {
+            return null;
+        }
         Optional<TableReader> children = model.table(child.getEntityName());
-        if (children.isEmpty()) {
+        Optional<HistoryAccess.VersionTable> table = model.access().table(child.getEntityName());
+        if (children.isEmpty() || table.isEmpty()) {
             return null;
         }
         List<String> expressions = new ArrayList<>();
         List<JdbcMapping> mappings = new ArrayList<>();
-        List<String> live = model.access().table(child.getEntityName())
-                .map(HistoryAccess.VersionTable::liveColumns).orElse(List.of());
         key.getKeyPart().forEachSelectable((index, selectable) -> {
             String name = selectable.getSelectionExpression();
             Optional<String> own = children.get().expression(name);
             if (own.isPresent()) {
                 expressions.add(own.get());
             } else {
-                live.stream().filter(column -> unquoted(column).equals(unquoted(name))).findFirst()
-                        .ifPresent(column -> expressions.add("v." + column));
+                liveColumn(children.get(), table.get(), name).ifPresent(expressions::add);
             }
             mappings.add(selectable.getJdbcMapping());
         });
         if (expressions.size() != mappings.size()) {
             return null;
         }
-        return new Children(plural, children.get(), List.copyOf(expressions), mappings.toArray(JdbcMapping[]::new));
+        return new Children(attribute, child, children.get(), List.copyOf(expressions),
+                mappings.toArray(JdbcMapping[]::new), single);
+    }
+
+    /**
+     * The expression of a column a child's version rows take from its live row (the key of a
+     * join-column one-to-many): a column of the root's version table, or of the version table of
+     * the JOINED level whose live table holds it, read by a scalar subquery on the version's key
+     * and transaction, since the reader does not select such columns.
+     */
+    private Optional<String> liveColumn(TableReader reader, HistoryAccess.VersionTable table, String name) {
+        for (String column : table.liveColumns()) {
+            if (unquoted(column).equals(unquoted(name))) {
+                return Optional.of("v." + column);
+            }
+        }
+        for (HistoryAccess.VersionTable level : table.levels()) {
+            for (String column : level.liveColumns()) {
+                if (unquoted(column).equals(unquoted(name))) {
+                    StringJoiner where = new StringJoiner(" and ", " where ", ")");
+                    List<String> ids = reader.idExpressions();
+                    for (int i = 0; i < level.idColumnCount(); i++) {
+                        where.add("lv." + level.columnNames().get(i) + " = " + ids.get(i));
+                    }
+                    String tx = model.access().transactionIdColumn();
+                    where.add("lv." + tx + " = v." + tx);
+                    return Optional.of("(select lv." + column + " from " + level.tableName() + " lv" + where);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Rows rows(PluralAttributeMapping plural, HistoryAccess.CollectionTable table) {
@@ -222,37 +281,159 @@ final class RelationReader {
     // ---------------------------------------------------------------- resolving a list
 
     /**
-     * Sets the relations of the snapshots of {@code versions} to what they were at each version's
-     * transaction; does nothing once the session is closed.
+     * A snapshot whose relations are read as of a transaction.
+     *
+     * @param decoder the decoder of its row
+     * @param table the reader of its version table
+     * @param snapshot the snapshot
+     * @param id its identifier
+     * @param row the JDBC values of its version row
+     * @param at the transaction its relations are read at
+     * @param transaction the transaction named in messages: the version's own, or {@code at}
+     */
+    private record Owner(EntityDecoder decoder, TableReader table, Object snapshot, Object id, Object[] row,
+            long at, long transaction) {
+    }
+
+    /**
+     * Resolves the to-ones of the snapshots of {@code versions} as of each version's transaction
+     * and gives them lazy collections, read for all of them at once on first use. Once the
+     * session is closed the to-ones stay identifier-only references, and the collections throw
+     * when used.
      */
     void resolve(List<HibernateVersion<?>> versions) {
-        if (!session.isOpen()) {
-            // read after the entity manager closed: the snapshots keep identifier-only references
-            return;
-        }
-        Map<EntityDecoder, List<HibernateVersion<?>>> byType = new LinkedHashMap<>();
+        List<Owner> owners = new ArrayList<>(versions.size());
         for (HibernateVersion<?> version : versions) {
-            byType.computeIfAbsent(version.decoder(), d -> new ArrayList<>()).add(version);
+            long at = version.operation() == Operation.DELETE ? version.transactionId() - 1 : version.transactionId();
+            owners.add(new Owner(version.decoder(), version.table(), version.snapshot(), version.id(),
+                    version.row().values(), at, version.transactionId()));
+        }
+        attach(owners, session.isOpen());
+    }
+
+    /**
+     * Gives {@code owners} lazy collections, one batch per relation and entity type; with
+     * {@code eager}, also reads their to-ones and the collections that cannot be lazy (a field of a
+     * type no lazy collection fits).
+     */
+    private void attach(List<Owner> owners, boolean eager) {
+        Map<EntityDecoder, List<Owner>> byType = new LinkedHashMap<>();
+        for (Owner owner : owners) {
+            byType.computeIfAbsent(owner.decoder(), d -> new ArrayList<>()).add(owner);
         }
         byType.forEach((decoder, list) -> {
             for (Relation relation : relationsOf(decoder)) {
-                Map<HibernateVersion<?>, Object> values;
-                if (relation instanceof ToOne toOne) {
-                    values = toOne(toOne, list);
-                } else if (relation instanceof Children children) {
-                    values = children(children, list);
-                } else {
-                    values = rows((Rows) relation, list);
+                if (relation.plural() && (kind(relation) == CollectionClassification.ARRAY || lazily(relation, list))) {
+                    // arrays keep what the constructor gives them
+                    continue;
                 }
-                values.forEach((version, value) -> decoder.persister().setValue(version.snapshot(),
-                        relation.attribute().getStateArrayPosition(), value));
+                if (eager) {
+                    Related related = new Related();
+                    set(relation, read(relation, list, related));
+                    related.attach();
+                }
             }
         });
     }
 
-    /** The transaction a version's relations are read at: its own, or just before it for a delete. */
-    private static long at(HibernateVersion<?> version) {
-        return version.operation() == Operation.DELETE ? version.transactionId() - 1 : version.transactionId();
+    private static CollectionClassification kind(Relation relation) {
+        return ((PluralAttributeMapping) relation.attribute()).getCollectionDescriptor().getCollectionSemantics()
+                .getCollectionClassification();
+    }
+
+    /** Gives every owner a lazy collection of the relation; false when the attribute's type fits none. */
+    private boolean lazily(Relation relation, List<Owner> owners) {
+        PluralAttributeMapping attribute = (PluralAttributeMapping) relation.attribute();
+        CollectionClassification kind = kind(relation);
+        Class<?> declared = attribute.getPropertyAccess().getGetter().getReturnTypeClass();
+        Batch batch = new Batch(relation, owners);
+        for (Owner owner : owners) {
+            LazyCollections.Lazy<?> lazy = LazyCollections.of(kind, declared, () -> batch.load(owner));
+            if (lazy == null) {
+                return false;
+            }
+            batch.collections.put(owner, lazy);
+        }
+        batch.collections.forEach((owner, lazy) -> owner.decoder().persister().setValue(owner.snapshot(),
+                attribute.getStateArrayPosition(), lazy));
+        return true;
+    }
+
+    /** The lazy collections of one relation of a batch of snapshots, filled together by the first use of any. */
+    private final class Batch {
+        private final Relation relation;
+        private final List<Owner> owners;
+        private final Map<Owner, LazyCollections.Lazy<?>> collections = new IdentityHashMap<>();
+
+        Batch(Relation relation, List<Owner> owners) {
+            this.relation = relation;
+            this.owners = owners;
+        }
+
+        void load(Owner used) {
+            if (!session.isOpen()) {
+                throw closed(used, relation);
+            }
+            Related related = new Related();
+            Map<Owner, Object> values = read(relation, owners, related);
+            collections.forEach((owner, lazy) -> lazy.fill(values.get(owner)));
+            related.attach();
+        }
+    }
+
+    private static HistoryLookupException closed(Owner owner, Relation relation) {
+        EntityPersister persister = owner.decoder().persister();
+        String type = persister.getJpaEntityName() != null ? persister.getJpaEntityName() : persister.getEntityName();
+        String name = relation.attribute().getAttributeName();
+        return new HistoryLookupException("Cannot read " + type + "." + name + " of the snapshot of " + type + " with id "
+                + owner.id() + " as of transaction " + owner.transaction() + ": the collection is read on first use, "
+                + "and the EntityManager that read the version is closed. Touch " + name + " while the EntityManager "
+                + "is open, or read the snapshot again in an open one with VersionHistory.asOf(" + persister
+                .getMappedClass().getSimpleName() + ".class, " + owner.id() + ", " + owner.at() + ")");
+    }
+
+    /** Sets the relation of each owner that has a value. */
+    private static void set(Relation relation, Map<Owner, Object> values) {
+        values.forEach((owner, value) -> owner.decoder().persister().setValue(owner.snapshot(),
+                relation.attribute().getStateArrayPosition(), value));
+    }
+
+    /** The value of the relation of each owner as of its transaction; owners without one are left out. */
+    private Map<Owner, Object> read(Relation relation, List<Owner> owners, Related related) {
+        if (relation instanceof ToOne toOne) {
+            return toOne(toOne, owners, related);
+        }
+        if (relation instanceof Children children) {
+            return children(children, owners, related);
+        }
+        return rows((Rows) relation, owners, related);
+    }
+
+    /**
+     * The snapshots the statements of one read make: one per version row and transaction, so that
+     * each can have its relations read as of its own transaction; then given lazy collections of
+     * their own, in one batch per relation.
+     */
+    private final class Related {
+        private final Map<VersionRow, Map<Long, Object>> snapshots = new IdentityHashMap<>();
+        private final List<Owner> owners = new ArrayList<>();
+
+        Object snapshot(TableReader table, VersionRow row, long at) {
+            return snapshots.computeIfAbsent(row, r -> new HashMap<>()).computeIfAbsent(at, a -> {
+                EntityDecoder decoder = table.decoderOf(row.values());
+                Object id = decoder.id(row.values(), session);
+                Object snapshot = decoder.snapshot(id, decoder.values(row.values(), Part.Mode.SNAPSHOT, session),
+                        session);
+                owners.add(new Owner(decoder, table, snapshot, id, row.values(), at, at));
+                return snapshot;
+            });
+        }
+
+        void attach() {
+            if (!owners.isEmpty()) {
+                RelationReader.this.attach(owners, false);
+            }
+        }
     }
 
     private static boolean validAt(VersionRow row, long at) {
@@ -260,51 +441,57 @@ final class RelationReader {
                 && row.operation() != Operation.DELETE;
     }
 
-    private static long min(List<HibernateVersion<?>> versions) {
-        return versions.stream().mapToLong(RelationReader::at).min().orElse(0);
+    private static long min(List<Owner> owners) {
+        return owners.stream().mapToLong(Owner::at).min().orElse(0);
     }
 
-    private static long max(List<HibernateVersion<?>> versions) {
-        return versions.stream().mapToLong(RelationReader::at).max().orElse(0);
+    private static long max(List<Owner> owners) {
+        return owners.stream().mapToLong(Owner::at).max().orElse(0);
     }
 
-    private Map<HibernateVersion<?>, Object> toOne(ToOne relation, List<HibernateVersion<?>> versions) {
-        Map<HibernateVersion<?>, Object> ids = new IdentityHashMap<>();
+    private Map<Owner, Object> toOne(ToOne relation, List<Owner> owners, Related related) {
+        Map<Owner, Object> ids = new IdentityHashMap<>();
         List<Request> requests = new ArrayList<>();
-        for (HibernateVersion<?> version : versions) {
-            Object id = version.decoder().foreignKey(relation.index(), version.row().values(), session);
+        for (Owner owner : owners) {
+            Object id = owner.decoder().foreignKey(relation.index(), owner.row(), session);
             if (id != null) {
-                ids.put(version, id);
-                requests.add(new Request(id, at(version)));
+                ids.put(owner, id);
+                requests.add(new Request(id, owner.at()));
             }
         }
-        Targets targets = targets(relation.target(), requests);
-        Map<HibernateVersion<?>, Object> values = new IdentityHashMap<>();
-        ids.forEach((version, id) -> {
-            Object target = targets.at(id, at(version));
+        Targets targets = targets(relation.target(), requests, related);
+        Map<Owner, Object> values = new IdentityHashMap<>();
+        ids.forEach((owner, id) -> {
+            Object target = targets.at(id, owner.at());
             if (target != null) {
-                values.put(version, target);
+                values.put(owner, target);
             }
         });
         return values;
     }
 
-    private Map<HibernateVersion<?>, Object> children(Children relation, List<HibernateVersion<?>> versions) {
-        TableReader owners = versions.get(0).table();
+    /** The keys of the owners, each once. */
+    private Map<List<Object>, Object[]> keys(List<Owner> owners) {
         Map<List<Object>, Object[]> keys = new LinkedHashMap<>();
-        for (HibernateVersion<?> version : versions) {
-            Object[] key = owners.idValues(version.id(), session);
+        for (Owner owner : owners) {
+            Object[] key = owner.table().idValues(owner.id(), session);
             keys.put(key(key), key);
         }
+        return keys;
+    }
+
+    private Map<Owner, Object> children(Children relation, List<Owner> owners, Related related) {
         TableReader children = relation.children();
         List<VersionRow> rows = new ArrayList<>();
         List<Object[]> rowKeys = new ArrayList<>();
-        for (List<Object[]> chunk : chunks(new ArrayList<>(keys.values()))) {
+        long from = min(owners);
+        long to = max(owners);
+        for (List<Object[]> chunk : chunks(new ArrayList<>(keys(owners).values()))) {
             String sql = children.windowSql(relation.keyExpressions(), chunk.size(), true);
             history.query(sql, ps -> {
                 int next = bindKeys(ps, 1, chunk, relation.keyMappings());
-                ps.setLong(next, max(versions));
-                ps.setLong(next + 1, min(versions));
+                ps.setLong(next, to);
+                ps.setLong(next + 1, from);
             }, rs -> {
                 rows.addAll(children.readAll(rs, session, relation.keyMappings(), rowKeys));
                 return null;
@@ -314,43 +501,39 @@ final class RelationReader {
         for (int i = 0; i < rows.size(); i++) {
             byOwner.computeIfAbsent(key(rowKeys.get(i)), k -> new ArrayList<>()).add(rows.get(i));
         }
-        Map<VersionRow, Object> snapshots = new IdentityHashMap<>();
-        Map<HibernateVersion<?>, Object> values = new IdentityHashMap<>();
-        for (HibernateVersion<?> version : versions) {
-            long at = at(version);
+        Map<Owner, Object> values = new IdentityHashMap<>();
+        for (Owner owner : owners) {
+            long at = owner.at();
             List<Object> elements = new ArrayList<>();
-            for (VersionRow row : byOwner.getOrDefault(key(owners.idValues(version.id(), session)), List.of())) {
+            for (VersionRow row : byOwner.getOrDefault(key(owner.table().idValues(owner.id(), session)), List.of())) {
                 if (validAt(row, at)) {
-                    elements.add(snapshots.computeIfAbsent(row, r -> snapshot(children, r)));
+                    elements.add(related.snapshot(children, row, at));
                 }
             }
-            Object collection = collection(relation.attribute(), elements, null);
-            if (collection != null) {
-                values.put(version, collection);
+            Object value = relation.single() ? elements.stream().findFirst().orElse(null)
+                    : collection((PluralAttributeMapping) relation.attribute(), elements, null);
+            if (value != null) {
+                values.put(owner, value);
             }
         }
         return values;
     }
 
-    private Map<HibernateVersion<?>, Object> rows(Rows relation, List<HibernateVersion<?>> versions) {
-        TableReader owners = versions.get(0).table();
-        Map<List<Object>, Object[]> keys = new LinkedHashMap<>();
-        for (HibernateVersion<?> version : versions) {
-            Object[] key = owners.idValues(version.id(), session);
-            keys.put(key(key), key);
-        }
+    private Map<Owner, Object> rows(Rows relation, List<Owner> owners, Related related) {
         HistoryAccess.CollectionTable table = relation.table();
         JdbcMapping[] keyMappings = Arrays.stream(relation.keyColumns()).mapToObj(table::jdbcMapping)
                 .toArray(JdbcMapping[]::new);
         List<String> keyExpressions = Arrays.stream(relation.keyColumns())
                 .mapToObj(i -> "c." + table.columnNames().get(i)).toList();
         List<VersionRow> rows = new ArrayList<>();
-        for (List<Object[]> chunk : chunks(new ArrayList<>(keys.values()))) {
+        long from = min(owners);
+        long to = max(owners);
+        for (List<Object[]> chunk : chunks(new ArrayList<>(keys(owners).values()))) {
             String sql = String.format(relation.sql(), keyPredicate(keyExpressions, chunk.size()));
             history.query(sql, ps -> {
                 int next = bindKeys(ps, 1, chunk, keyMappings);
-                ps.setLong(next, max(versions));
-                ps.setLong(next + 1, min(versions));
+                ps.setLong(next, to);
+                ps.setLong(next + 1, from);
             }, rs -> {
                 while (rs.next()) {
                     rows.add(collectionRow(rs, table));
@@ -369,23 +552,24 @@ final class RelationReader {
         Targets targets = null;
         if (relation.target() != null) {
             List<Request> requests = new ArrayList<>();
-            for (HibernateVersion<?> version : versions) {
-                long at = at(version);
-                for (VersionRow row : byOwner.getOrDefault(key(owners.idValues(version.id(), session)), List.of())) {
+            for (Owner owner : owners) {
+                long at = owner.at();
+                for (VersionRow row : byOwner.getOrDefault(key(owner.table().idValues(owner.id(), session)),
+                        List.of())) {
                     Object id = relation.element().assemble(row.values(), Part.Mode.SNAPSHOT, session);
                     if (validAt(row, at) && id != null) {
                         requests.add(new Request(id, at));
                     }
                 }
             }
-            targets = targets(relation.target(), requests);
+            targets = targets(relation.target(), requests, related);
         }
-        Map<HibernateVersion<?>, Object> values = new IdentityHashMap<>();
-        for (HibernateVersion<?> version : versions) {
-            long at = at(version);
+        Map<Owner, Object> values = new IdentityHashMap<>();
+        for (Owner owner : owners) {
+            long at = owner.at();
             List<Object> elements = new ArrayList<>();
             List<Object> indexes = new ArrayList<>();
-            for (VersionRow row : byOwner.getOrDefault(key(owners.idValues(version.id(), session)), List.of())) {
+            for (VersionRow row : byOwner.getOrDefault(key(owner.table().idValues(owner.id(), session)), List.of())) {
                 if (!validAt(row, at)) {
                     continue;
                 }
@@ -401,7 +585,7 @@ final class RelationReader {
             Object collection = collection(relation.attribute(), elements,
                     relation.index() == null ? null : indexes);
             if (collection != null) {
-                values.put(version, collection);
+                values.put(owner, collection);
             }
         }
         return values;
@@ -478,10 +662,10 @@ final class RelationReader {
 
     /**
      * The targets of {@code requests}: for a versioned target type its versions valid at each
-     * requested transaction, as snapshots (one snapshot per version row, shared); for a type that
+     * requested transaction, as snapshots made by {@code related}; for a type that
      * is not versioned, detached copies of the live rows, whatever the transaction.
      */
-    private Targets targets(EntityPersister target, List<Request> requests) {
+    private Targets targets(EntityPersister target, List<Request> requests, Related related) {
         if (requests.isEmpty()) {
             return (id, at) -> null;
         }
@@ -518,11 +702,10 @@ final class RelationReader {
             byId.computeIfAbsent(key(Arrays.copyOf(row.values(), table.idColumnCount())), k -> new ArrayList<>())
                     .add(row);
         }
-        Map<VersionRow, Object> snapshots = new IdentityHashMap<>();
         return (id, at) -> {
             for (VersionRow row : byId.getOrDefault(key(table.idValues(id, session)), List.of())) {
                 if (validAt(row, at)) {
-                    return snapshots.computeIfAbsent(row, r -> snapshot(table, r));
+                    return related.snapshot(table, row, at);
                 }
             }
             return null;
@@ -542,12 +725,6 @@ final class RelationReader {
             }
         }
         return (id, at) -> found.get(id);
-    }
-
-    private Object snapshot(TableReader table, VersionRow row) {
-        EntityDecoder decoder = table.decoderOf(row.values());
-        Object id = decoder.id(row.values(), session);
-        return decoder.snapshot(id, decoder.values(row.values(), Part.Mode.SNAPSHOT, session), session);
     }
 
     // ---------------------------------------------------------------- keys
