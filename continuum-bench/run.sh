@@ -40,7 +40,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
-  mvn -q -B -pl continuum-bench -am package -DskipTests
+  mvn -q -B -pl continuum-bench -am package -Dmaven.test.skip=true
 fi
 # Run from a copy, so that a rebuild of the module during a long run cannot swap classes under it.
 work=$(mktemp -d)
