@@ -44,6 +44,7 @@ final class EntityVersionWriter implements VersionWriter {
     private String liveTable;
     private final String closeSql;
     /** The set-based closing update up to its key list, for a single-column key; else null. */
+    private final String closeManyHead;
     private final String closeManyPrefix;
     private final int idColumnCount;
     private final JdbcMapping[] jdbcMappings;
@@ -155,9 +156,9 @@ final class EntityVersionWriter implements VersionWriter {
             where.add(columnNames.get(i) + " = " + writeExpressions.get(i));
         }
         this.closeSql = "update " + tableName + " set " + endTransactionIdColumn + " = ?" + where;
+        this.closeManyHead = "update " + tableName + " set " + endTransactionIdColumn + " = ";
         this.closeManyPrefix = idColumnCount == 1 && parameterized[0]
-                ? "update " + tableName + " set " + endTransactionIdColumn + " = ? where " + endTransactionIdColumn
-                        + " is null and " + columnNames.get(0) + " in ("
+                ? " where " + endTransactionIdColumn + " is null and " + columnNames.get(0) + " in ("
                 : null;
         this.generatedId = persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping
                 && persister.getGenerator() != null && !(persister.getGenerator() instanceof Assigned);
@@ -177,8 +178,13 @@ final class EntityVersionWriter implements VersionWriter {
     }
 
     private String buildInsertSql() {
-        StringJoiner columns = new StringJoiner(", ", "insert into " + tableName + " (", "");
-        StringJoiner values = new StringJoiner(", ", ") values (", ")");
+        return insertSql(1, "?");
+    }
+
+    @Override
+    public String insertSql(int rows, String transactionId) {
+        StringJoiner columns = new StringJoiner(", ", "insert into " + tableName + " (", ") values ");
+        StringJoiner values = new StringJoiner(", ", "(", ")");
         for (int i = 0; i < columnNames.size(); i++) {
             columns.add(columnNames.get(i));
             values.add(writeExpressions.get(i));
@@ -192,10 +198,14 @@ final class EntityVersionWriter implements VersionWriter {
             values.add("(select " + column + " from " + liveTable + key);
         }
         columns.add(transactionIdColumn);
-        values.add("?");
+        values.add(transactionId);
         columns.add(operationTypeColumn);
         values.add("?");
-        return columns + values.toString();
+        StringJoiner all = new StringJoiner(", ", columns.toString(), "");
+        for (int i = 0; i < rows; i++) {
+            all.add(values.toString());
+        }
+        return all.toString();
     }
 
     /**
@@ -385,7 +395,24 @@ final class EntityVersionWriter implements VersionWriter {
     @Override
     public void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
             SharedSessionContractImplementor session) throws SQLException {
-        int parameter = 1;
+        int parameter = bindColumns(statement, 1, values, session);
+        statement.setLong(parameter, transactionId);
+        statement.setShort(parameter + 1, (short) operation.code());
+        statement.addBatch();
+    }
+
+    @Override
+    public int bindInsert(PreparedStatement statement, int first, Object[] values, Operation operation,
+            SharedSessionContractImplementor session) throws SQLException {
+        int parameter = bindColumns(statement, first, values, session);
+        statement.setShort(parameter, (short) operation.code());
+        return parameter + 1;
+    }
+
+    /** Binds the data columns and the keys of the live-row subqueries of a row from {@code first} on. */
+    private int bindColumns(PreparedStatement statement, int first, Object[] values,
+            SharedSessionContractImplementor session) throws SQLException {
+        int parameter = first;
         for (int i = 0; i < jdbcMappings.length; i++) {
             if (parameterized[i]) {
                 bind(statement, parameter++, i, values[offset + i], session);
@@ -396,17 +423,15 @@ final class EntityVersionWriter implements VersionWriter {
                 bind(statement, parameter++, i, values[offset + i], session);
             }
         }
-        statement.setLong(parameter, transactionId);
-        statement.setShort(parameter + 1, (short) operation.code());
-        statement.addBatch();
+        return parameter;
     }
 
     @Override
-    public String closeManySql(int count) {
+    public String closeManySql(int count, String transactionId) {
         if (closeManyPrefix == null) {
             return null;
         }
-        StringJoiner keys = new StringJoiner(", ", closeManyPrefix, ")");
+        StringJoiner keys = new StringJoiner(", ", closeManyHead + transactionId + closeManyPrefix, ")");
         for (int i = 0; i < count; i++) {
             keys.add(writeExpressions.get(0));
         }
@@ -414,13 +439,13 @@ final class EntityVersionWriter implements VersionWriter {
     }
 
     @Override
-    public void bindCloseMany(PreparedStatement statement, List<Object[]> rows, long transactionId,
+    public int bindCloseMany(PreparedStatement statement, int first, List<Object[]> rows,
             SharedSessionContractImplementor session) throws SQLException {
-        statement.setLong(1, transactionId);
-        int parameter = 2;
+        int parameter = first;
         for (Object[] values : rows) {
             bind(statement, parameter++, 0, values[offset], session);
         }
+        return parameter;
     }
 
     @Override

@@ -51,16 +51,52 @@ interface VersionWriter {
     }
 
     /**
+     * SQL that inserts {@code rows} version rows in one statement, the transaction id given by the
+     * SQL expression {@code transactionId} instead of a parameter; null when this table's rows can
+     * only be inserted with {@link #insertSql()}.
+     */
+    default String insertSql(int rows, String transactionId) {
+        return null;
+    }
+
+    /**
+     * Binds one row of {@link #insertSql(int, String)} from parameter {@code first} on; returns the
+     * next parameter index.
+     */
+    default int bindInsert(PreparedStatement statement, int first, Object[] values, Operation operation,
+            SharedSessionContractImplementor session) throws SQLException {
+        throw new UnsupportedOperationException(tableName() + " inserts its rows one by one");
+    }
+
+    /**
      * SQL that closes the open versions of {@code count} rows in one statement
      * ({@code ... where end is null and key in (?, ...)}), or null when rows must be closed one by
      * one (composite keys).
      */
     default String closeManySql(int count) {
+        return closeManySql(count, "?");
+    }
+
+    /**
+     * {@link #closeManySql(int)} with the transaction id given by the SQL expression
+     * {@code transactionId}, or null when rows must be closed one by one.
+     */
+    default String closeManySql(int count, String transactionId) {
         return null;
     }
 
     /** Binds the transaction id and the keys of {@code rows} to {@link #closeManySql(int)} of their count. */
     default void bindCloseMany(PreparedStatement statement, List<Object[]> rows, long transactionId,
+            SharedSessionContractImplementor session) throws SQLException {
+        statement.setLong(1, transactionId);
+        bindCloseMany(statement, 2, rows, session);
+    }
+
+    /**
+     * Binds the keys of {@code rows} to {@link #closeManySql(int, String)} from parameter
+     * {@code first} on; returns the next parameter index.
+     */
+    default int bindCloseMany(PreparedStatement statement, int first, List<Object[]> rows,
             SharedSessionContractImplementor session) throws SQLException {
         throw new UnsupportedOperationException(tableName() + " closes its rows one by one");
     }

@@ -42,6 +42,12 @@ final class VersioningRuntime {
     private static final int BATCH_LIMIT = 500;
     /** The most keys one set-based closing update lists (a power of two). */
     private static final int CLOSE_CHUNK_LIMIT = 512;
+    /** The most rows of one table whose inserts go into the combined statement. */
+    private static final int COMBINED_INSERT_LIMIT = 8;
+    /** The most parameters of the combined statement (PostgreSQL accepts 65,535). */
+    private static final int COMBINED_PARAMETER_LIMIT = 16_384;
+    /** The transaction id in the clauses of the combined statement. */
+    private static final String TRANSACTION_ID = "(select id from continuum_tx)";
 
     private static final Map<SessionFactoryImplementor, VersioningRuntime> BY_FACTORY = new ConcurrentHashMap<>();
 
@@ -57,6 +63,8 @@ final class VersioningRuntime {
     private final String insertTransactionSql;
     private final TransactionIdStyle idStyle;
     private final boolean bulkEvaluatesSubqueriesOnce;
+    /** Whether the history of a transaction is sent as one data-modifying statement (see {@link Combined}). */
+    private final boolean combineWrites;
     private final BasicType<Instant> instantType;
     private final BasicType<String> stringType;
 
@@ -96,6 +104,7 @@ final class VersioningRuntime {
         this.contextProvider = contextProvider;
         Dialect dialect = factory.getJdbcServices().getDialect();
         this.bulkEvaluatesSubqueriesOnce = dialect instanceof MariaDBDialect;
+        this.combineWrites = dialect instanceof PostgreSQLDialect;
         String nextValue = dialect.getSequenceSupport().getSelectSequenceNextValString(sequence);
         String columns = " (id, issued_at, user_id, remote_addr) values (";
         if (dialect instanceof PostgreSQLDialect
@@ -212,14 +221,25 @@ final class VersioningRuntime {
         StatementInspector inspector = session.getJdbcSessionContext().getStatementInspector();
         String sql = insertTransactionSql;
         try {
-            long transactionId = insertTransaction(connection, inspector, session);
-            for (VersionWriter writer : order) {
-                sql = writer.closeSql();
-                closeOpenVersions(connection, inspector, writer, byTable.get(writer), transactionId, session);
+            long transactionId;
+            Combined combined = combineWrites ? combine(order, byTable) : null;
+            if (combined != null) {
+                sql = combined.sql();
+                transactionId = writeCombined(connection, inspector, combined, byTable, session);
+            } else {
+                transactionId = insertTransaction(connection, inspector, session);
             }
             for (VersionWriter writer : order) {
-                sql = writer.insertSql();
-                insertVersions(connection, inspector, writer, byTable.get(writer), transactionId, session);
+                if (combined == null || !combined.closed().contains(writer)) {
+                    sql = writer.closeSql();
+                    closeOpenVersions(connection, inspector, writer, byTable.get(writer), transactionId, session);
+                }
+            }
+            for (VersionWriter writer : order) {
+                if (combined == null || !combined.inserted().contains(writer)) {
+                    sql = writer.insertSql();
+                    insertVersions(connection, inspector, writer, byTable.get(writer), transactionId, session);
+                }
             }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Transaction {}: recorded {} versions", transactionId, count);
@@ -297,15 +317,101 @@ final class VersioningRuntime {
         }
     }
 
+    /**
+     * The history of a transaction as one data-modifying statement (PostgreSQL): the transaction
+     * row, the set-based closings and the inserts of small tables, each a {@code with} clause of
+     * {@code with continuum_tx as (insert into transaction ... returning id), continuum_1 as
+     * (update ...), continuum_2 as (insert ...) select id from continuum_tx}, the transaction id
+     * taken from {@code continuum_tx}. All clauses see the
+     * table as it was before the statement, so a clause's inserted rows are never closed by
+     * another. What is left out (closings one row at a time, larger inserts, and inserts into a
+     * table that such a closing still has to touch) is written after it, as before.
+     *
+     * @param sql the statement
+     * @param closed the writers whose closings it holds
+     * @param inserted the writers whose inserts it holds
+     */
+    private record Combined(String sql, List<VersionWriter> closed, List<VersionWriter> inserted) {
+    }
+
+    /** The combined statement for these writes, or null when it would hold no more than the transaction row. */
+    private Combined combine(List<VersionWriter> order, Map<VersionWriter, List<Row>> byTable) {
+        StringBuilder sql = new StringBuilder("with continuum_tx as (").append(insertTransactionSql).append(')');
+        int parameters = 3;
+        int clause = 0;
+        List<VersionWriter> closed = new ArrayList<>();
+        Set<String> closedLater = new HashSet<>();
+        for (VersionWriter writer : order) {
+            List<Object[]> rows = closingRows(byTable.get(writer));
+            if (rows.isEmpty()) {
+                continue;
+            }
+            List<List<Object[]>> chunks = writer.closeManySql(1, TRANSACTION_ID) == null ? null : chunks(rows);
+            int keys = chunks == null ? 0 : chunks.stream().mapToInt(List::size).sum();
+            if (chunks == null || parameters + keys > COMBINED_PARAMETER_LIMIT) {
+                closedLater.add(writer.tableName());
+                continue;
+            }
+            for (List<Object[]> chunk : chunks) {
+                sql.append(", continuum_").append(++clause).append(" as (")
+                        .append(writer.closeManySql(chunk.size(), TRANSACTION_ID)).append(')');
+            }
+            parameters += keys;
+            closed.add(writer);
+        }
+        List<VersionWriter> inserted = new ArrayList<>();
+        for (VersionWriter writer : order) {
+            List<Row> rows = byTable.get(writer);
+            String insert = rows.size() > COMBINED_INSERT_LIMIT || closedLater.contains(writer.tableName()) ? null
+                    : writer.insertSql(rows.size(), TRANSACTION_ID);
+            int needed = insert == null ? 0 : placeholders(insert);
+            if (insert != null && parameters + needed <= COMBINED_PARAMETER_LIMIT) {
+                sql.append(", continuum_").append(++clause).append(" as (").append(insert).append(')');
+                parameters += needed;
+                inserted.add(writer);
+            }
+        }
+        if (clause == 0) {
+            return null;
+        }
+        sql.append(" select id from continuum_tx");
+        return new Combined(sql.toString(), closed, inserted);
+    }
+
+    private long writeCombined(Connection connection, StatementInspector inspector, Combined combined,
+            Map<VersionWriter, List<Row>> byTable, SharedSessionContractImplementor session) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(inspect(inspector, combined.sql()))) {
+            int parameter = bindTransaction(statement, 1, session);
+            for (VersionWriter writer : combined.closed()) {
+                for (List<Object[]> chunk : chunks(closingRows(byTable.get(writer)))) {
+                    parameter = writer.bindCloseMany(statement, parameter, chunk, session);
+                }
+            }
+            for (VersionWriter writer : combined.inserted()) {
+                for (Row row : byTable.get(writer)) {
+                    parameter = writer.bindInsert(statement, parameter, row.values(), row.operation(), session);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The number of JDBC parameters of a statement. */
+    private static int placeholders(String sql) {
+        int count = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '?') {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private long insertTransaction(Connection connection, StatementInspector inspector,
             SharedSessionContractImplementor session) throws SQLException {
-        String userId = ChangeContext.userId()
-                .or(() -> contextProvider == null ? java.util.Optional.empty() : contextProvider.userId())
-                .orElse(null);
-        String remoteAddress = ChangeContext.remoteAddress()
-                .or(() -> contextProvider == null ? java.util.Optional.empty() : contextProvider.remoteAddress())
-                .orElse(null);
-        Instant issuedAt = Instant.now();
         if (idStyle == TransactionIdStyle.SELECT_THEN_INSERT) {
             long id;
             try (PreparedStatement select = connection.prepareStatement(inspect(inspector, nextIdSql));
@@ -315,13 +421,13 @@ final class VersioningRuntime {
             }
             try (PreparedStatement insert = connection.prepareStatement(inspect(inspector, insertTransactionSql))) {
                 insert.setLong(1, id);
-                bindTransaction(insert, 2, issuedAt, userId, remoteAddress, session);
+                bindTransaction(insert, 2, session);
                 insert.executeUpdate();
             }
             return id;
         }
         try (PreparedStatement insert = connection.prepareStatement(inspect(inspector, insertTransactionSql))) {
-            bindTransaction(insert, 1, issuedAt, userId, remoteAddress, session);
+            bindTransaction(insert, 1, session);
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -329,22 +435,25 @@ final class VersioningRuntime {
         }
     }
 
-    private void bindTransaction(PreparedStatement statement, int first, Instant issuedAt, String userId,
-            String remoteAddress, SharedSessionContractImplementor session) throws SQLException {
-        instantType.getJdbcValueBinder().bind(statement, issuedAt, first, session);
+    /** Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}; returns the next parameter index. */
+    private int bindTransaction(PreparedStatement statement, int first, SharedSessionContractImplementor session)
+            throws SQLException {
+        String userId = ChangeContext.userId()
+                .or(() -> contextProvider == null ? java.util.Optional.empty() : contextProvider.userId())
+                .orElse(null);
+        String remoteAddress = ChangeContext.remoteAddress()
+                .or(() -> contextProvider == null ? java.util.Optional.empty() : contextProvider.remoteAddress())
+                .orElse(null);
+        instantType.getJdbcValueBinder().bind(statement, Instant.now(), first, session);
         stringType.getJdbcValueBinder().bind(statement, userId, first + 1, session);
         stringType.getJdbcValueBinder().bind(statement, remoteAddress, first + 2, session);
+        return first + 3;
     }
 
     private static void closeOpenVersions(Connection connection, StatementInspector inspector,
             VersionWriter writer, List<Row> written, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
-        List<Object[]> rows = new ArrayList<>(written.size());
-        for (Row row : written) {
-            if (row.close()) {
-                rows.add(row.values());
-            }
-        }
+        List<Object[]> rows = closingRows(written);
         if (rows.isEmpty()) {
             return;
         }
@@ -374,6 +483,32 @@ final class VersioningRuntime {
      */
     private static void closeSetBased(Connection connection, StatementInspector inspector, VersionWriter writer,
             List<Object[]> rows, long transactionId, SharedSessionContractImplementor session) throws SQLException {
+        for (List<Object[]> chunk : chunks(rows)) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    inspect(inspector, writer.closeManySql(chunk.size())))) {
+                writer.bindCloseMany(statement, chunk, transactionId, session);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /** The values of the rows whose open version is closed before they are written. */
+    private static List<Object[]> closingRows(List<Row> written) {
+        List<Object[]> rows = new ArrayList<>(written.size());
+        for (Row row : written) {
+            if (row.close()) {
+                rows.add(row.values());
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The keys of a set-based closing in chunks of at most 512, each padded (with its last key
+     * again) to a power of two.
+     */
+    private static List<List<Object[]>> chunks(List<Object[]> rows) {
+        List<List<Object[]>> chunks = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += CLOSE_CHUNK_LIMIT) {
             List<Object[]> chunk = new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + CLOSE_CHUNK_LIMIT)));
             int size = Integer.highestOneBit(chunk.size());
@@ -384,12 +519,9 @@ final class VersioningRuntime {
             while (chunk.size() < size) {
                 chunk.add(last);
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    inspect(inspector, writer.closeManySql(size)))) {
-                writer.bindCloseMany(statement, chunk, transactionId, session);
-                statement.executeUpdate();
-            }
+            chunks.add(chunk);
         }
+        return chunks;
     }
 
     private void insertVersions(Connection connection, StatementInspector inspector,
