@@ -346,16 +346,16 @@ final class RelationReader {
         PluralAttributeMapping attribute = (PluralAttributeMapping) relation.attribute();
         CollectionClassification kind = kind(relation);
         Class<?> declared = attribute.getPropertyAccess().getGetter().getReturnTypeClass();
+        if (LazyCollections.of(kind, declared, null) == null) {
+            return false;
+        }
         Batch batch = new Batch(relation, owners);
+        int position = attribute.getStateArrayPosition();
         for (Owner owner : owners) {
             LazyCollections.Lazy<?> lazy = LazyCollections.of(kind, declared, () -> batch.load(owner));
-            if (lazy == null) {
-                return false;
-            }
-            batch.collections.put(owner, lazy);
+            batch.collections.add(lazy);
+            owner.decoder().persister().setValue(owner.snapshot(), position, lazy);
         }
-        batch.collections.forEach((owner, lazy) -> owner.decoder().persister().setValue(owner.snapshot(),
-                attribute.getStateArrayPosition(), lazy));
         return true;
     }
 
@@ -363,11 +363,13 @@ final class RelationReader {
     private final class Batch {
         private final Relation relation;
         private final List<Owner> owners;
-        private final Map<Owner, LazyCollections.Lazy<?>> collections = new IdentityHashMap<>();
+        /** The lazy collection of each owner, in the order of {@code owners}. */
+        private final List<LazyCollections.Lazy<?>> collections;
 
         Batch(Relation relation, List<Owner> owners) {
             this.relation = relation;
             this.owners = owners;
+            this.collections = new ArrayList<>(owners.size());
         }
 
         void load(Owner used) {
@@ -376,7 +378,9 @@ final class RelationReader {
             }
             Related related = new Related();
             Map<Owner, Object> values = read(relation, owners, related);
-            collections.forEach((owner, lazy) -> lazy.fill(values.get(owner)));
+            for (int i = 0; i < owners.size(); i++) {
+                collections.get(i).fill(values.get(owners.get(i)));
+            }
             related.attach();
         }
     }
