@@ -203,7 +203,7 @@ final class RelationReader {
         List<JdbcMapping> mappings = new ArrayList<>();
         key.getKeyPart().forEachSelectable((index, selectable) -> {
             String name = selectable.getSelectionExpression();
-            Optional<String> own = children.get().expression(name);
+            Optional<String> own = children.get().expression(child, name);
             if (own.isPresent()) {
                 expressions.add(own.get());
             } else {

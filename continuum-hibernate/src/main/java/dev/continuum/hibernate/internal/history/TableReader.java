@@ -35,6 +35,8 @@ final class TableReader {
     private final String tableName;
     private final EntityPersister root;
     private final List<String> columns;
+    /** The position of each column in the rows of an entity, by entity name. */
+    private final Map<String, Map<String, Integer>> ownPositions = new HashMap<>();
     private final JdbcMapping[] mappings;
     private final int idColumnCount;
     private final int discriminatorPosition;
@@ -120,6 +122,10 @@ final class TableReader {
             }
         }
         Map<String, int[]> levelKeys = new HashMap<>();
+        // the columns of the version table itself; JOINED level columns are positioned per level, since
+        // sibling subclasses' own tables may have columns of the same name
+        Map<String, Integer> tablePositions = new LinkedHashMap<>(positions);
+        Map<String, Map<String, Integer>> levelPositions = new HashMap<>();
         if (union == null) {
             // a TABLE_PER_CLASS table holds its own entity only; other tables, their hierarchy from the root
             this.root = first.persister() instanceof UnionSubclassEntityPersister ? first.persister()
@@ -152,15 +158,15 @@ final class TableReader {
                     names.add(alias + "." + level.columnNames().get(0));
                     expressions.add(alias + "." + level.columnNames().get(0));
                     jdbcMappings.add(level.jdbcMapping(0));
+                    Map<String, Integer> own = new HashMap<>();
                     for (int i = level.idColumnCount(); i < level.columnNames().size(); i++) {
                         String name = level.columnNames().get(i);
-                        if (!positions.containsKey(name)) {
-                            positions.put(name, jdbcMappings.size());
-                            names.add(name);
-                            expressions.add(alias + "." + name);
-                            jdbcMappings.add(level.jdbcMapping(i));
-                        }
+                        own.put(name, jdbcMappings.size());
+                        names.add(positions.putIfAbsent(name, jdbcMappings.size()) == null ? name : alias + "." + name);
+                        expressions.add(alias + "." + name);
+                        jdbcMappings.add(level.jdbcMapping(i));
                     }
+                    levelPositions.put(level.tableName(), own);
                 }
                 levelKeys.put(table.persister().getEntityName(),
                         table.levels().stream().mapToInt(level -> levelKey.get(level.tableName())).toArray());
@@ -197,11 +203,15 @@ final class TableReader {
             EntityPersister persister = table.persister();
             List<AttributeMapping> attributes = new ArrayList<>(table.attributes());
             table.levels().forEach(level -> attributes.addAll(level.attributes()));
-            Map<String, Integer> own = new LinkedHashMap<>(positions);
+            Map<String, Integer> own = new LinkedHashMap<>(union == null ? tablePositions : positions);
+            if (union == null) {
+                table.levels().forEach(level -> own.putAll(levelPositions.get(level.tableName())));
+            }
             // the identifier is read from the root's key columns whatever names a subclass gives it
             persister.getIdentifierMapping().forEachSelectable((index, selectable) ->
                     own.put(selectable.getSelectionExpression(), index));
             EntityDecoder decoder = new EntityDecoder(persister, attributes, own, mappings);
+            ownPositions.put(persister.getEntityName(), Map.copyOf(own));
             decoders.put(persister.getEntityName(), decoder);
             if (union != null) {
                 byDiscriminator.put(persister.getEntityName(), decoder);
@@ -279,6 +289,19 @@ final class TableReader {
     Optional<String> expression(String column) {
         int index = columns.indexOf(column);
         return index < 0 ? Optional.empty() : Optional.of(expressions.get(index));
+    }
+
+    /**
+     * The select expression of a data column of the rows of {@code persister}'s entities (a
+     * JOINED subclass's column in its own level table), or empty when they have no such column.
+     */
+    Optional<String> expression(EntityPersister persister, String column) {
+        Map<String, Integer> own = ownPositions.get(persister.getEntityName());
+        if (own == null) {
+            return expression(column);
+        }
+        Integer index = own.get(column);
+        return index == null ? Optional.empty() : Optional.of(expressions.get(index));
     }
 
     /** The select expressions of the id columns. */
