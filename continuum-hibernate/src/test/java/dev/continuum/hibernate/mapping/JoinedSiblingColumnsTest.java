@@ -6,6 +6,7 @@ import dev.continuum.Versioned;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sibling JOINED subclasses whose own tables have columns of the same name (a colour, a foreign
- * key): each subclass's history reads its own table's column.
+ * key), and a subclass column named like a root column: each attribute is read from its own table.
  */
 @Model(value = {JoinedSiblingColumnsTest.Owner.class, JoinedSiblingColumnsTest.Craft.class,
         JoinedSiblingColumnsTest.Kayak.class, JoinedSiblingColumnsTest.Canoe.class},
@@ -59,6 +60,9 @@ class JoinedSiblingColumnsTest {
     @Table(name = "sib_kayak")
     @Versioned
     static class Kayak extends Craft {
+        /** In its own table under the name of the root's {@code label} column. */
+        @Column(name = "label")
+        String maker;
         String colour;
         @ManyToOne
         Owner owner;
@@ -84,6 +88,7 @@ class JoinedSiblingColumnsTest {
             kayak.id = 10L;
             kayak.label = "kayak";
             kayak.colour = "red";
+            kayak.maker = "Ada's yard";
             kayak.owner = ada;
             em.persist(kayak);
             Canoe canoe = new Canoe();
@@ -104,7 +109,8 @@ class JoinedSiblingColumnsTest {
         List<String> canoe = db.inTransaction(em -> VersionHistory.of(em).versions(Craft.class, 20L).stream()
                 .map(v -> ((Canoe) v.entity()).colour + "/" + ((Canoe) v.entity()).seats).toList());
         List<String> kayak = db.inTransaction(em -> VersionHistory.of(em).versions(Craft.class, 10L).stream()
-                .map(v -> ((Kayak) v.entity()).colour).toList());
+                .map(v -> ((Kayak) v.entity()).colour + "/" + v.entity().label + "/" + ((Kayak) v.entity()).maker)
+                .toList());
         List<String> all = db.inTransaction(em -> {
             VersionHistory history = VersionHistory.of(em);
             long latest = history.versions(Craft.class, 20L).get(1).transactionId();
@@ -115,7 +121,7 @@ class JoinedSiblingColumnsTest {
         });
 
         assertThat(canoe).containsExactly("green/2", "blue/2");
-        assertThat(kayak).containsExactly("red");
+        assertThat(kayak).containsExactly("red/kayak/Ada's yard");
         assertThat(all).containsExactlyInAnyOrder("kayak red", "canoe blue");
     }
 

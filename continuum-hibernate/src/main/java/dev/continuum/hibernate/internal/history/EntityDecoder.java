@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Rebuilds the versioned state of one entity type from version rows: domain values of its
@@ -30,6 +31,17 @@ final class EntityDecoder {
 
     EntityDecoder(EntityPersister persister, List<AttributeMapping> attributes, Map<String, Integer> positions,
             JdbcMapping[] mappings) {
+        this(persister, attributes, positions, attribute -> positions, mappings);
+    }
+
+    /**
+     * @param positions the position in a row of each column, by name: the identifier's columns and
+     *        those of attributes {@code positionsOf} gives no map of their own
+     * @param positionsOf the column positions of an attribute (a JOINED subclass's attributes are
+     *        read from its own level table, whose column names may repeat the root table's)
+     */
+    EntityDecoder(EntityPersister persister, List<AttributeMapping> attributes, Map<String, Integer> positions,
+            Function<AttributeMapping, Map<String, Integer>> positionsOf, JdbcMapping[] mappings) {
         this.persister = persister;
         this.attributes = attributes.toArray(AttributeMapping[]::new);
         this.mappings = mappings;
@@ -37,10 +49,11 @@ final class EntityDecoder {
         this.columns = new int[this.attributes.length][];
         for (int i = 0; i < this.attributes.length; i++) {
             AttributeMapping attribute = this.attributes[i];
-            parts[i] = Part.of(attribute, positions);
+            Map<String, Integer> at = positionsOf.apply(attribute);
+            parts[i] = Part.of(attribute, at);
             List<Integer> own = new ArrayList<>();
             attribute.forEachSelectable((index, selectable) -> {
-                Integer position = selectable.isFormula() ? null : positions.get(selectable.getSelectionExpression());
+                Integer position = selectable.isFormula() ? null : at.get(selectable.getSelectionExpression());
                 if (position != null) {
                     own.add(position);
                 }

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,14 +204,23 @@ final class TableReader {
             EntityPersister persister = table.persister();
             List<AttributeMapping> attributes = new ArrayList<>(table.attributes());
             table.levels().forEach(level -> attributes.addAll(level.attributes()));
-            Map<String, Integer> own = new LinkedHashMap<>(union == null ? tablePositions : positions);
-            if (union == null) {
-                table.levels().forEach(level -> own.putAll(levelPositions.get(level.tableName())));
-            }
+            Map<String, Integer> base = new LinkedHashMap<>(union == null ? tablePositions : positions);
             // the identifier is read from the root's key columns whatever names a subclass gives it
             persister.getIdentifierMapping().forEachSelectable((index, selectable) ->
-                    own.put(selectable.getSelectionExpression(), index));
-            EntityDecoder decoder = new EntityDecoder(persister, attributes, own, mappings);
+                    base.put(selectable.getSelectionExpression(), index));
+            // a JOINED level's attributes read its own columns, even where the root table has one of the same name
+            Map<AttributeMapping, Map<String, Integer>> byAttribute = new IdentityHashMap<>();
+            Map<String, Integer> own = new LinkedHashMap<>(base);
+            if (union == null) {
+                for (HistoryAccess.VersionTable level : table.levels()) {
+                    Map<String, Integer> inLevel = new HashMap<>(base);
+                    inLevel.putAll(levelPositions.get(level.tableName()));
+                    level.attributes().forEach(attribute -> byAttribute.put(attribute, inLevel));
+                    own.putAll(levelPositions.get(level.tableName()));
+                }
+            }
+            EntityDecoder decoder = new EntityDecoder(persister, attributes, base,
+                    attribute -> byAttribute.getOrDefault(attribute, base), mappings);
             ownPositions.put(persister.getEntityName(), Map.copyOf(own));
             decoders.put(persister.getEntityName(), decoder);
             if (union != null) {
