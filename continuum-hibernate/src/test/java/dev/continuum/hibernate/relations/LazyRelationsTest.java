@@ -166,19 +166,24 @@ class LazyRelationsTest {
     }
 
     @DatabaseTest
-    void theToOnesOfRelatedSnapshotsAreIdentifierOnlyReferences(Db db) {
+    void aChildsToOneBackToItsOwnerIsTheOwnersSnapshotAtEveryDepth(Db db) {
         fiftyVersions(db);
 
         EntityManager em = db.emf().createEntityManager();
         try {
-            Album album = VersionHistory.of(em).versions(Album.class, 1L).get(0).entity();
-            Song song = album.songs.get(0);
+            List<Version<Album>> versions = VersionHistory.of(em).versions(Album.class, 1L);
+            Album first = versions.get(0).entity();
+            Album last = versions.get(VERSIONS - 1).entity();
+            Song song = first.songs.get(0);
+            Play play = song.plays.get(0);
 
             assertThat(song.title).isEqualTo("intro");
-            assertThat(song.album.id).isEqualTo(1L);
-            assertThat(song.album.title).isNull();
+            assertThat(song.album).isSameAs(first);
+            assertThat(song.album.title).isEqualTo("v0");
+            assertThat(last.songs).allSatisfy(s -> assertThat(s.album).isSameAs(last));
+            assertThat(play.song).isSameAs(song);
             assertThat(em.contains(song)).isFalse();
-            assertThat(em.contains(album)).isFalse();
+            assertThat(em.contains(first)).isFalse();
         } finally {
             em.close();
         }

@@ -92,7 +92,8 @@ final class RelationReader {
      * whichever JOINED level declares it) or taken from the live row ({@code @JoinColumn}).
      */
     private record Children(AttributeMapping attribute, EntityPersister child, TableReader children,
-            List<String> keyExpressions, JdbcMapping[] keyMappings, boolean single) implements Relation {
+            List<String> keyExpressions, JdbcMapping[] keyMappings, boolean single, String mappedBy)
+            implements Relation {
     }
 
     /** A many-to-many or element collection with a version table of its rows. */
@@ -214,8 +215,14 @@ final class RelationReader {
         if (expressions.size() != mappings.size()) {
             return null;
         }
+        // the children's own to-one to the owner (a mappedBy one-to-many), set to the owner's snapshot
+        String mappedBy = attribute instanceof PluralAttributeMapping plural
+                ? plural.getCollectionDescriptor().getMappedByProperty() : null;
+        if (mappedBy != null && !(child.findAttributeMapping(mappedBy) instanceof ToOneAttributeMapping)) {
+            mappedBy = null;
+        }
         return new Children(attribute, child, children.get(), List.copyOf(expressions),
-                mappings.toArray(JdbcMapping[]::new), single);
+                mappings.toArray(JdbcMapping[]::new), single, mappedBy == null || mappedBy.isEmpty() ? null : mappedBy);
     }
 
     /**
@@ -511,7 +518,15 @@ final class RelationReader {
             List<Object> elements = new ArrayList<>();
             for (VersionRow row : byOwner.getOrDefault(key(owner.table().idValues(owner.id(), session)), List.of())) {
                 if (validAt(row, at)) {
-                    elements.add(related.snapshot(children, row, at));
+                    Object child = related.snapshot(children, row, at);
+                    if (relation.mappedBy() != null) {
+                        // the child refers to the owner it is listed under: the owner's snapshot, not an
+                        // identifier-only reference
+                        EntityPersister persister = children.decoderOf(row.values()).persister();
+                        persister.setValue(child, persister.findAttributeMapping(relation.mappedBy())
+                                .getStateArrayPosition(), owner.snapshot());
+                    }
+                    elements.add(child);
                 }
             }
             Object value = relation.single() ? elements.stream().findFirst().orElse(null)
