@@ -289,4 +289,44 @@ class LazyRelationsTest {
         assertThatThrownBy(() -> album.songs.isEmpty()).isInstanceOf(HistoryLookupException.class)
                 .hasMessageContaining("Album.songs");
     }
+
+    @DatabaseTest
+    void allEntitiesAsOfATransactionReadTheirRelationsInOneStatementPerRelationWhateverTheirNumber(Db db) {
+        int albums = 30;
+        db.run(em -> {
+            em.persist(new Genre(1L, "jazz"));
+            for (long id = 1; id <= albums; id++) {
+                Album album = new Album(id, "album " + id);
+                album.genres.add(em.find(Genre.class, 1L));
+                em.persist(album);
+                em.persist(new Song(id, "song " + id, album));
+            }
+        });
+        long then = db.inTransaction(em -> VersionHistory.of(em).versions(Album.class, 1L).get(0).transactionId());
+        db.run(em -> {
+            for (long id = 1; id <= albums; id++) {
+                Album album = em.find(Album.class, id);
+                album.title = "retitled";
+                album.genres.clear();
+                em.find(Song.class, id).title = "remastered";
+            }
+        });
+
+        EntityManager em = db.emf().createEntityManager();
+        try {
+            StatementCounter.reset();
+            List<String> seen = new ArrayList<>();
+            for (Version<Album> version : VersionHistory.of(em).allAsOf(Album.class, then, 0, 100)) {
+                Album album = version.entity();
+                seen.add(album.title + "|" + album.songs.get(0).title + "|" + album.genres.iterator().next().name);
+            }
+
+            assertThat(seen).hasSize(albums).allSatisfy(s -> assertThat(s).matches("album \\d+\\|song \\d+\\|jazz"));
+            // the page, the songs of all albums, the genre links and the genres
+            assertThat(StatementCounter.statements()).as(String.join("\n", StatementCounter.statements()))
+                    .hasSize(4);
+        } finally {
+            em.close();
+        }
+    }
 }
