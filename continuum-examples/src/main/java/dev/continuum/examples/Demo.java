@@ -17,6 +17,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -54,6 +55,7 @@ public final class Demo {
 
             Long id = ChangeContext.call("alice", "203.0.113.7", () -> {
                 Article article = new Article("Continuum in ten minutes");
+                article.getTags().add("java");
                 transaction(emf, em -> em.persist(article));
                 return article.getId();
             });
@@ -63,8 +65,9 @@ public final class Demo {
                 Article article = em.find(Article.class, id);
                 article.setTitle("Continuum in five minutes");
                 article.setStatus(Article.Status.PUBLISHED);
+                article.getTags().add("jpa");
             }));
-            System.out.println("bob retitled and published it");
+            System.out.println("bob retitled and published it, and tagged it jpa");
 
             transaction(emf, em -> em.find(Article.class, id).setViews(1000));
             System.out.println("1000 views counted (views is excluded: no version)");
@@ -73,11 +76,12 @@ public final class Demo {
             System.out.println("carol deleted it");
 
             System.out.println();
-            System.out.println("History of article " + id + " (one query):");
+            System.out.println("History of article " + id + " (one query, and one for the tags of all versions):");
             transaction(emf, em -> {
                 for (Version<Article> version : VersionHistory.of(em).versions(Article.class, id)) {
-                    System.out.printf("  #%d %-6s by %-5s %s%n", version.index(), version.operation(),
-                            version.transaction().userId().orElse("-"), describe(version.changeset()));
+                    System.out.printf("  #%d %-6s by %-5s %s; tags then: %s%n", version.index(), version.operation(),
+                            version.transaction().userId().orElse("-"), describe(version.changeset()),
+                            new TreeSet<>(version.entity().getTags()));
                 }
             });
 
@@ -93,9 +97,10 @@ public final class Demo {
 
             ChangeContext.run("dave", null, () -> transaction(emf, em -> {
                 Version<Article> first = VersionHistory.of(em).versions(Article.class, id).get(0);
-                first.revert();
+                first.revert("tags");
             }));
-            System.out.println("dave reverted it to version #0: it is back, as first written");
+            transaction(emf, em -> System.out.println("dave reverted it to version #0 with its tags: it is back, "
+                    + "as first written, tagged " + new TreeSet<>(em.find(Article.class, id).getTags())));
 
             ChangeContext.run("dave", null, () -> transaction(emf, em ->
                     VersionHistory.of(em).undo(Article.class, id)));
@@ -105,6 +110,9 @@ public final class Demo {
             System.out.println("article_version");
             print(keepAlive, "select id, title, status, transaction_id, end_transaction_id, operation_type "
                     + "from article_version order by transaction_id");
+            System.out.println("article_tag_version");
+            print(keepAlive, "select article_id, tag, transaction_id, end_transaction_id, operation_type "
+                    + "from article_tag_version order by transaction_id, tag");
             System.out.println("transaction");
             print(keepAlive, "select id, issued_at, user_id, remote_addr from transaction order by id");
             System.out.println("operation_type: 0 insert, 1 update, 2 delete; end_transaction_id: the transaction that "

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's demo runs on embedded H2: history with changesets, a revert and an undo. */
+/** The README's demo runs on embedded H2: history with changesets and tags, a revert and an undo. */
 class DemoTest {
 
     @Test
@@ -27,6 +27,13 @@ class DemoTest {
         assertThat(output).contains("#1 UPDATE by bob   status: DRAFT -> PUBLISHED, "
                 + "title: Continuum in ten minutes -> Continuum in five minutes");
         assertThat(output).contains("#2 DELETE by carol status: PUBLISHED -> -, title: Continuum in five minutes -> -");
+        assertThat(output).containsPattern("#0 INSERT .*; tags then: \\[java]");
+        assertThat(output).containsPattern("#1 UPDATE .*; tags then: \\[java, jpa]");
+        assertThat(output).containsPattern("#2 DELETE .*; tags then: \\[java, jpa]");
+        assertThat(output).contains("dave reverted it to version #0 with its tags: it is back, as first written, "
+                + "tagged [java]");
+        assertThat(output).containsPattern("1 +\\| jpa +\\| 2 +\\| 3 +\\| 0");
+        assertThat(output).containsPattern("1 +\\| java +\\| 4 +\\| 5 +\\| 0");
         assertThat(output).contains("transaction 2: UPDATE \"Continuum in five minutes\"",
                 "transaction 3: DELETE \"Continuum in five minutes\"");
         assertThat(output).containsPattern("1 +\\| Continuum in ten minutes +\\| DRAFT +\\| 1 +\\| 2 +\\| 0");
