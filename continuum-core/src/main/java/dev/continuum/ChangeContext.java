@@ -72,21 +72,6 @@ public final class ChangeContext {
     }
 
     /**
-     * Sets the user and remote address of this thread until a call of {@link #clear()}.
-     *
-     * @param userId the user, or {@code null}
-     * @param remoteAddress the remote address, or {@code null}
-     */
-    public static void set(String userId, String remoteAddress) {
-        CURRENT.set(new Values(userId, remoteAddress));
-    }
-
-    /** Removes the values of this thread. */
-    public static void clear() {
-        CURRENT.remove();
-    }
-
-    /**
      * The user set on this thread.
      *
      * @return the user, or empty when none is set

@@ -8,12 +8,11 @@ import java.util.Objects;
  * {@link VersionHistory#propertyHistory(Class, Object, String)}.
  *
  * @param <V> the property's type
- * @param transactionId the id of the transaction that made the change
  * @param transaction the transaction that made the change
  * @param operation whether the entity was inserted, updated or deleted in that transaction
  * @param change the old and the new value
  */
-public record PropertyRevision<V>(long transactionId, Transaction transaction, Operation operation,
+public record PropertyRevision<V>(Transaction transaction, Operation operation,
         PropertyChange<V> change) {
 
     /**

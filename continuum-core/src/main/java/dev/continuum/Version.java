@@ -138,10 +138,5 @@ public interface Version<T> {
      * @throws HistoryLookupException if a name is not a relation of the entity, naming the valid ones
      * @throws ContinuumException as {@link #revert()}
      */
-    default Optional<T> revert(String... relations) {
-        if (relations.length == 0) {
-            return revert();
-        }
-        throw new UnsupportedOperationException(getClass().getName() + " does not revert relations");
-    }
+    Optional<T> revert(String... relations);
 }

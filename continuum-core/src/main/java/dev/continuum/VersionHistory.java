@@ -94,12 +94,14 @@ public interface VersionHistory {
      * @throws HistoryLookupException if {@code versionClass} is not a mapped {@link VersionOf}
      *         class, its entity is not versioned, or {@code id} has the wrong type
      */
-    <V> List<V> typedVersions(Class<V> versionClass, Object id);
+    <V extends Version<?>> List<V> typedVersions(Class<V> versionClass, Object id);
 
     /**
      * The version of an entity that transaction {@code transactionId} recorded: exactly that row of
-     * the version table, in one statement. Unlike {@link #asOf(Class, Object, long)}, a delete
-     * version is returned too, and a transaction that did not change the entity gives empty.
+     * the version table, in one statement. Not a point-in-time read: {@link #asOf(Class, Object, long)}
+     * gives the version that was current after a transaction, whichever transaction wrote it, while
+     * this method gives only the version written by {@code transactionId} itself, a delete version
+     * included, and empty when that transaction did not change the entity.
      *
      * @param <T> the entity type
      * @param type a versioned entity class
@@ -108,7 +110,7 @@ public interface VersionHistory {
      * @return the version, or empty when that transaction recorded none for the entity
      * @throws HistoryLookupException if {@code type} is not versioned or {@code id} has the wrong type
      */
-    <T> Optional<Version<T>> version(Class<T> type, Object id, long transactionId);
+    <T> Optional<Version<T>> recordedIn(Class<T> type, Object id, long transactionId);
 
     /**
      * The number of versions of an entity, in one statement.
@@ -132,7 +134,8 @@ public interface VersionHistory {
 
     /**
      * The version of an entity that was current right after transaction {@code transactionId}
-     * committed, in one statement.
+     * committed, in one statement: a point-in-time read. For the version that one transaction
+     * wrote, see {@link #recordedIn(Class, Object, long)}.
      *
      * @param <T> the entity type
      * @param type a versioned entity class

@@ -1,8 +1,7 @@
 /**
- * What applications may implement to extend Continuum: the
+ * What applications and integrations may implement to extend Continuum: the
  * {@link dev.continuum.spi.TransactionContextProvider} that tells who made a change, and the
- * {@link dev.continuum.spi.VersionHistoryFactory} through which a provider integration serves
- * {@link dev.continuum.VersionHistory}, and the {@link dev.continuum.spi.VersionBinding} through
- * which it gives loaded typed version classes their {@link dev.continuum.Version} API.
+ * {@link dev.continuum.spi.VersionHistoryFactory} through which a JPA provider's integration serves
+ * {@link dev.continuum.VersionHistory}.
  */
 package dev.continuum.spi;

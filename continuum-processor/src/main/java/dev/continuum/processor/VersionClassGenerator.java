@@ -539,7 +539,7 @@ final class VersionClassGenerator {
                     + " = :id order by v.transactionId}.");
             line(0, " *");
             String version = imports.ref("dev.continuum.Version");
-            String bindable = imports.ref("dev.continuum.spi.VersionBinding") + ".Bindable";
+            String bindable = imports.ref("dev.continuum.binding.VersionBinding") + ".Bindable";
             line(0, " * <p>Each instance is also the {@link " + version + "} of " + entityRef
                     + " it records: Continuum binds the instances");
             line(0, " * Hibernate loads to the persistence context that loaded them, and the {@code " + version
@@ -681,7 +681,7 @@ final class VersionClassGenerator {
             line(1, " * @throws " + lookup + " if the row is no longer in the version table");
             line(1, " */");
             line(1, "public " + version + "<" + entityRef + "> asVersion(" + entityManager + " em) {");
-            line(2, "return " + history + ".of(em).version(" + entityRef + ".class, " + id.name()
+            line(2, "return " + history + ".of(em).recordedIn(" + entityRef + ".class, " + id.name()
                     + ", transactionId)");
             line(4, ".orElseThrow(() -> new " + lookup + "(\"The version of " + entityRef + " \" + " + id.name()
                     + " + \" of transaction \"");
@@ -705,7 +705,7 @@ final class VersionClassGenerator {
 
         /** {@code Version<T>}: bookkeeping from the fields, everything else from the bound delegate. */
         private void writeVersionMethods(Field id, String entityRef, String version) {
-            String binding = imports.ref("dev.continuum.spi.VersionBinding");
+            String binding = imports.ref("dev.continuum.binding.VersionBinding");
             String optional = imports.ref("java.util.Optional");
             String optionalLong = imports.ref("java.util.OptionalLong");
             String operation = imports.ref("dev.continuum.Operation");
@@ -765,7 +765,7 @@ final class VersionClassGenerator {
             line(2, "return " + DELEGATE + ";");
             line(1, "}");
             if (!relations.isEmpty()) {
-                String relationsType = imports.ref("dev.continuum.spi.VersionBinding") + ".Relations";
+                String relationsType = imports.ref("dev.continuum.binding.VersionBinding") + ".Relations";
                 blank();
                 line(1, "private " + relationsType + " " + RELATIONS + "() {");
                 line(2, "if (" + DELEGATE + "() instanceof " + relationsType + " relations) {");

@@ -10,7 +10,7 @@ import dev.continuum.Version;
 import dev.continuum.VersionOf;
 import dev.continuum.processor.TestCompiler.Reported;
 import dev.continuum.processor.TestCompiler.Source;
-import dev.continuum.spi.VersionBinding;
+import dev.continuum.binding.VersionBinding;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -150,7 +150,7 @@ class VersionClassGenerationTest {
                 import dev.continuum.Version;
                 import dev.continuum.VersionHistory;
                 import dev.continuum.VersionOf;
-                import dev.continuum.spi.VersionBinding;
+                import dev.continuum.binding.VersionBinding;
                 import jakarta.persistence.Column;
                 import jakarta.persistence.Convert;
                 import jakarta.persistence.Embedded;
@@ -377,7 +377,7 @@ class VersionClassGenerationTest {
                      * @throws HistoryLookupException if the row is no longer in the version table
                      */
                     public Version<Article> asVersion(EntityManager em) {
-                        return VersionHistory.of(em).version(Article.class, id, transactionId)
+                        return VersionHistory.of(em).recordedIn(Article.class, id, transactionId)
                                 .orElseThrow(() -> new HistoryLookupException("The version of Article " + id + " of transaction "
                                         + transactionId + " is no longer in article_version"));
                     }

@@ -105,7 +105,7 @@ public final class ContinuumIntegrator implements Integrator {
             collections.add(new CollectionPlan(plan, table));
         }
         Namespace namespace = metadata.getDatabase().getDefaultNamespace();
-        Table transactionTable = metadata.getEntityBinding(TransactionRecord.class.getName()).getTable();
+        Table transactionTable = metadata.getEntityBinding(dev.continuum.hibernate.ContinuumTransaction.class.getName()).getTable();
         if (SchemaCheck.applies(properties, settings)) {
             new SchemaCheck(factory, metadata, transactionTable).check(new ArrayList<>(mappings.values()));
         }

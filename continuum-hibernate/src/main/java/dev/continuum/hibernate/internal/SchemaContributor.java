@@ -85,7 +85,7 @@ public final class SchemaContributor implements AdditionalMappingContributor {
                     + dev.continuum.ContinuumSettings.TRANSACTION_TABLE + " setting");
         }
         contributions.contributeBinding(new ByteArrayInputStream(
-                TransactionRecord.ormXml(settings.transactionTable()).getBytes(StandardCharsets.UTF_8)));
+                TransactionMapping.ormXml(settings.transactionTable()).getBytes(StandardCharsets.UTF_8)));
         contributions.contributeSequence(new Sequence(CONTRIBUTOR,
                 namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
                 Identifier.toIdentifier(settings.transactionSequence()), 1, 1));
@@ -286,7 +286,7 @@ public final class SchemaContributor implements AdditionalMappingContributor {
             open.addColumn(endTransactionId);
 
             table.createForeignKey(constraintName("fk", name.getText(), transactionId.getName()),
-                    List.of(transactionId), TransactionRecord.class.getName(), null, null, null);
+                    List.of(transactionId), dev.continuum.hibernate.ContinuumTransaction.class.getName(), null, null, null);
             return table;
         }
     }

@@ -1,7 +1,7 @@
 package dev.continuum.hibernate.internal;
 
 import dev.continuum.hibernate.internal.history.SessionVersionBinding;
-import dev.continuum.spi.VersionBinding;
+import dev.continuum.binding.VersionBinding;
 
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;

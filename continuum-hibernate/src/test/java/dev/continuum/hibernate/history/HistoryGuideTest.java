@@ -38,12 +38,9 @@ class HistoryGuideTest {
             em.persist(product);
             return product.getId();
         });
-        ChangeContext.set("alice", null);
-        try {
+        ChangeContext.run("alice", null, () -> {
             db.run(em -> em.find(Product.class, id).setPrice(new BigDecimal("149.00")));
-        } finally {
-            ChangeContext.clear();
-        }
+        });
         db.run(em -> em.find(Product.class, id).setName("Standing desk"));
         return id;
     }

@@ -55,13 +55,10 @@ class HistoryReadingTest {
 
     @DatabaseTest
     void versionsAreOldestFirstWithTheirOperationsAndTransactions(Db db) {
-        ChangeContext.set("alice", "203.0.113.7");
-        try {
+        ChangeContext.run("alice", "203.0.113.7", () -> {
             writeNote(db, "one", "two");
             db.run(em -> em.remove(em.find(Note.class, 1L)));
-        } finally {
-            ChangeContext.clear();
-        }
+        });
 
         List<Version<Note>> versions = read(db, h -> h.versions(Note.class, 1L));
 
@@ -355,12 +352,9 @@ class HistoryReadingTest {
 
     @DatabaseTest
     void transactionIsFoundByIdAndAnUnknownIdIsEmpty(Db db) {
-        ChangeContext.set("bob", null);
-        try {
+        ChangeContext.run("bob", null, () -> {
             writeNote(db, "a");
-        } finally {
-            ChangeContext.clear();
-        }
+        });
         long id = read(db, h -> h.versions(Note.class, 1L).get(0).transactionId());
 
         Optional<Transaction> transaction = read(db, h -> h.transaction(id));
@@ -397,12 +391,9 @@ class HistoryReadingTest {
             return product.getId();
         });
         db.run(em -> em.find(Product.class, id).setName("Table"));
-        ChangeContext.set("carol", null);
-        try {
+        ChangeContext.run("carol", null, () -> {
             db.run(em -> em.find(Product.class, id).setPrice(new BigDecimal("12.50")));
-        } finally {
-            ChangeContext.clear();
-        }
+        });
 
         List<PropertyRevision<?>> history = read(db, h -> h.propertyHistory(Product.class, id, "price"));
 

@@ -147,9 +147,9 @@ class TypedVersionClassTest {
         long otherInsert = versions.get(1).getTransactionId();
 
         Optional<Version<Article>> deleted = db.inTransaction(em ->
-                VersionHistory.of(em).version(Article.class, 1L, deletion));
+                VersionHistory.of(em).recordedIn(Article.class, 1L, deletion));
         Optional<Version<Article>> untouched = db.inTransaction(em ->
-                VersionHistory.of(em).version(Article.class, 1L, otherInsert));
+                VersionHistory.of(em).recordedIn(Article.class, 1L, otherInsert));
 
         assertThat(deleted).hasValueSatisfying(version -> {
             assertThat(version.operation()).isEqualTo(Operation.DELETE);

@@ -10,7 +10,7 @@ import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.VersionOf;
 import dev.continuum.Versioned;
-import dev.continuum.spi.VersionBinding;
+import dev.continuum.binding.VersionBinding;
 
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.HibernateException;
@@ -71,7 +71,7 @@ final class HibernateVersionHistory implements VersionHistory {
     }
 
     @Override
-    public <V> List<V> typedVersions(Class<V> versionClass, Object id) {
+    public <V extends Version<?>> List<V> typedVersions(Class<V> versionClass, Object id) {
         Objects.requireNonNull(versionClass, "versionClass");
         VersionOf versionOf = versionClass.getAnnotation(VersionOf.class);
         if (versionOf == null) {
@@ -130,7 +130,7 @@ final class HibernateVersionHistory implements VersionHistory {
     }
 
     @Override
-    public <T> Optional<Version<T>> version(Class<T> type, Object id, long transactionId) {
+    public <T> Optional<Version<T>> recordedIn(Class<T> type, Object id, long transactionId) {
         Target<T> target = target(type, id);
         Object[] idValues = target.table.idValues(id, session);
         List<VersionRow> rows = query(target.table.versionSql, ps -> {
@@ -285,7 +285,7 @@ final class HibernateVersionHistory implements VersionHistory {
         for (Version<T> version : load(target)) {
             PropertyChange<V> change = (PropertyChange<V>) version.changeset().asMap().get(property);
             if (change != null) {
-                revisions.add(new PropertyRevision<>(version.transactionId(), version.transaction(),
+                revisions.add(new PropertyRevision<>(version.transaction(),
                         version.operation(), change));
             }
         }

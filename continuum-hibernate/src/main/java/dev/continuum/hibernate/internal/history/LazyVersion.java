@@ -6,7 +6,7 @@ import dev.continuum.HistoryLookupException;
 import dev.continuum.Operation;
 import dev.continuum.Transaction;
 import dev.continuum.Version;
-import dev.continuum.spi.VersionBinding;
+import dev.continuum.binding.VersionBinding;
 
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;

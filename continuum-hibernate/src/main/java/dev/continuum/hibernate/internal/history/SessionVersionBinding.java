@@ -3,7 +3,7 @@ package dev.continuum.hibernate.internal.history;
 import dev.continuum.ContinuumException;
 import dev.continuum.HistoryLookupException;
 import dev.continuum.Version;
-import dev.continuum.spi.VersionBinding;
+import dev.continuum.binding.VersionBinding;
 
 import org.hibernate.engine.extension.spi.Extension;
 import org.hibernate.engine.extension.spi.ExtensionIntegration;
@@ -48,7 +48,7 @@ public final class SessionVersionBinding implements VersionBinding {
     /** The version of {@code type} {@code id} that transaction {@code transactionId} recorded, in one statement. */
     static <T> Version<T> read(SessionImplementor session, Class<T> type, Object id, long transactionId) {
         requireOpen(session, type, id, transactionId);
-        return history(session).version(type, id, transactionId)
+        return history(session).recordedIn(type, id, transactionId)
                 .orElseThrow(() -> gone(type, id, transactionId));
     }
 

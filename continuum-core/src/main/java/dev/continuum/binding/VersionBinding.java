@@ -1,4 +1,4 @@
-package dev.continuum.spi;
+package dev.continuum.binding;
 
 import dev.continuum.Version;
 
