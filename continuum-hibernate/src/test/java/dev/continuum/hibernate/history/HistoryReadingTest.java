@@ -54,6 +54,34 @@ class HistoryReadingTest {
     }
 
     @DatabaseTest
+    void aPageOfVersionsIsReadByTheDatabaseAndLinkedAcrossItsEdges(Db db) {
+        writeNote(db, "v0", "v1", "v2", "v3", "v4");
+
+        read(db, history -> {
+            StatementCounter.reset();
+            List<Version<Note>> page = history.versions(Note.class, 1L, 1, 2);
+            assertThat(StatementCounter.statements()).hasSize(1);
+            assertThat(page).extracting(v -> v.entity().getText()).containsExactly("v1", "v2");
+            assertThat(page).extracting(Version::index).containsExactly(1, 2);
+            assertThat(page.get(0).next()).containsSame(page.get(1));
+            assertThat(StatementCounter.statements()).hasSize(1);
+
+            assertThat(page.get(0).previous()).map(v -> v.entity().getText()).contains("v0");
+            assertThat(page.get(1).next()).map(v -> v.entity().getText()).contains("v3");
+            assertThat(page.get(0).changeset().asMap()).containsKey("text");
+
+            assertThat(history.versions(Note.class, 1L, 4, 10)).extracting(Version::index).containsExactly(4);
+            assertThat(history.versions(Note.class, 1L, 4, 10).get(0).next()).isEmpty();
+            assertThat(history.versions(Note.class, 1L, 5, 10)).isEmpty();
+            return null;
+        });
+        assertThatThrownBy(() -> read(db, h -> h.versions(Note.class, 1L, -1, 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> read(db, h -> h.versions(Note.class, 1L, 0, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @DatabaseTest
     void versionsAreOldestFirstWithTheirOperationsAndTransactions(Db db) {
         ChangeContext.run("alice", "203.0.113.7", () -> {
             writeNote(db, "one", "two");

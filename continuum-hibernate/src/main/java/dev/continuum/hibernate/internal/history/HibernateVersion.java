@@ -53,6 +53,20 @@ final class HibernateVersion<T> implements Version<T> {
         }
     }
 
+    /**
+     * Links a page of an entity's versions whose first has index {@code first}: the neighbours
+     * outside the page are looked up when asked for.
+     */
+    static <T> void link(java.util.List<Version<T>> versions, int first) {
+        for (int i = 0; i < versions.size(); i++) {
+            HibernateVersion<T> version = (HibernateVersion<T>) versions.get(i);
+            version.index = first + i;
+            version.previous = i == 0 ? first == 0 ? Optional.empty() : null : Optional.of(versions.get(i - 1));
+            version.next = i < versions.size() - 1 ? Optional.of(versions.get(i + 1))
+                    : version.row.endTransactionId() == null ? Optional.empty() : null;
+        }
+    }
+
     TableReader table() {
         return table;
     }

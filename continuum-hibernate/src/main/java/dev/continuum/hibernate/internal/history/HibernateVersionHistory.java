@@ -71,6 +71,34 @@ final class HibernateVersionHistory implements VersionHistory {
     }
 
     @Override
+    public <T> List<Version<T>> versions(Class<T> type, Object id, int firstResult, int maxResults) {
+        if (firstResult < 0 || maxResults <= 0) {
+            throw new IllegalArgumentException("versions needs firstResult >= 0 and maxResults > 0, got "
+                    + firstResult + " and " + maxResults);
+        }
+        Target<T> target = target(type, id);
+        Object[] idValues = target.table.idValues(target.id, session);
+        LimitHandler limits = session.getJdbcServices().getDialect().getLimitHandler();
+        Limit limit = new Limit(firstResult, maxResults);
+        QueryOptions options = new QueryOptionsAdapter() {
+            @Override
+            public Limit getLimit() {
+                return limit;
+            }
+        };
+        String sql = limits.processSql(target.table.versionsSql, target.table.idColumnCount(), null, options);
+        List<VersionRow> rows = query(sql, ps -> {
+            int next = 1 + limits.bindLimitParametersAtStartOfQuery(limit, ps, 1);
+            next = target.table.bindId(ps, next, idValues, session);
+            limits.bindLimitParametersAtEndOfQuery(limit, ps, next);
+            limits.setMaxRows(limit, ps);
+        }, rs -> target.table.readAll(rs, session));
+        List<Version<T>> versions = versionsOf(target.type, target.table, rows);
+        HibernateVersion.link(versions, firstResult);
+        return versions;
+    }
+
+    @Override
     public <V extends Version<?>> List<V> typedVersions(Class<V> versionClass, Object id) {
         Objects.requireNonNull(versionClass, "versionClass");
         VersionOf versionOf = versionClass.getAnnotation(VersionOf.class);
