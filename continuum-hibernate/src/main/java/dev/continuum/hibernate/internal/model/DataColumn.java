@@ -1,0 +1,36 @@
+package dev.continuum.hibernate.internal.model;
+
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.Size;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.type.descriptor.java.MutabilityPlan;
+
+/**
+ * One data column of a version table: a copy of a live column, written with the SQL Hibernate
+ * itself writes the live column with.
+ *
+ * @param name the column name as it appears in SQL
+ * @param mapping the JDBC mapping of its values (binder, extractor, Java type)
+ * @param writeExpression the SQL that writes a value: {@code ?}, a {@code @ColumnTransformer}
+ *        write expression, or the JDBC type's wrapping of either (JSON, XML, arrays on some dialects)
+ * @param nullable whether the live column accepts null
+ * @param mutability the mutability plan of its values, or null when they are immutable
+ */
+public record DataColumn(String name, JdbcMapping mapping, String writeExpression, boolean nullable,
+        MutabilityPlan<?> mutability) {
+
+    /** Whether {@link #writeExpression()} takes a JDBC parameter (a constant expression takes none). */
+    public boolean parameterized() {
+        return writeExpression.indexOf('?') >= 0;
+    }
+
+    /** The data column copying {@code selectable}, named {@code name}. */
+    static DataColumn of(String name, SelectableMapping selectable, JdbcMapping mapping, Dialect dialect) {
+        String custom = selectable.getWriteExpression();
+        Size size = new Size(selectable.getPrecision(), selectable.getScale(), selectable.getLength());
+        String expression = mapping.getJdbcType().wrapWriteExpression(custom == null ? "?" : custom, size, dialect);
+        MutabilityPlan<?> plan = mapping.getJdbcJavaType().getMutabilityPlan();
+        return new DataColumn(name, mapping, expression, selectable.isNullable(), plan.isMutable() ? plan : null);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.continuum.hibernate.internal.model;
+
+import dev.continuum.ConfigurationException;
+import dev.continuum.ContinuumSettings;
+import dev.continuum.spi.TransactionContextProvider;
+
+import org.hibernate.boot.registry.classloading.spi.ClassLoaderService;
+import org.hibernate.boot.registry.classloading.spi.ClassLoadingException;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Continuum's configuration, read once from the Hibernate properties.
+ *
+ * @param enabled whether versioning is on
+ * @param tableSuffix suffix of version table names
+ * @param transactionTable name of the transaction table
+ * @param transactionSequence name of the transaction id sequence
+ * @param transactionIdColumn version tables' transaction column
+ * @param endTransactionIdColumn version tables' superseding-transaction column
+ * @param operationTypeColumn version tables' operation column
+ * @param undoTable name of the table of undo/redo positions
+ * @param schemaValidation whether to check the schema at boot under validate/none
+ * @param versionOwnerOnCollectionChange whether an owner gets a version when only its collections
+ *        change, for entities that do not say otherwise
+ */
+public record Settings(
+        boolean enabled,
+        String tableSuffix,
+        String transactionTable,
+        String transactionSequence,
+        String transactionIdColumn,
+        String endTransactionIdColumn,
+        String operationTypeColumn,
+        String undoTable,
+        boolean schemaValidation,
+        boolean versionOwnerOnCollectionChange) {
+
+    public static Settings from(Map<String, Object> properties) {
+        return new Settings(
+                bool(properties, ContinuumSettings.ENABLED, true),
+                string(properties, ContinuumSettings.TABLE_SUFFIX, "_version"),
+                string(properties, ContinuumSettings.TRANSACTION_TABLE, "transaction"),
+                string(properties, ContinuumSettings.TRANSACTION_SEQUENCE, "transaction_id_seq"),
+                string(properties, ContinuumSettings.TRANSACTION_ID_COLUMN, "transaction_id"),
+                string(properties, ContinuumSettings.END_TRANSACTION_ID_COLUMN, "end_transaction_id"),
+                string(properties, ContinuumSettings.OPERATION_TYPE_COLUMN, "operation_type"),
+                string(properties, ContinuumSettings.UNDO_TABLE, "continuum_undo"),
+                bool(properties, ContinuumSettings.SCHEMA_VALIDATION, true),
+                bool(properties, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, true));
+    }
+
+    /** The configured context provider, else the first one registered with ServiceLoader, else none. */
+    public static TransactionContextProvider contextProvider(Map<String, Object> properties, ClassLoaderService loader) {
+        Object configured = properties.get(ContinuumSettings.CONTEXT_PROVIDER);
+        if (configured instanceof TransactionContextProvider provider) {
+            return provider;
+        }
+        if (configured != null) {
+            String name = configured instanceof Class<?> type ? type.getName() : configured.toString().trim();
+            try {
+                Class<?> type = loader.classForName(name);
+                return (TransactionContextProvider) type.getDeclaredConstructor().newInstance();
+            } catch (ClassLoadingException e) {
+                throw new ConfigurationException(ContinuumSettings.CONTEXT_PROVIDER + " names class '" + name
+                        + "', which is not on the class path; give the fully qualified name of a "
+                        + "TransactionContextProvider implementation");
+            } catch (ClassCastException | ReflectiveOperationException e) {
+                Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+                throw new ConfigurationException(ContinuumSettings.CONTEXT_PROVIDER + " names class '" + name
+                        + "', which could not be created as a TransactionContextProvider (" + cause
+                        + "); it must implement dev.continuum.spi.TransactionContextProvider and have a public "
+                        + "no-argument constructor");
+            }
+        }
+        return loader.loadJavaServices(TransactionContextProvider.class).stream().findFirst().orElse(null);
+    }
+
+    private static String string(Map<String, Object> properties, String key, String fallback) {
+        Object value = properties.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        return value.toString().trim();
+    }
+
+    private static boolean bool(Map<String, Object> properties, String key, boolean fallback) {
+        Object value = properties.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        String text = value.toString().trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigurationException(
+                    key + " is '" + value + "'; it must be true or false");
+        };
+    }
+}

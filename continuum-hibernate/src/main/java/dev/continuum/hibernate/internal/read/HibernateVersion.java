@@ -1,0 +1,198 @@
+package dev.continuum.hibernate.internal.read;
+
+import dev.continuum.Changeset;
+import dev.continuum.Operation;
+import dev.continuum.Transaction;
+import dev.continuum.Version;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A version read from a version table. Neighbours, index and changeset are linked in memory for
+ * versions of a loaded list; for a version read on its own they are looked up once, on first use,
+ * through the history that read it.
+ *
+ * @param <T> the entity type
+ */
+final class HibernateVersion<T> implements Version<T> {
+
+    private final HibernateVersionHistory history;
+    private final TableReader table;
+    private final EntityDecoder decoder;
+    private final VersionRow row;
+    private final Object id;
+    private final Object[] values;
+    private final T entity;
+
+    private int index = -1;
+    private Optional<Version<T>> previous;
+    private Optional<Version<T>> next;
+    private Changeset<T> changeset;
+    /** Resolves the relations of the snapshots of the list this version was read with, on first use. */
+    private Runnable relations;
+
+    HibernateVersion(HibernateVersionHistory history, TableReader table, EntityDecoder decoder, VersionRow row,
+            Object id, Object[] values, T entity) {
+        this.history = history;
+        this.table = table;
+        this.decoder = decoder;
+        this.row = row;
+        this.id = id;
+        this.values = values;
+        this.entity = entity;
+    }
+
+    /** Links the versions of one entity, oldest first, so navigation needs no statement. */
+    static <T> void link(java.util.List<Version<T>> versions) {
+        for (int i = 0; i < versions.size(); i++) {
+            HibernateVersion<T> version = (HibernateVersion<T>) versions.get(i);
+            version.index = i;
+            version.previous = i == 0 ? Optional.empty() : Optional.of(versions.get(i - 1));
+            version.next = i == versions.size() - 1 ? Optional.empty() : Optional.of(versions.get(i + 1));
+        }
+    }
+
+    /**
+     * Links a page of an entity's versions whose first has index {@code first}: the neighbours
+     * outside the page are looked up when asked for.
+     */
+    static <T> void link(java.util.List<Version<T>> versions, int first) {
+        for (int i = 0; i < versions.size(); i++) {
+            HibernateVersion<T> version = (HibernateVersion<T>) versions.get(i);
+            version.index = first + i;
+            version.previous = i == 0 ? first == 0 ? Optional.empty() : null : Optional.of(versions.get(i - 1));
+            version.next = i < versions.size() - 1 ? Optional.of(versions.get(i + 1))
+                    : version.row.endTransactionId() == null ? Optional.empty() : null;
+        }
+    }
+
+    TableReader table() {
+        return table;
+    }
+
+    EntityDecoder decoder() {
+        return decoder;
+    }
+
+    VersionRow row() {
+        return row;
+    }
+
+    Object[] values() {
+        return values;
+    }
+
+    /**
+     * Makes {@code resolve} resolve the relations of this version's snapshot (and of the others of
+     * its list) the first time any of them is asked for its entity.
+     */
+    void resolveRelationsWith(Runnable resolve) {
+        this.relations = resolve;
+    }
+
+    /** The snapshot, its relations not resolved yet unless some version of its list was asked for its entity. */
+    T snapshot() {
+        return entity;
+    }
+
+    @Override
+    public T entity() {
+        if (relations != null) {
+            Runnable resolve = relations;
+            relations = null;
+            resolve.run();
+        }
+        return entity;
+    }
+
+    @Override
+    public String entityName() {
+        return decoder.persister().getEntityName();
+    }
+
+    @Override
+    public Object id() {
+        return id;
+    }
+
+    @Override
+    public long transactionId() {
+        return row.transactionId();
+    }
+
+    @Override
+    public OptionalLong endTransactionId() {
+        return row.endTransactionId() == null ? OptionalLong.empty() : OptionalLong.of(row.endTransactionId());
+    }
+
+    @Override
+    public Operation operation() {
+        return row.operation();
+    }
+
+    @Override
+    public Transaction transaction() {
+        return row.transaction();
+    }
+
+    @Override
+    public int index() {
+        if (index < 0) {
+            index = history.indexOf(this);
+        }
+        return index;
+    }
+
+    @Override
+    public Optional<Version<T>> previous() {
+        if (previous == null) {
+            previous = history.previousOf(this);
+            previous.ifPresent(p -> ((HibernateVersion<T>) p).next = Optional.of(this));
+        }
+        return previous;
+    }
+
+    @Override
+    public Optional<Version<T>> next() {
+        if (next == null) {
+            next = row.endTransactionId() == null ? Optional.empty() : history.nextOf(this);
+            next.ifPresent(n -> ((HibernateVersion<T>) n).previous = Optional.of(this));
+        }
+        return next;
+    }
+
+    @Override
+    public Changeset<T> changeset() {
+        if (changeset == null) {
+            changeset = switch (row.operation()) {
+                case INSERT -> new Changeset<>(decoder.changes(null, null, row.values(), values));
+                case DELETE -> new Changeset<>(decoder.changes(row.values(), values, null, null));
+                case UPDATE -> {
+                    HibernateVersion<T> before = (HibernateVersion<T>) previous().orElse(null);
+                    yield before == null || before.operation() == Operation.DELETE
+                            ? new Changeset<>(decoder.changes(null, null, row.values(), values))
+                            : new Changeset<>(decoder.changes(before.row.values(), before.decoder == decoder
+                                    ? before.values : history.valuesOf(decoder, before.row), row.values(), values));
+                }
+            };
+        }
+        return changeset;
+    }
+
+    @Override
+    public Optional<T> revert() {
+        return history.revert(this);
+    }
+
+    @Override
+    public Optional<T> revert(String... relations) {
+        return relations.length == 0 ? history.revert(this) : history.revert(this, relations);
+    }
+
+    @Override
+    public String toString() {
+        return "Version[" + decoder.persister().getEntityName() + "#" + id + ", transaction " + row.transactionId()
+                + ", " + row.operation() + "]";
+    }
+}

@@ -1,0 +1,119 @@
+package dev.continuum.hibernate.internal.read;
+
+import dev.continuum.hibernate.internal.model.ContinuumService;
+import dev.continuum.hibernate.internal.model.EntityModel;
+import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.VersionModel;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
+import org.hibernate.type.BasicType;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The read path's view of one session factory: a {@link TableReader} per version table, built
+ * from the factory's {@link VersionModel} on first use and kept by its {@link ContinuumService}.
+ */
+final class HistoryModel {
+
+    private final VersionModel versions;
+    private final ContinuumService service;
+    private final Map<String, TableReader> byEntity = new LinkedHashMap<>();
+    private final List<TableReader> tables = new ArrayList<>();
+    private final Map<String, List<?>> relations = new ConcurrentHashMap<>();
+    private final BasicType<Instant> instantType;
+    private final BasicType<String> stringType;
+
+    private HistoryModel(SessionFactoryImplementor factory, ContinuumService service, VersionModel versions) {
+        this.versions = versions;
+        this.service = service;
+        this.instantType = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
+        this.stringType = factory.getTypeConfiguration().getBasicTypeForJavaType(String.class);
+        Map<String, List<EntityModel>> byTable = new LinkedHashMap<>();
+        for (EntityModel entity : versions.entities()) {
+            byTable.computeIfAbsent(entity.root().name(), name -> new ArrayList<>()).add(entity);
+        }
+        byTable.values().forEach(group -> {
+            TableReader reader = new TableReader(versions.names(), group, instantType, stringType);
+            tables.add(reader);
+            group.forEach(entity -> byEntity.put(entity.entityName(), reader));
+        });
+        tables.sort((a, b) -> a.root().getEntityName().compareTo(b.root().getEntityName()));
+        factory.getMappingMetamodel().forEachEntityDescriptor(persister -> {
+            if (!(persister instanceof UnionSubclassEntityPersister)) {
+                return;
+            }
+            // a TABLE_PER_CLASS entity with subclasses (or abstract) has its versions in several tables
+            List<EntityModel> own = new ArrayList<>();
+            for (EntityModel entity : versions.entities()) {
+                String name = entity.entityName();
+                if (name.equals(persister.getEntityName()) || persister.isSubclassEntityName(name)) {
+                    own.add(entity);
+                }
+            }
+            boolean single = own.size() == 1 && own.get(0).persister() == persister;
+            if (!own.isEmpty() && !single) {
+                byEntity.put(persister.getEntityName(),
+                        new TableReader(versions.names(), own, persister, instantType, stringType));
+            }
+        });
+    }
+
+    /** The model of a factory, or empty when it versions nothing. */
+    static Optional<HistoryModel> of(SessionFactoryImplementor factory) {
+        ContinuumService service = ContinuumService.of(factory);
+        return service.model().map(versions ->
+                service.derived(HistoryModel.class, model -> new HistoryModel(factory, service, model)));
+    }
+
+    /**
+     * The relations of an entity type the read path resolves as of a transaction, worked out once.
+     *
+     * @param build builds them on first use
+     */
+    @SuppressWarnings("unchecked")
+    <R> List<R> relations(String entityName, java.util.function.Function<String, List<R>> build) {
+        return (List<R>) relations.computeIfAbsent(entityName, build::apply);
+    }
+
+    /** The version model the readers were built from. */
+    VersionModel versions() {
+        return versions;
+    }
+
+    /** The rendered names of the bookkeeping tables and columns. */
+    TableNames names() {
+        return versions.names();
+    }
+
+    /** Tells the write path that revert re-created an entity under an identifier it had before. */
+    void recreated(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
+        service.writePath().recreated(session, persister, id);
+    }
+
+    Optional<TableReader> table(String entityName) {
+        return Optional.ofNullable(byEntity.get(entityName));
+    }
+
+    Collection<TableReader> tables() {
+        return tables;
+    }
+
+    BasicType<Instant> instantType() {
+        return instantType;
+    }
+
+    BasicType<String> stringType() {
+        return stringType;
+    }
+}

@@ -1,0 +1,365 @@
+package dev.continuum.hibernate.internal.schema;
+
+import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.VersionedEntity;
+import dev.continuum.hibernate.internal.model.VersionedCollection;
+import dev.continuum.ConfigurationException;
+import dev.continuum.Versioned;
+
+import org.hibernate.boot.ResourceStreamLocator;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.boot.spi.AdditionalMappingContributions;
+import org.hibernate.boot.spi.AdditionalMappingContributor;
+import org.hibernate.boot.spi.InFlightMetadataCollector;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Index;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.PrimaryKey;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.Table;
+import org.hibernate.models.spi.ClassDetails;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Adds the version tables, the transaction table and its sequence to Hibernate's relational
+ * model, so that schema creation, update, validation and the {@code SchemaManager} handle them
+ * like mapped tables. Also the earliest point at which {@code @Versioned} is checked against the
+ * mapping. Discovered through {@link java.util.ServiceLoader}.
+ */
+public final class SchemaContributor implements AdditionalMappingContributor {
+
+    static final String CONTRIBUTOR = "continuum";
+
+    @Override
+    public String getContributorName() {
+        return CONTRIBUTOR;
+    }
+
+    @Override
+    public void contribute(
+            AdditionalMappingContributions contributions,
+            InFlightMetadataCollector metadata,
+            ResourceStreamLocator resourceStreamLocator,
+            MetadataBuildingContext context) {
+        Map<String, Object> properties = context.getBootstrapContext().getServiceRegistry()
+                .requireService(ConfigurationService.class).getSettings();
+        Settings settings = Settings.from(properties);
+        if (!settings.enabled()) {
+            return;
+        }
+        checkNoVersionedNonEntities(metadata, context);
+        List<PersistentClass> versioned = new ArrayList<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (VersionedEntity.annotation(entity) != null) {
+                VersionedEntity.checkExcludes(entity);
+                VersionedEntity.of(entity, settings);
+                versioned.add(entity);
+            }
+        }
+        if (versioned.isEmpty()) {
+            return;
+        }
+        versioned.sort((a, b) -> a.getEntityName().compareTo(b.getEntityName()));
+        if (!metadata.getDatabase().getDialect().getSequenceSupport().supportsSequences()) {
+            throw new ConfigurationException("Continuum takes transaction ids from a database sequence, but "
+                    + metadata.getDatabase().getDialect().getClass().getSimpleName()
+                    + " has no sequences; use a database with sequences (H2, PostgreSQL, MariaDB 10.3+, Oracle, "
+                    + "SQL Server) or remove @Versioned from " + VersionedEntity.simpleName(versioned.get(0)));
+        }
+        Namespace namespace = metadata.getDatabase().getDefaultNamespace();
+        Table existing = namespace.locateTable(Identifier.toIdentifier(settings.transactionTable()));
+        if (existing != null) {
+            throw new ConfigurationException("Continuum's transaction table '" + settings.transactionTable()
+                    + "' is already mapped (by " + existing.getContributor() + "); choose another name with the "
+                    + dev.continuum.ContinuumSettings.TRANSACTION_TABLE + " setting");
+        }
+        contributions.contributeBinding(new ByteArrayInputStream(
+                TransactionMapping.ormXml(settings.transactionTable()).getBytes(StandardCharsets.UTF_8)));
+        contributions.contributeSequence(new Sequence(CONTRIBUTOR,
+                namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
+                Identifier.toIdentifier(settings.transactionSequence()), 1, 1));
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
+        for (PersistentClass entity : versioned) {
+            VersionedEntity view = VersionedEntity.of(entity, settings);
+            if (!hasPhysicalTable(entity)) {
+                continue;
+            }
+            for (VersionedEntity.Level level : view.levels()) {
+                TableBuilder builder = builder(tables, level.versionTableName(), level.liveTable(),
+                        VersionedEntity.simpleName(entity), metadata);
+                builder.key(level.keyColumns());
+                if (level.discriminator()) {
+                    for (Selectable selectable : entity.getRootClass().getDiscriminator().getSelectables()) {
+                        if (selectable instanceof Column column) {
+                            builder.data(column, level.liveTable(), "the discriminator");
+                        }
+                    }
+                }
+                for (Property property : level.properties()) {
+                    for (Column column : VersionedEntity.columnsOf(property)) {
+                        builder.data(column, property.getValue().getTable(),
+                                VersionedEntity.simpleName(entity) + "." + property.getName());
+                    }
+                }
+            }
+        }
+        for (org.hibernate.mapping.Collection collection : sorted(metadata.getCollectionBindings())) {
+            VersionedCollection plan = VersionedCollection.of(collection, settings);
+            if (plan == null) {
+                continue;
+            }
+            if (plan.isJoinColumnOneToMany()) {
+                addJoinColumns(tables, plan, settings);
+                continue;
+            }
+            TableBuilder builder = builder(tables, plan.versionTableName(), collection.getCollectionTable(),
+                    plan.description(), metadata);
+            builder.key(plan.keyColumns());
+            for (Column column : plan.rowColumns()) {
+                builder.data(column, collection.getCollectionTable(), plan.description());
+            }
+            builder.primaryKey = plan.primaryKeyColumns();
+        }
+        for (TableBuilder builder : tables.values()) {
+            Table table = builder.build(settings, context);
+            Table mapped = builder.namespace.locateTable(builder.name);
+            if (mapped == null) {
+                contributions.contributeTable(table);
+            } else {
+                // a typed version class maps this table: keep it, checked against the table Continuum expects
+                GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, metadata);
+            }
+        }
+    }
+
+    private static List<org.hibernate.mapping.Collection> sorted(
+            java.util.Collection<org.hibernate.mapping.Collection> collections) {
+        List<org.hibernate.mapping.Collection> list = new ArrayList<>(collections);
+        list.sort((a, b) -> a.getRole().compareTo(b.getRole()));
+        return list;
+    }
+
+    /** Whether the entity's rows live in a table of their own (not an abstract TABLE_PER_CLASS class). */
+    public static boolean hasPhysicalTable(PersistentClass entity) {
+        return entity.getTable().isPhysicalTable();
+    }
+
+    /**
+     * Adds the foreign key columns a join-column one-to-many writes into its child's table to the
+     * version table of the child's level that holds them (when the child is versioned).
+     */
+    private static void addJoinColumns(Map<String, TableBuilder> tables, VersionedCollection plan, Settings settings) {
+        for (PersistentClass child : plan.childEntities()) {
+            VersionedEntity view = VersionedEntity.of(child, settings);
+            if (view == null || !hasPhysicalTable(child)) {
+                continue;
+            }
+            for (VersionedEntity.Level level : view.levels()) {
+                if (level.liveTable() == plan.collection().getCollectionTable()) {
+                    TableBuilder found = tables.get(level.versionTableName());
+                    if (found != null) {
+                        for (Column column : plan.keyColumns()) {
+                            found.data(column, plan.collection().getCollectionTable(), plan.description());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static TableBuilder builder(Map<String, TableBuilder> tables, String versionTableName, Table live,
+            String owner, InFlightMetadataCollector metadata) {
+        TableBuilder builder = tables.get(versionTableName);
+        if (builder != null) {
+            if (!builder.owner.equals(owner) && builder.live != live && !builder.sharedBy(live)) {
+                throw new ConfigurationException(owner + " is versioned into table '" + versionTableName
+                        + "', which already holds the history of " + builder.owner + " (table " + builder.live.getName()
+                        + "); give one of them another name with @Versioned(table = \"...\") or the "
+                        + dev.continuum.ContinuumSettings.TABLE_SUFFIX + " setting");
+            }
+            return builder;
+        }
+        Identifier name = Identifier.toIdentifier(versionTableName, live.isQuoted());
+        Namespace namespace = metadata.getDatabase().locateNamespace(live.getCatalogIdentifier(), live.getSchemaIdentifier());
+        builder = new TableBuilder(namespace, name, live, owner);
+        tables.put(versionTableName, builder);
+        return builder;
+    }
+
+    /** The columns of one version table, gathered from every entity level or collection that writes to it. */
+    private static final class TableBuilder {
+        final Namespace namespace;
+        final Identifier name;
+        final Table live;
+        final String owner;
+        final List<Column> key = new ArrayList<>();
+        final Map<String, Column> columns = new LinkedHashMap<>();
+        final Map<String, Table> sources = new LinkedHashMap<>();
+        List<Column> primaryKey;
+
+        TableBuilder(Namespace namespace, Identifier name, Table live, String owner) {
+            this.namespace = namespace;
+            this.name = name;
+            this.live = live;
+            this.owner = owner;
+        }
+
+        /** A single-table hierarchy's subclasses and secondary tables write into their root's table. */
+        boolean sharedBy(Table table) {
+            return sources.containsValue(table);
+        }
+
+        void key(List<Column> keyColumns) {
+            if (!key.isEmpty()) {
+                return;
+            }
+            for (Column live : keyColumns) {
+                Column column = copy(live);
+                column.setNullable(false);
+                key.add(column);
+                columns.put(column.getName(), column);
+                sources.put(column.getName(), this.live);
+            }
+        }
+
+        void data(Column live, Table liveTable, String what) {
+            Table source = sources.get(live.getName());
+            if (source == null) {
+                columns.put(live.getName(), copy(live));
+                sources.put(live.getName(), liveTable);
+            } else if (source != liveTable) {
+                throw new ConfigurationException(what + " maps column '" + live.getName() + "' of table '"
+                        + liveTable.getName() + "', but version table '" + name.getText() + "' already has a column '"
+                        + live.getName() + "' from table '" + source.getName() + "'; rename one of the columns");
+            }
+        }
+
+        Table build(Settings settings, MetadataBuildingContext context) {
+            Table table = new Table(CONTRIBUTOR, namespace, name, false);
+            table.setComment("Version history of " + live.getName() + " (Continuum)");
+            Column transactionId = bookkeeping(settings.transactionIdColumn(), "long", false, table, context);
+            Column endTransactionId = bookkeeping(settings.endTransactionIdColumn(), "long", true, table, context);
+            Column operationType = bookkeeping(settings.operationTypeColumn(), "short", false, table, context);
+            for (Column reserved : List.of(transactionId, endTransactionId, operationType)) {
+                if (columns.containsKey(reserved.getName())) {
+                    throw new ConfigurationException(owner + " maps a column named '" + reserved.getName()
+                            + "', which its version table " + name.getText() + " needs for Continuum's bookkeeping; "
+                            + "rename the column or configure other names with the continuum.*_column settings");
+                }
+            }
+            columns.values().forEach(table::addColumn);
+            table.addColumn(transactionId);
+            table.addColumn(endTransactionId);
+            table.addColumn(operationType);
+
+            if (primaryKey == null || !primaryKey.isEmpty()) {
+                PrimaryKey pk = new PrimaryKey(table);
+                pk.setName(constraintName("pk", name.getText(), ""));
+                for (Column column : primaryKey == null ? key : primaryKey) {
+                    Column copied = columns.get(column.getName());
+                    copied.setNullable(false);
+                    pk.addColumn(copied);
+                }
+                pk.addColumn(transactionId);
+                table.setPrimaryKey(pk);
+            } else {
+                Index index = table.getOrCreateIndex(constraintName("ix", name.getText(), "key"));
+                key.forEach(index::addColumn);
+            }
+
+            index(table, name.getText(), transactionId);
+            // Key first: closing the open version of a row (where key = ? and end is null) and finding
+            // the version a transaction superseded stay one index probe however long the history grows.
+            Index open = table.getOrCreateIndex(constraintName("ix", name.getText(), endTransactionId.getName()));
+            key.forEach(column -> open.addColumn(columns.get(column.getName())));
+            open.addColumn(endTransactionId);
+
+            table.createForeignKey(constraintName("fk", name.getText(), transactionId.getName()),
+                    List.of(transactionId), dev.continuum.hibernate.ContinuumTransaction.class.getName(), null, null, null);
+            return table;
+        }
+    }
+
+    /**
+     * Fails when a class that is not an entity carries {@code @Versioned}: it would silently record
+     * nothing.
+     */
+    private static void checkNoVersionedNonEntities(InFlightMetadataCollector metadata, MetadataBuildingContext context) {
+        Set<String> offenders = new TreeSet<>();
+        context.getBootstrapContext().getModelsContext().getClassDetailsRegistry().forEachClassDetails(details -> {
+            Class<?> type = javaClass(details);
+            if (type != null && type.isAnnotationPresent(Versioned.class)
+                    && metadata.getEntityBinding(type.getName()) == null
+                    && metadata.getEntityBindings().stream().noneMatch(e -> type.equals(e.getMappedClass()))) {
+                offenders.add(type.getName());
+            }
+        });
+        if (!offenders.isEmpty()) {
+            String first = offenders.iterator().next();
+            throw new ConfigurationException(first + " is annotated @Versioned but is not an @Entity, so nothing of it "
+                    + "can be versioned; annotate it with @jakarta.persistence.Entity, or remove @Versioned"
+                    + " (on an @Embeddable or @MappedSuperclass, put @Versioned on the entities that use it)"
+                    + (offenders.size() > 1 ? ". Also affected: " + offenders : ""));
+        }
+    }
+
+    private static Class<?> javaClass(ClassDetails details) {
+        if (details.getClassName() == null) {
+            return null;
+        }
+        try {
+            return details.toJavaClass();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static Column copy(Column live) {
+        Column column = live.clone();
+        column.setNullable(true);
+        column.setUnique(false);
+        column.setUniqueKeyName(null);
+        return column;
+    }
+
+    private static Column bookkeeping(String name, String type, boolean nullable, Table table,
+            MetadataBuildingContext context) {
+        BasicValue value = new BasicValue(context, table);
+        value.setTypeName(type);
+        Column column = new Column(name);
+        column.setNullable(nullable);
+        column.setValue(value);
+        value.addColumn(column);
+        value.resolve();
+        return column;
+    }
+
+    private static void index(Table table, String tableName, Column column) {
+        Index index = table.getOrCreateIndex(constraintName("ix", tableName, column.getName()));
+        index.addColumn(column);
+    }
+
+    /** A constraint name of at most 60 characters, unique for the table and column. */
+    static String constraintName(String prefix, String table, String column) {
+        String name = prefix + "_" + table + (column.isEmpty() ? "" : "_" + column);
+        if (name.length() <= 60) {
+            return name;
+        }
+        String hash = Integer.toHexString(name.hashCode());
+        return name.substring(0, 59 - hash.length()) + "_" + hash;
+    }
+}
