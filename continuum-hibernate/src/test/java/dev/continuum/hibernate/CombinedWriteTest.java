@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
+import static dev.continuum.hibernate.testing.VersionRows.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,20 +36,16 @@ class CombinedWriteTest {
                 + "order by id, transaction_id");
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);
-            boolean last = i == rows.size() - 1 || !number(rows.get(i + 1), "id").equals(number(row, "id"));
+            boolean last = i == rows.size() - 1 || !number(rows.get(i + 1).get("id")).equals(number(row.get("id")));
             if (last) {
                 assertThat(row.get("end_transaction_id")).as("open version of note %s", row.get("id")).isNull();
             } else {
-                assertThat(number(row, "end_transaction_id")).as("end of a version of note %s", row.get("id"))
-                        .isEqualTo(number(rows.get(i + 1), "transaction_id"));
+                assertThat(number(row.get("end_transaction_id"))).as("end of a version of note %s", row.get("id"))
+                        .isEqualTo(number(rows.get(i + 1).get("transaction_id")));
             }
         }
     }
 
-    private static Long number(Map<String, Object> row, String column) {
-        Object value = row.get(column);
-        return value == null ? null : ((Number) value).longValue();
-    }
 
     @DatabaseTest
     void aSingleChangeCostsOneHistoryStatementOnPostgreSQLAndThreeElsewhere(Db db) {

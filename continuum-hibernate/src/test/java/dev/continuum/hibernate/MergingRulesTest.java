@@ -5,6 +5,7 @@ import dev.continuum.hibernate.model.Author;
 import dev.continuum.hibernate.model.Note;
 import dev.continuum.hibernate.model.Status;
 import dev.continuum.hibernate.model.Unversioned;
+import dev.continuum.hibernate.testing.VersionRows;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
@@ -12,6 +13,7 @@ import dev.continuum.hibernate.testing.Model;
 import java.util.List;
 import java.util.Map;
 
+import static dev.continuum.hibernate.testing.VersionRows.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One version row per changed entity per transaction, merged as ARCHITECTURE.md says. */
@@ -21,10 +23,6 @@ class MergingRulesTest {
     private static List<Map<String, Object>> noteVersions(Db db) {
         return db.rows("select id, text, transaction_id, end_transaction_id, operation_type "
                 + "from note_version order by transaction_id");
-    }
-
-    private static int operation(Map<String, Object> row) {
-        return ((Number) row.get("operation_type")).intValue();
     }
 
     @DatabaseTest
@@ -134,7 +132,7 @@ class MergingRulesTest {
         db.run(em -> em.persist(new Note(1L, "again")));
 
         List<Map<String, Object>> versions = noteVersions(db);
-        assertThat(versions).extracting(MergingRulesTest::operation).containsExactly(0, 2, 0);
+        assertThat(versions).extracting(VersionRows::operation).containsExactly(0, 2, 0);
         assertThat(versions.get(1).get("end_transaction_id")).isEqualTo(versions.get(2).get("transaction_id"));
         assertThat(versions.get(2).get("end_transaction_id")).isNull();
     }

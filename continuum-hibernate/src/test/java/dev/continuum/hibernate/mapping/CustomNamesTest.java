@@ -9,6 +9,7 @@ import dev.continuum.hibernate.testing.Model;
 import java.util.List;
 import java.util.Map;
 
+import static dev.continuum.hibernate.testing.VersionRows.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The table suffix, {@code @Versioned(table)} and the bookkeeping column names are configurable. */
@@ -17,10 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "continuum.table_suffix=_history", "continuum.transaction_id_column=tx",
         "continuum.end_transaction_id_column=tx_end", "continuum.operation_type_column=op"})
 class CustomNamesTest {
-
-    private static Long number(Object value) {
-        return value == null ? null : ((Number) value).longValue();
-    }
 
     @DatabaseTest
     void theSuffixAndTheColumnNamesAreUsedForWritingAndClosing(Db db) {

@@ -20,6 +20,7 @@ import dev.continuum.hibernate.mapping.MappingModel.Truck;
 import dev.continuum.hibernate.mapping.MappingModel.User;
 import dev.continuum.hibernate.model.Priority;
 import dev.continuum.hibernate.model.Rgb;
+import dev.continuum.hibernate.testing.VersionRows;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
@@ -35,6 +36,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.continuum.hibernate.testing.VersionRows.operation;
+import static dev.continuum.hibernate.testing.VersionRows.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Version rows of keys, embeddables, inheritance, secondary tables, large objects and reserved names. */
@@ -43,14 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         Profile.class, Order.class, User.class},
         properties = {"continuum.transaction_table=map_tx", "continuum.transaction_sequence=map_tx_seq"})
 class MappingCoverageTest {
-
-    private static int operation(Map<String, Object> row) {
-        return ((Number) row.get("operation_type")).intValue();
-    }
-
-    private static Long number(Object value) {
-        return value == null ? null : ((Number) value).longValue();
-    }
 
     /** A name quoted the way the database quotes identifiers. */
     private static String quoted(Db db, String name) {
@@ -267,7 +262,7 @@ class MappingCoverageTest {
         for (String table : List.of("map_animal_version", "map_dog_version")) {
             List<Map<String, Object>> rows = db.rows("select transaction_id, end_transaction_id, operation_type from "
                     + table + " order by transaction_id");
-            assertThat(rows).as(table).extracting(MappingCoverageTest::operation).containsExactly(0, 1, 2);
+            assertThat(rows).as(table).extracting(VersionRows::operation).containsExactly(0, 1, 2);
             assertThat(number(rows.get(0).get("end_transaction_id"))).isEqualTo(number(rows.get(1).get("transaction_id")));
             assertThat(number(rows.get(1).get("end_transaction_id"))).isEqualTo(number(rows.get(2).get("transaction_id")));
             assertThat(rows.get(2).get("end_transaction_id")).isNull();

@@ -5,6 +5,7 @@ import dev.continuum.hibernate.relations.RelationsModel.Label;
 import dev.continuum.hibernate.relations.RelationsModel.Link;
 import dev.continuum.hibernate.relations.RelationsModel.Post;
 import dev.continuum.hibernate.relations.RelationsModel.QuietPost;
+import dev.continuum.hibernate.testing.VersionRows;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.continuum.hibernate.testing.VersionRows.operation;
+import static dev.continuum.hibernate.testing.VersionRows.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -25,14 +28,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @Model(value = {Post.class, QuietPost.class, Label.class},
         properties = {"continuum.transaction_table=rel_tx", "continuum.transaction_sequence=rel_tx_seq"})
 class AssociationVersioningTest {
-
-    private static int operation(Map<String, Object> row) {
-        return ((Number) row.get("operation_type")).intValue();
-    }
-
-    private static Long number(Object value) {
-        return value == null ? null : ((Number) value).longValue();
-    }
 
     private static List<Map<String, Object>> labelRows(Db db) {
         return db.rows("select post_id, label_id, transaction_id, end_transaction_id, operation_type "
@@ -95,7 +90,7 @@ class AssociationVersioningTest {
 
         List<Map<String, Object>> rows = db.rows("select transaction_id, end_transaction_id, operation_type "
                 + "from rel_post_label_version where label_id = 1 order by transaction_id");
-        assertThat(rows).extracting(AssociationVersioningTest::operation).containsExactly(0, 2, 0);
+        assertThat(rows).extracting(VersionRows::operation).containsExactly(0, 2, 0);
         assertThat(number(rows.get(1).get("end_transaction_id"))).isEqualTo(number(rows.get(2).get("transaction_id")));
         assertThat(rows.get(2).get("end_transaction_id")).isNull();
     }
@@ -154,7 +149,7 @@ class AssociationVersioningTest {
         assertThat(rows.get(0).get("end_transaction_id")).isNotNull();
         assertThat(rows.get(2).get("end_transaction_id")).isNotNull();
         assertThat(db.rows("select operation_type from rel_post_version order by transaction_id"))
-                .extracting(AssociationVersioningTest::operation).containsExactly(0, 2);
+                .extracting(VersionRows::operation).containsExactly(0, 2);
     }
 
     @DatabaseTest
@@ -164,7 +159,7 @@ class AssociationVersioningTest {
 
         List<Map<String, Object>> versions = db.rows("select title, transaction_id, end_transaction_id, operation_type "
                 + "from rel_post_version order by transaction_id");
-        assertThat(versions).extracting(AssociationVersioningTest::operation).containsExactly(0, 1);
+        assertThat(versions).extracting(VersionRows::operation).containsExactly(0, 1);
         assertThat(versions.get(1)).containsEntry("title", "hello");
         assertThat(number(versions.get(1).get("transaction_id")))
                 .isEqualTo(number(labelRows(db).get(2).get("transaction_id")));

@@ -4,6 +4,7 @@ import dev.continuum.hibernate.relations.RelationsModel.Member;
 import dev.continuum.hibernate.relations.RelationsModel.Playlist;
 import dev.continuum.hibernate.relations.RelationsModel.Team;
 import dev.continuum.hibernate.relations.RelationsModel.Track;
+import dev.continuum.hibernate.testing.VersionRows;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
@@ -11,6 +12,8 @@ import dev.continuum.hibernate.testing.Model;
 import java.util.List;
 import java.util.Map;
 
+import static dev.continuum.hibernate.testing.VersionRows.number;
+import static dev.continuum.hibernate.testing.VersionRows.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,14 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Model(value = {Team.class, Member.class, Playlist.class, Track.class},
         properties = {"continuum.transaction_table=rel_otm_tx", "continuum.transaction_sequence=rel_otm_tx_seq"})
 class OneToManyVersioningTest {
-
-    private static Long number(Object value) {
-        return value == null ? null : ((Number) value).longValue();
-    }
-
-    private static int operation(Map<String, Object> row) {
-        return ((Number) row.get("operation_type")).intValue();
-    }
 
     @DatabaseTest
     void aMappedByChildsVersionsCarryTheParentsForeignKey(Db db) {
@@ -144,6 +139,6 @@ class OneToManyVersioningTest {
         db.run(em -> em.find(Playlist.class, 1L).tracks.removeIf(track -> track.id == 2L));
 
         assertThat(db.rows("select operation_type from rel_playlist_version where id = 1 order by transaction_id"))
-                .extracting(OneToManyVersioningTest::operation).containsExactly(0, 1);
+                .extracting(VersionRows::operation).containsExactly(0, 1);
     }
 }

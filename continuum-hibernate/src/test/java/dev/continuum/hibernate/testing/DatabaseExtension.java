@@ -54,19 +54,18 @@ final class DatabaseExtension implements TestTemplateInvocationContextProvider {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            Object resolved = database.resolve();
-            if (resolved instanceof String why && !database.required()) {
-                System.err.println("SKIPPED " + why);
-                return ConditionEvaluationResult.disabled(why);
+            if (database.resolve() instanceof TestDatabase.Unavailable unavailable && !database.required()) {
+                System.err.println("SKIPPED " + unavailable.reason());
+                return ConditionEvaluationResult.disabled(unavailable.reason());
             }
             return ConditionEvaluationResult.enabled(database.displayName() + " available");
         }
 
         @Override
         public void beforeEach(ExtensionContext context) {
-            if (database.resolve() instanceof String why) {
+            if (database.resolve() instanceof TestDatabase.Unavailable unavailable) {
                 throw new IllegalStateException(database.displayName()
-                        + " is required by CONTINUUM_TEST_REQUIRE but unavailable: " + why);
+                        + " is required by CONTINUUM_TEST_REQUIRE but unavailable: " + unavailable.reason());
             }
         }
     }
@@ -98,7 +97,10 @@ final class DatabaseExtension implements TestTemplateInvocationContextProvider {
                 int split = property.indexOf('=');
                 properties.put(property.substring(0, split).trim(), property.substring(split + 1).trim());
             }
-            return new Db(database, (TestDatabase.Connectivity) database.resolve(), Arrays.asList(model.value()), properties);
+            if (!(database.resolve() instanceof TestDatabase.Connectivity connectivity)) {
+                throw new IllegalStateException(database.displayName() + " is unavailable");
+            }
+            return new Db(database, connectivity, Arrays.asList(model.value()), properties);
         }
     }
 }

@@ -31,7 +31,7 @@ public enum TestDatabase {
     MARIADB("MariaDB", null, null, null);
 
     private static final Map<TestDatabase, Connection> KEEP_ALIVE = new ConcurrentHashMap<>();
-    private static final Map<TestDatabase, Object> RESOLVED = new ConcurrentHashMap<>();
+    private static final Map<TestDatabase, Availability> RESOLVED = new ConcurrentHashMap<>();
 
     private final String displayName;
     private final String defaultUrl;
@@ -66,15 +66,15 @@ public enum TestDatabase {
     }
 
     /**
-     * Connection settings for this database, or an explanation of why there are none.
+     * Whether this database can be reached, and how; resolved once per test run.
      *
-     * @return a {@link Connectivity} or a String saying why the database is unavailable
+     * @return the connection settings, or why there are none
      */
-    public Object resolve() {
+    public Availability resolve() {
         return RESOLVED.computeIfAbsent(this, TestDatabase::doResolve);
     }
 
-    private Object doResolve() {
+    private Availability doResolve() {
         String url = env(urlVariable(), defaultUrl);
         if (url != null) {
             Connectivity connectivity = new Connectivity(url, env("CONTINUUM_TEST_" + name() + "_USER", defaultUser),
@@ -84,7 +84,7 @@ public enum TestDatabase {
                 KEEP_ALIVE.put(this, connectivity.connect());
                 return connectivity;
             } catch (SQLException e) {
-                return displayName + " at " + url + " is not reachable: " + e.getMessage();
+                return new Unavailable(displayName + " at " + url + " is not reachable: " + e.getMessage());
             }
         }
         boolean docker;
@@ -94,8 +94,8 @@ public enum TestDatabase {
             docker = false;
         }
         if (!docker) {
-            return displayName + " tests skipped: set " + urlVariable() + " (and " + "CONTINUUM_TEST_" + name()
-                    + "_USER / _PASSWORD), or make Docker available for Testcontainers";
+            return new Unavailable(displayName + " tests skipped: set " + urlVariable() + " (and "
+                    + "CONTINUUM_TEST_" + name() + "_USER / _PASSWORD), or make Docker available for Testcontainers");
         }
         JdbcDatabaseContainer<?> container = switch (this) {
             case POSTGRESQL -> new PostgreSQLContainer("postgres:15-alpine");
@@ -115,8 +115,16 @@ public enum TestDatabase {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /** Whether a test database can be reached: {@link Connectivity} when it can, {@link Unavailable} when not. */
+    public sealed interface Availability permits Connectivity, Unavailable {
+    }
+
+    /** Why a test database cannot be reached, for the skip or failure message. */
+    public record Unavailable(String reason) implements Availability {
+    }
+
     /** How to reach a test database. */
-    public record Connectivity(String url, String user, String password) {
+    public record Connectivity(String url, String user, String password) implements Availability {
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, user, password == null ? "" : password);
         }
