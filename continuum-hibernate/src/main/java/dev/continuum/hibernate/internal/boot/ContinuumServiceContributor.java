@@ -8,27 +8,24 @@ import org.hibernate.service.spi.SessionFactoryServiceInitiatorContext;
 import org.hibernate.service.spi.SessionFactoryServiceRegistryBuilder;
 
 /**
- * Registers the {@link ContinuumService} in every session factory's service registry. Discovered
- * through {@link java.util.ServiceLoader}.
+ * Registers the {@link ContinuumService} in every session factory's service registry, and creates
+ * it there. Discovered through {@link java.util.ServiceLoader}.
  */
-public final class ContinuumServiceContributor implements SessionFactoryServiceContributor {
+public final class ContinuumServiceContributor
+        implements SessionFactoryServiceContributor, SessionFactoryServiceInitiator<ContinuumService> {
 
     @Override
     public void contribute(SessionFactoryServiceRegistryBuilder builder) {
-        builder.addInitiator(Initiator.INSTANCE);
+        builder.addInitiator(this);
     }
 
-    private enum Initiator implements SessionFactoryServiceInitiator<ContinuumService> {
-        INSTANCE;
+    @Override
+    public Class<ContinuumService> getServiceInitiated() {
+        return ContinuumService.class;
+    }
 
-        @Override
-        public Class<ContinuumService> getServiceInitiated() {
-            return ContinuumService.class;
-        }
-
-        @Override
-        public ContinuumService initiateService(SessionFactoryServiceInitiatorContext context) {
-            return new ContinuumService();
-        }
+    @Override
+    public ContinuumService initiateService(SessionFactoryServiceInitiatorContext context) {
+        return new ContinuumService();
     }
 }

@@ -9,7 +9,6 @@ import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.collection.CollectionPersister;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,76 +16,64 @@ import java.util.List;
  * collection table): its data columns, the owner's key, then the index (lists with an order
  * column, maps) and the element; a row is identified by the key and the element (sets, bags) or
  * the index (indexed collections). Immutable; built once per session factory.
+ *
+ * @param persister the collection's persister
+ * @param name the rendered name of the version table
+ * @param columns the data columns: key, index (indexed collections), element
+ * @param key positions among the data columns of the key's JDBC values (-1 for a value not in the
+ *        collection table)
+ * @param index positions of the index's JDBC values; empty when not indexed
+ * @param element positions of the element's JDBC values (-1 for a value not in the collection table)
+ * @param identityWidth the number of leading data columns that identify a row: key and index, or
+ *        key and element
+ * @param indexBase the base of a list's order column (what Hibernate adds to a position), 0 by default
+ * @param bag whether the collection is a bag: rows are not unique, so each copy of an element is a row
  */
-public final class CollectionTable {
+public record CollectionTable(CollectionPersister persister, String name, List<DataColumn> columns,
+        List<Integer> key, List<Integer> index, List<Integer> element, int identityWidth, int indexBase,
+        boolean bag) {
 
-    private final CollectionPersister persister;
-    private final String name;
-    private final List<DataColumn> columns;
-    private final int[] keyPositions;
-    private final int[] indexPositions;
-    private final int[] elementPositions;
-    private final int identityWidth;
-    private final int indexBase;
-    private final boolean bag;
-
-    CollectionTable(CollectionPersister persister, String name) {
-        this.persister = persister;
-        this.name = name;
+    /** The version table {@code name} of the collection of {@code persister}. */
+    static CollectionTable of(CollectionPersister persister, String name) {
         PluralAttributeMapping attribute = persister.getAttributeMapping();
         Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
         String liveTable = persister.getTableName();
         List<SelectableMapping> selectables = new ArrayList<>();
-        this.keyPositions = positions(attribute.getKeyDescriptor().getKeyPart(), liveTable, selectables);
-        ModelPart index = attribute.getIndexDescriptor();
-        int[] indexColumns = index == null ? new int[0] : positions(index, liveTable, selectables);
-        boolean indexed = Arrays.stream(indexColumns).anyMatch(p -> p >= 0);
-        this.indexPositions = indexed ? indexColumns : null;
-        this.bag = !indexed && persister.getCollectionSemantics().getCollectionClassification()
+        List<Integer> key = positions(attribute.getKeyDescriptor().getKeyPart(), liveTable, selectables);
+        ModelPart indexPart = attribute.getIndexDescriptor();
+        List<Integer> index = indexPart == null ? List.of() : positions(indexPart, liveTable, selectables);
+        boolean indexed = index.stream().anyMatch(p -> p >= 0);
+        boolean bag = !indexed && persister.getCollectionSemantics().getCollectionClassification()
                 == CollectionClassification.BAG;
         int identity = selectables.size();
-        this.elementPositions = positions(attribute.getElementDescriptor(), liveTable, selectables);
-        this.identityWidth = indexed ? identity : selectables.size();
-        this.indexBase = attribute.getIndexMetadata() == null ? 0 : attribute.getIndexMetadata().getListIndexBase();
-        List<DataColumn> data = new ArrayList<>();
+        List<Integer> element = positions(attribute.getElementDescriptor(), liveTable, selectables);
+        List<DataColumn> columns = new ArrayList<>();
         for (SelectableMapping selectable : selectables) {
-            data.add(DataColumn.of(selectable.getSelectionExpression(), selectable, selectable.getJdbcMapping(), dialect));
+            columns.add(DataColumn.of(selectable.getSelectionExpression(), selectable, selectable.getJdbcMapping(),
+                    dialect));
         }
-        this.columns = List.copyOf(data);
+        int indexBase = attribute.getIndexMetadata() == null ? 0 : attribute.getIndexMetadata().getListIndexBase();
+        return new CollectionTable(persister, name, List.copyOf(columns), key, indexed ? index : List.of(), element,
+                indexed ? identity : selectables.size(), indexBase, bag);
     }
 
     /** Adds the selectables of a part that are columns of the collection table; -1 for the others. */
-    private static int[] positions(ModelPart part, String liveTable, List<SelectableMapping> selectables) {
-        int[] positions = new int[part.getJdbcTypeCount()];
-        part.forEachSelectable((index, selectable) -> {
+    private static List<Integer> positions(ModelPart part, String liveTable, List<SelectableMapping> selectables) {
+        List<Integer> positions = new ArrayList<>();
+        part.forEachSelectable((i, selectable) -> {
             if (selectable.isFormula() || !liveTable.equals(selectable.getContainingTableExpression())) {
-                positions[index] = -1;
+                positions.add(-1);
             } else {
-                positions[index] = selectables.size();
+                positions.add(selectables.size());
                 selectables.add(selectable);
             }
         });
-        return positions;
-    }
-
-    /** The collection's persister. */
-    public CollectionPersister persister() {
-        return persister;
+        return List.copyOf(positions);
     }
 
     /** The collection role. */
     public String role() {
         return persister.getRole();
-    }
-
-    /** The rendered name of the version table. */
-    public String name() {
-        return name;
-    }
-
-    /** The data columns: key, index (indexed collections), element. */
-    public List<DataColumn> columns() {
-        return columns;
     }
 
     /** The names of the data columns, in order. */
@@ -99,38 +86,27 @@ public final class CollectionTable {
         return columns.get(column).mapping();
     }
 
-    /** Positions among the data columns of the key's JDBC values (-1 for a value not in the collection table). */
-    public int[] keyPositions() {
-        return keyPositions.clone();
-    }
-
     /** Whether rows are identified by an index (lists with an order column, maps) rather than the element. */
     public boolean indexed() {
-        return indexPositions != null;
+        return !index.isEmpty();
     }
 
-    /** Positions of the index's JDBC values, or null when not indexed. */
+    /** {@link #key()} as an array of its own. */
+    public int[] keyPositions() {
+        return array(key);
+    }
+
+    /** {@link #index()} as an array of its own, or null when not indexed. */
     public int[] indexPositions() {
-        return indexPositions == null ? null : indexPositions.clone();
+        return indexed() ? array(index) : null;
     }
 
-    /** Positions of the element's JDBC values (-1 for a value not in the collection table). */
+    /** {@link #element()} as an array of its own. */
     public int[] elementPositions() {
-        return elementPositions.clone();
+        return array(element);
     }
 
-    /** The number of leading data columns that identify a row: key and index, or key and element. */
-    public int identityWidth() {
-        return identityWidth;
-    }
-
-    /** The base of a list's order column (what Hibernate adds to a position), 0 by default. */
-    public int indexBase() {
-        return indexBase;
-    }
-
-    /** Whether the collection is a bag: rows are not unique, so each copy of an element is a row. */
-    public boolean bag() {
-        return bag;
+    private static int[] array(List<Integer> positions) {
+        return positions.stream().mapToInt(Integer::intValue).toArray();
     }
 }

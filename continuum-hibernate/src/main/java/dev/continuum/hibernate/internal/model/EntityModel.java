@@ -13,52 +13,22 @@ import java.util.List;
  * One versioned entity: the version tables a change of it writes to (root level first; several
  * for a JOINED subclass), laid out side by side in one captured row, and what the write path needs
  * to know about its state and identifier. Immutable; built once per session factory.
+ *
+ * @param persister the entity's persister
+ * @param levels the version tables of one change, root level first
+ * @param versionedOnCollectionChange whether the entity gets a version when only its owned
+ *        collections change
  */
-public final class EntityModel {
+public record EntityModel(EntityPersister persister, List<EntityTable> levels, boolean versionedOnCollectionChange) {
 
-    private final EntityPersister persister;
-    private final List<EntityTable> levels;
-    private final JdbcMapping[] rowMappings;
-    private final MutabilityPlan<?>[] rowMutability;
-    private final boolean[] versionedState;
-    private final boolean generatedId;
-    private final boolean versionedOnCollectionChange;
-
-    EntityModel(EntityPersister persister, List<EntityTable> levels, boolean versionedOnCollectionChange) {
-        this.persister = persister;
-        this.levels = List.copyOf(levels);
-        this.versionedOnCollectionChange = versionedOnCollectionChange;
-        List<JdbcMapping> mappings = new ArrayList<>();
-        List<MutabilityPlan<?>> plans = new ArrayList<>();
-        this.versionedState = new boolean[persister.getNumberOfAttributeMappings()];
-        for (EntityTable level : levels) {
-            for (DataColumn column : level.columns()) {
-                mappings.add(column.mapping());
-                plans.add(column.mutability());
-            }
-            for (int i = 0; i < level.attributes().size(); i++) {
-                versionedState[level.statePosition(i)] = true;
-            }
-        }
-        this.rowMappings = mappings.toArray(JdbcMapping[]::new);
-        this.rowMutability = plans.toArray(MutabilityPlan<?>[]::new);
-        this.generatedId = persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping
-                && persister.getGenerator() != null && !(persister.getGenerator() instanceof Assigned);
-    }
-
-    /** The entity's persister. */
-    public EntityPersister persister() {
-        return persister;
+    /** Copies the levels, so that the model cannot change. */
+    public EntityModel {
+        levels = List.copyOf(levels);
     }
 
     /** The Hibernate entity name. */
     public String entityName() {
         return persister.getEntityName();
-    }
-
-    /** The version tables of one change, root level first. */
-    public List<EntityTable> levels() {
-        return levels;
     }
 
     /** The version table of the root level (the entity's own table under TABLE_PER_CLASS). */
@@ -73,22 +43,33 @@ public final class EntityModel {
 
     /** The JDBC mapping of every column of a captured row, all levels in order. */
     public JdbcMapping[] rowMappings() {
-        return rowMappings.clone();
-    }
-
-    /** The number of columns of a captured row, all levels included. */
-    public int rowWidth() {
-        return rowMappings.length;
+        List<JdbcMapping> mappings = new ArrayList<>();
+        levels.forEach(level -> level.columns().forEach(column -> mappings.add(column.mapping())));
+        return mappings.toArray(JdbcMapping[]::new);
     }
 
     /** The mutability plan of every column of a captured row, null where values are immutable. */
     public MutabilityPlan<?>[] rowMutability() {
-        return rowMutability.clone();
+        List<MutabilityPlan<?>> plans = new ArrayList<>();
+        levels.forEach(level -> level.columns().forEach(column -> plans.add(column.mutability())));
+        return plans.toArray(MutabilityPlan<?>[]::new);
     }
 
-    /** Whether the attribute at state array position {@code position} is versioned. */
+    /** The number of columns of a captured row, all levels included. */
+    public int rowWidth() {
+        return levels.stream().mapToInt(level -> level.columns().size()).sum();
+    }
+
+    /** Whether the attribute at state array position {@code position} is versioned (at any level). */
     public boolean isVersionedState(int position) {
-        return position < versionedState.length && versionedState[position];
+        for (EntityTable level : levels) {
+            for (int i = 0; i < level.attributes().size(); i++) {
+                if (level.statePosition(i) == position) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -96,11 +77,7 @@ public final class EntityModel {
      * produced by a generator cannot, so their inserts need no closing of an earlier version.
      */
     public boolean idsCanBeReused() {
-        return !generatedId;
-    }
-
-    /** Whether the entity gets a version when only its owned collections change. */
-    public boolean versionedOnCollectionChange() {
-        return versionedOnCollectionChange;
+        return !(persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping
+                && persister.getGenerator() != null && !(persister.getGenerator() instanceof Assigned));
     }
 }

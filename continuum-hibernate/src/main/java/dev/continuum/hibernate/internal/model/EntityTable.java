@@ -17,108 +17,93 @@ import java.util.Set;
  * The version table of one inheritance level of one entity: its data columns (the identifier's,
  * the discriminator, then each versioned attribute's), where each attribute's JDBC values go, and
  * the columns a version row takes from the live row. Immutable; built once per session factory.
+ *
+ * @param persister the persister of the entity whose versions this table holds (for a shared
+ *        table, this entity's)
+ * @param name the rendered (qualified, quoted where needed) name of the version table
+ * @param columns the data columns, in the order of a captured row: identifier, discriminator, attributes
+ * @param idColumnCount the number of key columns, which come first
+ * @param discriminatorPosition the position of the discriminator among the data columns, or -1
+ * @param discriminatorValue the literal discriminator value this entity writes, or null
+ * @param attributes the versioned attributes whose columns live at this level
+ * @param attributePositions per attribute, the positions among the data columns of its JDBC values
+ *        (in its selectable order); -1 for a value that shares a column already listed, or a formula
+ * @param liveColumns rendered names of the columns that follow the data columns and that a version
+ *        row takes from the live row when it is written (the foreign key of a join-column
+ *        one-to-many, which Hibernate writes from the parent's collection and which is therefore
+ *        not in the child's state)
+ * @param liveTable the rendered name of the live table {@code liveColumns} are read from, or null
+ * @param offset where this level's columns start in a captured row of the entity (0 but for a
+ *        JOINED subclass level)
  */
-public final class EntityTable {
-
-    private final EntityPersister persister;
-    private final String name;
-    private final List<DataColumn> columns;
-    private final int idColumnCount;
-    private final int discriminatorPosition;
-    private final Object discriminatorValue;
-    private final List<AttributeMapping> attributes;
-    private final int[] statePositions;
-    private final int[][] attributeColumns;
-    private final List<String> liveColumns;
-    private final String liveTable;
-    private final int offset;
+public record EntityTable(EntityPersister persister, String name, List<DataColumn> columns, int idColumnCount,
+        int discriminatorPosition, Object discriminatorValue, List<AttributeMapping> attributes,
+        List<List<Integer>> attributePositions, List<String> liveColumns, String liveTable, int offset) {
 
     /**
-     * @param persister the entity's persister
+     * The version table of one level of {@code persister}'s entity.
+     *
      * @param name the rendered name of the version table
      * @param versionedProperties the versioned attributes whose columns live at this level
      * @param keyColumnNames rendered names of this level's key columns (a JOINED subclass table's
      *        primary key join columns), or null for the identifier's own columns
      * @param withDiscriminator whether this level holds the discriminator column
-     * @param liveColumns rendered names of columns a version row takes from the live row when it is
-     *        written (the foreign key of a join-column one-to-many), in both tables
+     * @param liveColumns rendered names of columns a version row takes from the live row
      * @param liveTable rendered name of the live table those columns are read from, or null
      * @param offset where this level's columns start in a captured row of the entity
      */
-    EntityTable(EntityPersister persister, String name, Set<String> versionedProperties, List<String> keyColumnNames,
-            boolean withDiscriminator, List<String> liveColumns, String liveTable, int offset) {
-        this.persister = persister;
-        this.name = name;
-        this.offset = offset;
+    static EntityTable of(EntityPersister persister, String name, Set<String> versionedProperties,
+            List<String> keyColumnNames, boolean withDiscriminator, List<String> liveColumns, String liveTable,
+            int offset) {
         Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
         Map<String, DataColumn> byName = new LinkedHashMap<>();
-
         persister.getIdentifierMapping().forEachSelectable((index, selectable) -> {
             String column = keyColumnNames != null ? keyColumnNames.get(index) : selectable.getSelectionExpression();
             byName.put(column, DataColumn.of(column, selectable, selectable.getJdbcMapping(), dialect));
         });
-        this.idColumnCount = byName.size();
+        int idColumnCount = byName.size();
 
+        int discriminatorPosition = -1;
+        Object discriminatorValue = null;
         EntityDiscriminatorMapping discriminator = persister.getDiscriminatorMapping();
         if (withDiscriminator && discriminator != null && discriminator.hasPhysicalColumn()
                 && !byName.containsKey(discriminator.getSelectionExpression())) {
-            this.discriminatorPosition = byName.size();
+            discriminatorPosition = byName.size();
             byName.put(discriminator.getSelectionExpression(), DataColumn.of(discriminator.getSelectionExpression(),
                     discriminator, discriminator.getUnderlyingJdbcMapping(), dialect));
             DiscriminatorValue value = persister.getDiscriminatorValue();
-            this.discriminatorValue = value instanceof DiscriminatorValue.Literal literal ? literal.value() : null;
-        } else {
-            this.discriminatorPosition = -1;
-            this.discriminatorValue = null;
+            discriminatorValue = value instanceof DiscriminatorValue.Literal literal ? literal.value() : null;
         }
 
-        List<AttributeMapping> versioned = new ArrayList<>();
-        List<int[]> columnsOfAttributes = new ArrayList<>();
+        List<AttributeMapping> attributes = new ArrayList<>();
+        List<List<Integer>> positionsOfAttributes = new ArrayList<>();
         for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
             AttributeMapping attribute = persister.getAttributeMapping(i);
             if (!versionedProperties.contains(attribute.getAttributeName())) {
                 continue;
             }
-            int[] positions = new int[attribute.getJdbcTypeCount()];
+            List<Integer> positions = new ArrayList<>();
             attribute.forEachSelectable((index, selectable) -> {
                 String column = selectable.getSelectionExpression();
                 if (selectable.isFormula() || byName.containsKey(column)) {
-                    positions[index] = -1;
+                    positions.add(-1);
                 } else {
-                    positions[index] = byName.size();
+                    positions.add(byName.size());
                     byName.put(column, DataColumn.of(column, selectable, selectable.getJdbcMapping(), dialect));
                 }
             });
-            versioned.add(attribute);
-            columnsOfAttributes.add(positions);
+            attributes.add(attribute);
+            positionsOfAttributes.add(List.copyOf(positions));
         }
-        this.columns = List.copyOf(byName.values());
-        this.attributes = List.copyOf(versioned);
-        this.statePositions = versioned.stream().mapToInt(AttributeMapping::getStateArrayPosition).toArray();
-        this.attributeColumns = columnsOfAttributes.toArray(int[][]::new);
         List<String> live = new ArrayList<>();
         for (String column : liveColumns) {
             if (!live.contains(column) && !byName.containsKey(column)) {
                 live.add(column);
             }
         }
-        this.liveColumns = List.copyOf(live);
-        this.liveTable = this.liveColumns.isEmpty() ? null : liveTable;
-    }
-
-    /** The persister of the entity whose versions this table holds (for a shared table, this entity's). */
-    public EntityPersister persister() {
-        return persister;
-    }
-
-    /** The rendered (qualified, quoted where needed) name of the version table. */
-    public String name() {
-        return name;
-    }
-
-    /** The data columns, in the order of a captured row: identifier, discriminator, attributes. */
-    public List<DataColumn> columns() {
-        return columns;
+        return new EntityTable(persister, name, List.copyOf(byName.values()), idColumnCount, discriminatorPosition,
+                discriminatorValue, List.copyOf(attributes), List.copyOf(positionsOfAttributes), List.copyOf(live),
+                live.isEmpty() ? null : liveTable, offset);
     }
 
     /** The names of the data columns, in order. */
@@ -131,55 +116,13 @@ public final class EntityTable {
         return columns.get(column).mapping();
     }
 
-    /** The number of key columns, which come first. */
-    public int idColumnCount() {
-        return idColumnCount;
-    }
-
-    /** The position of the discriminator among the data columns, or -1. */
-    public int discriminatorPosition() {
-        return discriminatorPosition;
-    }
-
-    /** The literal discriminator value this entity writes, or null. */
-    public Object discriminatorValue() {
-        return discriminatorValue;
-    }
-
-    /** The versioned attributes whose columns live at this level. */
-    public List<AttributeMapping> attributes() {
-        return attributes;
-    }
-
     /** The position in the entity's state array of the attribute at {@code index}. */
     public int statePosition(int index) {
-        return statePositions[index];
+        return attributes.get(index).getStateArrayPosition();
     }
 
-    /**
-     * Positions among the data columns of the JDBC values of the attribute at {@code index} (in its
-     * selectable order); -1 for a value that shares a column already listed, or a formula.
-     */
+    /** {@link #attributePositions()} of the attribute at {@code index}, as an array of its own. */
     public int[] attributeColumns(int index) {
-        return attributeColumns[index].clone();
-    }
-
-    /**
-     * Rendered names of the columns that follow the data columns and that a version row takes from
-     * the live row when it is written (the foreign key of a join-column one-to-many, which
-     * Hibernate writes from the parent's collection and which is therefore not in the child's state).
-     */
-    public List<String> liveColumns() {
-        return liveColumns;
-    }
-
-    /** The rendered name of the live table {@link #liveColumns()} are read from, or null when none. */
-    public String liveTable() {
-        return liveTable;
-    }
-
-    /** Where this level's columns start in a captured row of the entity (0 but for a JOINED subclass level). */
-    public int offset() {
-        return offset;
+        return attributePositions.get(index).stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -12,59 +12,46 @@ import java.util.Set;
  * tables and columns. Immutable; built once when the factory starts (see
  * {@link VersionModelBuilder}) and held by the {@link ContinuumService}. The write path, the read
  * path and the schema check all read it.
+ *
+ * @param entitiesByName the versioned entities, by Hibernate entity name
+ * @param collectionsByRole the versioned collections (many-to-many, element collections), by role
+ * @param joinColumnRoles the join-column one-to-manys whose changes are versioned: their foreign
+ *        key in versioned children's rows, or their owner when versioned on collection changes
+ * @param names the rendered names of the bookkeeping tables and columns
+ * @param settings the settings in force
  */
-public final class VersionModel {
+public record VersionModel(Map<String, EntityModel> entitiesByName, Map<String, CollectionTable> collectionsByRole,
+        Set<String> joinColumnRoles, TableNames names, Settings settings) {
 
-    private final Map<String, EntityModel> entities;
-    private final Map<String, CollectionTable> collections;
-    private final Set<String> joinColumnRoles;
-    private final TableNames names;
-    private final Settings settings;
-
-    VersionModel(Map<String, EntityModel> entities, Map<String, CollectionTable> collections,
-            Set<String> joinColumnRoles, TableNames names, Settings settings) {
-        this.entities = Map.copyOf(entities);
-        this.collections = Map.copyOf(collections);
-        this.joinColumnRoles = Set.copyOf(joinColumnRoles);
-        this.names = names;
-        this.settings = settings;
+    /** Copies the maps, so that the model cannot change. */
+    public VersionModel {
+        entitiesByName = Map.copyOf(entitiesByName);
+        collectionsByRole = Map.copyOf(collectionsByRole);
+        joinColumnRoles = Set.copyOf(joinColumnRoles);
     }
 
     /** The versioned entity of this name, or empty. */
     public Optional<EntityModel> entity(String entityName) {
-        return Optional.ofNullable(entities.get(entityName));
+        return Optional.ofNullable(entitiesByName.get(entityName));
     }
 
     /** Every versioned entity (several entities of one hierarchy share version tables). */
     public Collection<EntityModel> entities() {
-        return entities.values();
+        return entitiesByName.values();
     }
 
-    /** The versioned collection of this role (a many-to-many or element collection), or empty. */
+    /** The versioned collection of this role, or empty. */
     public Optional<CollectionTable> collection(String role) {
-        return role == null ? Optional.empty() : Optional.ofNullable(collections.get(role));
+        return role == null ? Optional.empty() : Optional.ofNullable(collectionsByRole.get(role));
     }
 
     /** Every versioned collection. */
     public Collection<CollectionTable> collections() {
-        return collections.values();
+        return collectionsByRole.values();
     }
 
-    /**
-     * Whether {@code role} is a join-column one-to-many whose changes are versioned: its foreign
-     * key in versioned children's rows, or its owner when versioned on collection changes.
-     */
+    /** Whether {@code role} is a join-column one-to-many whose changes are versioned. */
     public boolean isVersionedJoinColumn(String role) {
         return role != null && joinColumnRoles.contains(role);
-    }
-
-    /** The rendered names of the bookkeeping tables and columns. */
-    public TableNames names() {
-        return names;
-    }
-
-    /** The settings in force. */
-    public Settings settings() {
-        return settings;
     }
 }

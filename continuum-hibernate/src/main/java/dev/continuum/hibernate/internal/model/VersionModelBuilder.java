@@ -101,7 +101,7 @@ public final class VersionModelBuilder {
                 VersionedEntity.Level level = views.get(i);
                 // a JOINED subclass's identifier mapping names its own table's key columns, so name them per level
                 List<String> keyNames = level.keyColumns().stream().map(c -> c.getQuotedName(dialect)).toList();
-                EntityTable table = new EntityTable(persister, context.format(plan.tables().get(i).getQualifiedTableName()),
+                EntityTable table = EntityTable.of(persister, context.format(plan.tables().get(i).getQualifiedTableName()),
                         level.propertyNames(), keyNames, level.discriminator(),
                         liveColumnsByLevel.getOrDefault(persister.getEntityName() + "#" + i, List.of()),
                         liveTableNames.get(level.liveTable()), offset);
@@ -118,7 +118,7 @@ public final class VersionModelBuilder {
                 CollectionPersister persister = factory.getMappingMetamodel()
                         .getCollectionDescriptor(plan.plan().collection().getRole());
                 collectionTables.put(persister.getRole(),
-                        new CollectionTable(persister, context.format(plan.table().getQualifiedTableName())));
+                        CollectionTable.of(persister, context.format(plan.table().getQualifiedTableName())));
             }
         }
 

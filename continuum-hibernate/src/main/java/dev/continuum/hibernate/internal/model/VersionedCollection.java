@@ -22,23 +22,15 @@ import java.util.Set;
  * through a join table) or an element collection, whose rows are versioned in
  * {@code <collection_table>_version}; or a one-to-many owned through a join column, whose foreign
  * key is versioned in the child's version rows.
+ *
+ * @param collection the collection's boot mapping
+ * @param versionTableName the name of its version table; null for a join-column one-to-many
+ * @param keyColumns the collection table's key columns (the owner's foreign key)
+ * @param rowColumns the index (list position or map key, when in the collection table) and element columns
+ * @param primaryKeyColumns the live collection table's primary key columns, or empty when it has none (a bag)
  */
-public final class VersionedCollection {
-
-    private final Collection collection;
-    private final String versionTableName;
-    private final List<Column> keyColumns;
-    private final List<Column> rowColumns;
-    private final List<Column> primaryKeyColumns;
-
-    private VersionedCollection(Collection collection, String versionTableName, List<Column> keyColumns,
-            List<Column> rowColumns, List<Column> primaryKeyColumns) {
-        this.collection = collection;
-        this.versionTableName = versionTableName;
-        this.keyColumns = keyColumns;
-        this.rowColumns = rowColumns;
-        this.primaryKeyColumns = primaryKeyColumns;
-    }
+public record VersionedCollection(Collection collection, String versionTableName, List<Column> keyColumns,
+        List<Column> rowColumns, List<Column> primaryKeyColumns) {
 
     /**
      * The versioning view of {@code collection}, or null when its rows are not versioned: its owner
@@ -55,7 +47,7 @@ public final class VersionedCollection {
         if (VersionedEntity.isExcluded(owner, property)) {
             return null;
         }
-        List<Column> key = columns(collection.getKey().getSelectables());
+        List<Column> key = VersionedEntity.columns(collection.getKey().getSelectables());
         if (collection.isOneToMany()) {
             return new VersionedCollection(collection, null, key, List.of(), List.of());
         }
@@ -66,9 +58,9 @@ public final class VersionedCollection {
         }
         List<Column> rows = new ArrayList<>();
         if (collection instanceof IndexedCollection indexed && indexInCollectionTable(indexed)) {
-            rows.addAll(columns(indexed.getIndex().getSelectables()));
+            rows.addAll(VersionedEntity.columns(indexed.getIndex().getSelectables()));
         }
-        rows.addAll(columns(collection.getElement().getSelectables()));
+        rows.addAll(VersionedEntity.columns(collection.getElement().getSelectables()));
         Set<String> names = new LinkedHashSet<>();
         key.forEach(c -> names.add(c.getName()));
         rows.forEach(c -> names.add(c.getName()));
@@ -91,27 +83,13 @@ public final class VersionedCollection {
     public static boolean indexInCollectionTable(IndexedCollection indexed) {
         Value index = indexed.getIndex();
         return index != null && index.getTable() == indexed.getCollectionTable()
-                && !columns(index.getSelectables()).isEmpty();
+                && !VersionedEntity.columns(index.getSelectables()).isEmpty();
     }
 
     public static String propertyName(Collection collection) {
         String path = collection.getRole().substring(collection.getOwnerEntityName().length() + 1);
         int dot = path.indexOf('.');
         return dot < 0 ? path : path.substring(0, dot);
-    }
-
-    private static List<Column> columns(List<Selectable> selectables) {
-        List<Column> columns = new ArrayList<>();
-        for (Selectable selectable : selectables) {
-            if (selectable instanceof Column column) {
-                columns.add(column);
-            }
-        }
-        return columns;
-    }
-
-    public Collection collection() {
-        return collection;
     }
 
     /** Whether this is a one-to-many whose foreign key lives in the child's table (no version table of its own). */
@@ -126,25 +104,6 @@ public final class VersionedCollection {
         entities.add(child);
         entities.addAll(child.getSubclassClosure().stream().filter(c -> c != child).toList());
         return entities;
-    }
-
-    public String versionTableName() {
-        return versionTableName;
-    }
-
-    /** The collection table's key columns (the owner's foreign key). */
-    public List<Column> keyColumns() {
-        return keyColumns;
-    }
-
-    /** The index (list position or map key, when in the collection table) and element columns. */
-    public List<Column> rowColumns() {
-        return rowColumns;
-    }
-
-    /** The live collection table's primary key columns, or empty when it has none (a bag). */
-    public List<Column> primaryKeyColumns() {
-        return primaryKeyColumns;
     }
 
     /** "Owner.property", for messages. */

@@ -30,23 +30,13 @@ import java.util.TreeSet;
 
 /**
  * Boot-time view of one versioned entity: which of its properties are versioned and how its
- * version table is named. Validates the {@link Versioned} annotation against the mapping, so a
+ * version tables are named and laid out ({@code rootVersionTableName} is the version table of the
+ * hierarchy's root, as {@code @Versioned(table)} and the suffix name it; {@code levels} the version
+ * tables a change of this entity writes to, root level first). Validates the {@link Versioned} annotation against the mapping, so a
  * misconfiguration fails the boot with a message naming the entity, the property and the fix.
  */
-public final class VersionedEntity {
-
-    private final PersistentClass entity;
-    private final List<Property> versionedProperties;
-    private final String versionTableName;
-    private final List<Level> levels;
-
-    private VersionedEntity(PersistentClass entity, List<Property> versionedProperties, String versionTableName,
-            List<Level> levels) {
-        this.entity = entity;
-        this.versionedProperties = versionedProperties;
-        this.versionTableName = versionTableName;
-        this.levels = levels;
-    }
+public record VersionedEntity(PersistentClass entity, List<Property> versionedProperties, String rootVersionTableName,
+        List<Level> levels) {
 
     /**
      * The versioning view of {@code entity}, or {@code null} when neither it nor a superclass entity
@@ -154,7 +144,8 @@ public final class VersionedEntity {
         return entity.getTable().getName() + settings.tableSuffix();
     }
 
-    private static List<Column> columns(List<Selectable> selectables) {
+    /** The physical columns among {@code selectables} (formulas left out), in order. */
+    public static List<Column> columns(List<Selectable> selectables) {
         List<Column> columns = new ArrayList<>();
         for (Selectable selectable : selectables) {
             if (selectable instanceof Column column) {
@@ -209,27 +200,9 @@ public final class VersionedEntity {
         }
     }
 
-    public PersistentClass entity() {
-        return entity;
-    }
-
     /** The name of the version table of the hierarchy's root (of the entity's own table under TABLE_PER_CLASS). */
     public String versionTableName() {
         return levels.get(0).versionTableName();
-    }
-
-    /** The version table of the hierarchy's root, as {@code @Versioned(table)} and the suffix name it. */
-    public String rootVersionTableName() {
-        return versionTableName;
-    }
-
-    /** The version tables a change of this entity writes to, root level first. */
-    public List<Level> levels() {
-        return levels;
-    }
-
-    public List<Property> versionedProperties() {
-        return versionedProperties;
     }
 
     /** Names of the versioned properties. */
@@ -241,13 +214,7 @@ public final class VersionedEntity {
 
     /** Physical columns of the versioned properties (formulas left out), in mapping order. */
     public static List<Column> columnsOf(Property property) {
-        List<Column> columns = new ArrayList<>();
-        for (Selectable selectable : property.getValue().getSelectables()) {
-            if (selectable instanceof Column column) {
-                columns.add(column);
-            }
-        }
-        return columns;
+        return columns(property.getValue().getSelectables());
     }
 
     public static Versioned annotation(PersistentClass entity) {

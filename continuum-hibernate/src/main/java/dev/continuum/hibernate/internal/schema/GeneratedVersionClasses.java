@@ -40,25 +40,16 @@ import java.util.TreeSet;
  * <p>As a contributor of its own it also checks, for every persistence unit, that each
  * {@link VersionOf} class names a versioned entity of the unit and maps its version table.
  */
-public final class GeneratedVersionClasses implements AdditionalMappingContributor {
+public final class GeneratedVersionClasses extends ContinuumContributor {
 
-    @Override
-    public String getContributorName() {
-        return SchemaContributor.CONTRIBUTOR + "-version-classes";
+    /** For {@link java.util.ServiceLoader}. */
+    public GeneratedVersionClasses() {
+        super("-version-classes");
     }
 
     @Override
-    public void contribute(
-            AdditionalMappingContributions contributions,
-            InFlightMetadataCollector metadata,
-            ResourceStreamLocator resourceStreamLocator,
-            MetadataBuildingContext context) {
-        Map<String, Object> properties = context.getBootstrapContext().getServiceRegistry()
-                .requireService(ConfigurationService.class).getSettings();
-        Settings settings = Settings.from(properties);
-        if (!settings.enabled()) {
-            return;
-        }
+    void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
+            MetadataBuildingContext context, Settings settings) {
         for (PersistentClass mapped : sorted(metadata.getEntityBindings())) {
             VersionOf versionOf = versionOf(mapped);
             if (versionOf != null) {

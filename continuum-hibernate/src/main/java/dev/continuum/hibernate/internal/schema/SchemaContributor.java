@@ -40,27 +40,16 @@ import java.util.TreeSet;
  * like mapped tables. Also the earliest point at which {@code @Versioned} is checked against the
  * mapping. Discovered through {@link java.util.ServiceLoader}.
  */
-public final class SchemaContributor implements AdditionalMappingContributor {
+public final class SchemaContributor extends ContinuumContributor {
 
-    static final String CONTRIBUTOR = "continuum";
-
-    @Override
-    public String getContributorName() {
-        return CONTRIBUTOR;
+    /** For {@link java.util.ServiceLoader}. */
+    public SchemaContributor() {
+        super("");
     }
 
     @Override
-    public void contribute(
-            AdditionalMappingContributions contributions,
-            InFlightMetadataCollector metadata,
-            ResourceStreamLocator resourceStreamLocator,
-            MetadataBuildingContext context) {
-        Map<String, Object> properties = context.getBootstrapContext().getServiceRegistry()
-                .requireService(ConfigurationService.class).getSettings();
-        Settings settings = Settings.from(properties);
-        if (!settings.enabled()) {
-            return;
-        }
+    void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
+            MetadataBuildingContext context, Settings settings) {
         checkNoVersionedNonEntities(metadata, context);
         List<PersistentClass> versioned = new ArrayList<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {

@@ -28,22 +28,16 @@ import java.util.Map;
  * and the version it had when the position was written. Discovered through
  * {@link java.util.ServiceLoader}.
  */
-public final class UndoTableContributor implements AdditionalMappingContributor {
+public final class UndoTableContributor extends ContinuumContributor {
 
-    @Override
-    public String getContributorName() {
-        return SchemaContributor.CONTRIBUTOR + "-undo";
+    /** For {@link java.util.ServiceLoader}. */
+    public UndoTableContributor() {
+        super("-undo");
     }
 
     @Override
-    public void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
-            ResourceStreamLocator resourceStreamLocator, MetadataBuildingContext context) {
-        Map<String, Object> properties = context.getBootstrapContext().getServiceRegistry()
-                .requireService(ConfigurationService.class).getSettings();
-        Settings settings = Settings.from(properties);
-        if (!settings.enabled()) {
-            return;
-        }
+    void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
+            MetadataBuildingContext context, Settings settings) {
         boolean versioned = false;
         for (PersistentClass entity : metadata.getEntityBindings()) {
             versioned |= VersionedEntity.annotation(entity) != null;
