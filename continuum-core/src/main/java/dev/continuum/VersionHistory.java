@@ -41,7 +41,7 @@ public interface VersionHistory {
         if (entityManager == null) {
             throw new ContinuumException("VersionHistory.of(entityManager) needs an open EntityManager, got null");
         }
-        List<VersionHistoryFactory> factories = VersionHistoryFactories.all();
+        List<VersionHistoryFactory> factories = ServiceProviders.all(VersionHistoryFactory.class);
         for (VersionHistoryFactory factory : factories) {
             Optional<VersionHistory> history = factory.open(entityManager);
             if (history.isPresent()) {

@@ -11,13 +11,15 @@ import org.hibernate.type.descriptor.java.MutabilityPlan;
  * itself writes the live column with.
  *
  * @param name the column name as it appears in SQL
+ * @param table the live table that holds the column, as it appears in SQL (for a JOINED subclass
+ *        level's key, the root table whose key it joins)
  * @param mapping the JDBC mapping of its values (binder, extractor, Java type)
  * @param writeExpression the SQL that writes a value: {@code ?}, a {@code @ColumnTransformer}
  *        write expression, or the JDBC type's wrapping of either (JSON, XML, arrays on some dialects)
  * @param nullable whether the live column accepts null
  * @param mutability the mutability plan of its values, or null when they are immutable
  */
-public record DataColumn(String name, JdbcMapping mapping, String writeExpression, boolean nullable,
+public record DataColumn(String name, String table, JdbcMapping mapping, String writeExpression, boolean nullable,
         MutabilityPlan<?> mutability) {
 
     /** Whether {@link #writeExpression()} takes a JDBC parameter (a constant expression takes none). */
@@ -31,6 +33,6 @@ public record DataColumn(String name, JdbcMapping mapping, String writeExpressio
         Size size = new Size(selectable.getPrecision(), selectable.getScale(), selectable.getLength());
         String expression = mapping.getJdbcType().wrapWriteExpression(custom == null ? "?" : custom, size, dialect);
         MutabilityPlan<?> plan = mapping.getJdbcJavaType().getMutabilityPlan();
-        return new DataColumn(name, mapping, expression, selectable.isNullable(), plan.isMutable() ? plan : null);
+        return new DataColumn(name, selectable.getContainingTableExpression(), mapping, expression, selectable.isNullable(), plan.isMutable() ? plan : null);
     }
 }

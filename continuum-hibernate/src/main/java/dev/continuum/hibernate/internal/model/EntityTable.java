@@ -32,7 +32,8 @@ import java.util.Set;
  *        row takes from the live row when it is written (the foreign key of a join-column
  *        one-to-many, which Hibernate writes from the parent's collection and which is therefore
  *        not in the child's state)
- * @param liveTable the rendered name of the live table {@code liveColumns} are read from, or null
+ * @param liveTable the rendered name of the live table this level shadows (its own table for a JOINED
+ *        subclass level), from which {@code liveColumns} are read
  * @param offset where this level's columns start in a captured row of the entity (0 but for a
  *        JOINED subclass level)
  */
@@ -49,7 +50,7 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
      *        primary key join columns), or null for the identifier's own columns
      * @param withDiscriminator whether this level holds the discriminator column
      * @param liveColumns rendered names of columns a version row takes from the live row
-     * @param liveTable rendered name of the live table those columns are read from, or null
+     * @param liveTable rendered name of the live table this level shadows
      * @param offset where this level's columns start in a captured row of the entity
      */
     static EntityTable of(EntityPersister persister, String name, Set<String> versionedProperties,
@@ -103,7 +104,7 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
         }
         return new EntityTable(persister, name, List.copyOf(byName.values()), idColumnCount, discriminatorPosition,
                 discriminatorValue, List.copyOf(attributes), List.copyOf(positionsOfAttributes), List.copyOf(live),
-                live.isEmpty() ? null : liveTable, offset);
+                liveTable, offset);
     }
 
     /** The names of the data columns, in order. */

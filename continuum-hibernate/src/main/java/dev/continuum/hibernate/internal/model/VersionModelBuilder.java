@@ -56,7 +56,6 @@ public final class VersionModelBuilder {
 
         // the foreign keys of join-column one-to-manys, which versioned children's rows read from the live row
         Map<String, List<String>> liveColumnsByLevel = new HashMap<>();
-        Map<Table, String> liveTableNames = new HashMap<>();
         Set<String> joinColumnRoles = new HashSet<>();
         Set<String> ownersVersioned = new HashSet<>();
         for (EntityPlan plan : entities) {
@@ -82,7 +81,6 @@ public final class VersionModelBuilder {
                             columns.add(name);
                         }
                     }
-                    liveTableNames.put(live, context.format(live.getQualifiedTableName()));
                 }
             }
             if (versionedChild || ownersVersioned.contains(plan.plan().collection().getOwner().getEntityName())) {
@@ -104,7 +102,7 @@ public final class VersionModelBuilder {
                 EntityTable table = EntityTable.of(persister, context.format(plan.tables().get(i).getQualifiedTableName()),
                         level.propertyNames(), keyNames, level.discriminator(),
                         liveColumnsByLevel.getOrDefault(persister.getEntityName() + "#" + i, List.of()),
-                        liveTableNames.get(level.liveTable()), offset);
+                        context.format(level.liveTable().getQualifiedTableName()), offset);
                 offset += table.columns().size();
                 levels.add(table);
             }

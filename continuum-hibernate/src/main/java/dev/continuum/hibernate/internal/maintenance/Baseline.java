@@ -1,0 +1,472 @@
+package dev.continuum.hibernate.internal.maintenance;
+
+import dev.continuum.BaselineResult;
+import dev.continuum.HistoryAdmin;
+import dev.continuum.Operation;
+import dev.continuum.VersioningException;
+import dev.continuum.hibernate.internal.model.CollectionTable;
+import dev.continuum.hibernate.internal.model.DataColumn;
+import dev.continuum.hibernate.internal.model.EntityModel;
+import dev.continuum.hibernate.internal.model.EntityTable;
+import dev.continuum.hibernate.internal.model.SqlSyntax;
+import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.VersionModel;
+
+import org.hibernate.StatelessSession;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.pagination.LimitHandler;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.exception.LockAcquisitionException;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.TableDetails;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.query.spi.Limit;
+import org.hibernate.query.spi.QueryOptions;
+import org.hibernate.query.spi.QueryOptionsAdapter;
+import org.hibernate.type.BasicType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Records an INSERT version, in one transaction row, for every row of a versioned hierarchy that
+ * has no open version (see {@link HistoryAdmin#baseline(Class)}). The rows are copied inside the
+ * database ({@code insert ... select}), a batch of rows at a time in key order, each batch its own
+ * transaction that first locks its live rows ({@code select ... for update}), so that a writer of
+ * one of them either committed before (its version is open, the row is skipped) or waits and then
+ * closes the baseline version like any other. Hierarchies with a composite key are done in one
+ * batch.
+ */
+final class Baseline {
+
+    /** How often a batch is tried when it loses a lock conflict against the application's writers. */
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final SessionFactoryImplementor factory;
+    private final VersionModel model;
+    private final List<EntityModel> entities;
+    private final int batchSize;
+    private final Dialect dialect;
+    private final TableNames names;
+
+    private long transactionId;
+    private boolean transactionRecorded;
+    private long versions;
+    private long collectionRows;
+    private int batches;
+
+    Baseline(SessionFactoryImplementor factory, VersionModel model, List<EntityModel> entities, int batchSize) {
+        this.factory = factory;
+        this.model = model;
+        this.entities = entities;
+        this.batchSize = batchSize;
+        this.dialect = factory.getJdbcServices().getDialect();
+        this.names = model.names();
+    }
+
+    BaselineResult run() {
+        List<Hierarchy> hierarchies = hierarchies();
+        try (StatelessSession stateless = factory.openStatelessSession()) {
+            SharedSessionContractImplementor session = (SharedSessionContractImplementor) stateless;
+            int[] isolation = new int[1];
+            // read committed: the copying reads take no shared locks (MariaDB), only the batch's explicit row locks
+            session.doWork(connection -> {
+                isolation[0] = connection.getTransactionIsolation();
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            });
+            try {
+                findInterruptedRun(session, hierarchies);
+                for (Hierarchy hierarchy : hierarchies) {
+                    run(session, hierarchy);
+                }
+            } finally {
+                session.doWork(connection -> connection.setTransactionIsolation(isolation[0]));
+            }
+        }
+        return new BaselineResult(versions > 0 ? transactionId : 0, versions, collectionRows, batches);
+    }
+
+    /** The root version tables of the entities (one per concrete class under TABLE_PER_CLASS), with what hangs off them. */
+    private List<Hierarchy> hierarchies() {
+        Map<String, Hierarchy> byRoot = new LinkedHashMap<>();
+        for (EntityModel entity : entities) {
+            Hierarchy hierarchy = byRoot.computeIfAbsent(entity.root().name(), name -> new Hierarchy(entity));
+            hierarchy.add(entity);
+        }
+        for (CollectionTable collection : model.collections()) {
+            EntityPersister owner = collection.persister().getOwnerEntityPersister();
+            for (Hierarchy hierarchy : byRoot.values()) {
+                if (owner.getRootEntityName().equals(hierarchy.persister.getRootEntityName())
+                        && collection.keyPositions().length == hierarchy.root.idColumnCount()) {
+                    hierarchy.collections.add(collection);
+                }
+            }
+        }
+        byRoot.values().forEach(Hierarchy::prepare);
+        return new ArrayList<>(byRoot.values());
+    }
+
+    /** Reuses the transaction row of an earlier, interrupted baseline of these tables. */
+    private void findInterruptedRun(SharedSessionContractImplementor session, List<Hierarchy> hierarchies) {
+        StringJoiner recorded = new StringJoiner(" or ");
+        for (Hierarchy hierarchy : hierarchies) {
+            recorded.add("exists (select 1 from " + hierarchy.root.name() + " v where v." + names.transactionId()
+                    + " = t.id)");
+        }
+        String sql = "select max(t.id) from " + names.transactionTable() + " t where t.user_id = ? and (" + recorded
+                + ")";
+        session.doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, HistoryAdmin.BASELINE_USER);
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        transactionId = rs.getLong(1);
+                        transactionRecorded = true;
+                    }
+                }
+            }
+        });
+    }
+
+    private void run(SharedSessionContractImplementor session, Hierarchy hierarchy) {
+        Object last = null;
+        boolean ranged = hierarchy.root.idColumnCount() == 1;
+        while (true) {
+            Object from = last;
+            Object[] upTo = new Object[1];
+            boolean more = inTransaction(session, connection -> {
+                List<Object> keys = lockBatch(connection, session, hierarchy, from, ranged);
+                if (keys.isEmpty()) {
+                    return false;
+                }
+                upTo[0] = keys.get(keys.size() - 1);
+                return record(connection, session, hierarchy, ranged ? keys.get(0) : null, upTo[0]);
+            });
+            if (!ranged || upTo[0] == null) {
+                return;
+            }
+            last = upTo[0];
+            if (!more) {
+                // the batch held only rows that had a version already; go on past it
+                continue;
+            }
+        }
+    }
+
+    /** Locks the live rows of the next batch and returns their keys, in key order. */
+    private List<Object> lockBatch(Connection connection, SharedSessionContractImplementor session,
+            Hierarchy hierarchy, Object after, boolean ranged) throws SQLException {
+        String key = hierarchy.root.columns().get(0).name();
+        String sql = "select t0." + key + " from " + hierarchy.root.liveTable() + " t0"
+                + (after == null ? "" : " where t0." + key + " > ?") + " order by t0." + key;
+        List<Object> keys = new ArrayList<>();
+        if (!ranged) {
+            try (PreparedStatement statement = connection.prepareStatement(sql + dialect.getForUpdateString());
+                    ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getObject(1));
+                }
+            }
+            return keys;
+        }
+        LimitHandler limits = dialect.getLimitHandler();
+        Limit limit = new Limit(0, batchSize);
+        QueryOptions options = new QueryOptionsAdapter() {
+            @Override
+            public Limit getLimit() {
+                return limit;
+            }
+        };
+        String limited = limits.processSql(sql, after == null ? 0 : 1, null, options) + dialect.getForUpdateString();
+        JdbcMapping mapping = hierarchy.root.jdbcMapping(0);
+        try (PreparedStatement statement = connection.prepareStatement(limited)) {
+            int next = 1 + limits.bindLimitParametersAtStartOfQuery(limit, statement, 1);
+            if (after != null) {
+                bind(statement, next++, mapping, after, session);
+            }
+            limits.bindLimitParametersAtEndOfQuery(limit, statement, next);
+            limits.setMaxRows(limit, statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(mapping.getJdbcValueExtractor().extract(rs, 1, session));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Records the versions of the locked batch from {@code first} to {@code last} (both null for a
+     * composite key: every row); returns whether it recorded any.
+     */
+    private boolean record(Connection connection, SharedSessionContractImplementor session, Hierarchy hierarchy,
+            Object first, Object last) throws SQLException {
+        boolean newTransaction = !transactionRecorded;
+        if (newTransaction) {
+            insertTransactionRow(connection, session);
+        }
+        int recorded = execute(connection, session, hierarchy, hierarchy.rootSql, first, last, false);
+        if (recorded == 0) {
+            if (newTransaction) {
+                transactionRecorded = false;
+                connection.rollback();
+            }
+            batches++;
+            return false;
+        }
+        for (String sql : hierarchy.levelSql) {
+            execute(connection, session, hierarchy, sql, first, last, true);
+        }
+        long rows = 0;
+        for (String sql : hierarchy.collectionSql) {
+            rows += execute(connection, session, hierarchy, sql, first, last, true);
+        }
+        versions += recorded;
+        collectionRows += rows;
+        batches++;
+        return true;
+    }
+
+    private int execute(Connection connection, SharedSessionContractImplementor session, Hierarchy hierarchy,
+            String sql, Object first, Object last, boolean ofThisBaseline) throws SQLException {
+        JdbcMapping key = hierarchy.root.jdbcMapping(0);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            statement.setLong(parameter++, transactionId);
+            if (first != null) {
+                bind(statement, parameter++, key, first, session);
+                bind(statement, parameter++, key, last, session);
+            }
+            if (ofThisBaseline) {
+                statement.setLong(parameter, transactionId);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    private void insertTransactionRow(Connection connection, SharedSessionContractImplementor session)
+            throws SQLException {
+        if (transactionId == 0) {
+            String next = dialect.getSequenceSupport().getSequenceNextValString(names.transactionSequence());
+            try (PreparedStatement statement = connection.prepareStatement(next); ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                transactionId = rs.getLong(1);
+            }
+        }
+        BasicType<Instant> instant = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
+        try (PreparedStatement statement = connection.prepareStatement("insert into " + names.transactionTable()
+                + " (id, issued_at, user_id, remote_addr) values (?, ?, ?, null)")) {
+            statement.setLong(1, transactionId);
+            instant.getJdbcValueBinder().bind(statement, Instant.now(), 2, session);
+            statement.setString(3, HistoryAdmin.BASELINE_USER);
+            statement.executeUpdate();
+        }
+        transactionRecorded = true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void bind(PreparedStatement statement, int parameter, JdbcMapping mapping, Object value,
+            SharedSessionContractImplementor session) throws SQLException {
+        mapping.getJdbcValueBinder().bind(statement, value, parameter, session);
+    }
+
+    /** Work of one batch on a JDBC connection, returning whether to go on. */
+    private interface BatchWork {
+        boolean run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs one batch in a transaction of its own. A batch that loses a deadlock or a serialization
+     * conflict against the application's writers is rolled back and run again (it is idempotent:
+     * rows that got a version meanwhile are skipped), a few times before giving up.
+     */
+    private boolean inTransaction(SharedSessionContractImplementor session, BatchWork work) {
+        for (int attempt = 1; ; attempt++) {
+            boolean recordedBefore = transactionRecorded;
+            long versionsBefore = versions;
+            long rowsBefore = collectionRows;
+            int batchesBefore = batches;
+            session.getTransaction().begin();
+            try {
+                boolean[] result = new boolean[1];
+                session.doWork(connection -> result[0] = work.run(connection));
+                session.getTransaction().commit();
+                return result[0];
+            } catch (RuntimeException e) {
+                if (session.getTransaction().isActive()) {
+                    session.getTransaction().rollback();
+                }
+                transactionRecorded = recordedBefore;
+                versions = versionsBefore;
+                collectionRows = rowsBefore;
+                batches = batchesBefore;
+                if (attempt < MAX_ATTEMPTS && e instanceof LockAcquisitionException) {
+                    continue;
+                }
+                throw new VersioningException("The baseline stopped: " + e.getMessage() + "; what it recorded so far "
+                        + "stays, and running it again records the rest", e);
+            }
+        }
+    }
+
+    /** One root version table with its subclass level tables and versioned collections, and their statements. */
+    private final class Hierarchy {
+        final EntityPersister persister;
+        final EntityTable root;
+        final Map<String, DataColumn> rootColumns = new LinkedHashMap<>();
+        final List<String> rootLiveColumns = new ArrayList<>();
+        final Map<String, EntityTable> levels = new LinkedHashMap<>();
+        final List<CollectionTable> collections = new ArrayList<>();
+        String rootSql;
+        final List<String> levelSql = new ArrayList<>();
+        final List<String> collectionSql = new ArrayList<>();
+
+        Hierarchy(EntityModel entity) {
+            this.persister = entity.persister();
+            this.root = entity.root();
+        }
+
+        void add(EntityModel entity) {
+            // a single-table hierarchy's entities each version their own columns of the shared table
+            entity.root().columns().forEach(column -> rootColumns.putIfAbsent(column.name(), column));
+            entity.root().liveColumns().stream().filter(c -> !rootLiveColumns.contains(c)).forEach(rootLiveColumns::add);
+            entity.subclassLevels().forEach(level -> levels.putIfAbsent(level.name(), level));
+        }
+
+        /** Builds the statements once every entity and collection is known. */
+        void prepare() {
+            String key = root.columns().get(0).name();
+            rootSql = insert(root.name(), rootColumns.values(), rootLiveColumns, root.liveTable(), root.idColumnCount())
+                    + " and not exists (select 1 from " + root.name() + " v where " + keyMatch("v", "t0", root, root)
+                    + " and v." + names.endTransactionId() + " is null)";
+            for (EntityTable level : levels.values()) {
+                levelSql.add(insert(level.name(), level.columns(), level.liveColumns(), level.liveTable(),
+                        level.idColumnCount())
+                        + " and exists (select 1 from " + root.name() + " v where " + keyMatch("v", "t0", root, level)
+                        + thisBaseline("v") + ") and not exists (select 1 from " + level.name() + " w where "
+                        + keyMatch("w", "t0", level, level) + " and w." + names.endTransactionId() + " is null)");
+            }
+            for (CollectionTable collection : collections) {
+                StringJoiner columns = new StringJoiner(", ");
+                StringJoiner values = new StringJoiner(", ");
+                collection.columns().forEach(column -> {
+                    columns.add(column.name());
+                    values.add("c." + column.name());
+                });
+                int[] ownerKey = collection.keyPositions();
+                StringJoiner owner = new StringJoiner(" and ");
+                for (int i = 0; i < ownerKey.length; i++) {
+                    owner.add("v." + root.columns().get(i).name() + " = c." + collection.columns().get(ownerKey[i]).name());
+                }
+                StringJoiner same = new StringJoiner(" and ");
+                for (int i = 0; i < collection.identityWidth(); i++) {
+                    DataColumn column = collection.columns().get(i);
+                    same.add(column.nullable() ? SqlSyntax.nullSafeEquals(dialect, "w." + column.name(), "c." + column.name())
+                            : "w." + column.name() + " = c." + column.name());
+                }
+                String range = ranged() ? "c." + collection.columns().get(ownerKey[0]).name() + " >= ? and c."
+                        + collection.columns().get(ownerKey[0]).name() + " <= ?" : "1 = 1";
+                collectionSql.add("insert into " + collection.name() + " (" + columns + ", " + names.transactionId()
+                        + ", " + names.operationType() + ") select " + values + ", ?, " + Operation.INSERT.code()
+                        + " from " + collection.persister().getTableName() + " c where " + range
+                        + " and exists (select 1 from " + root.name() + " v where " + owner + thisBaseline("v")
+                        + ") and not exists (select 1 from " + collection.name() + " w where " + same + " and w."
+                        + names.endTransactionId() + " is null)");
+            }
+            if (key.isEmpty()) {
+                throw new IllegalStateException("no key column in " + root.name());
+            }
+        }
+
+        boolean ranged() {
+            return root.idColumnCount() == 1;
+        }
+
+        /**
+         * {@code insert into <version table> (...) select ... from <live table> t0 [left join <secondary table> ...]
+         * where <key range>}: the data columns from the tables that hold them, the transaction id as
+         * the first parameter, then the range's two.
+         */
+        private String insert(String table, java.util.Collection<DataColumn> data, List<String> live, String liveTable,
+                int keyCount) {
+            StringJoiner columns = new StringJoiner(", ");
+            StringJoiner values = new StringJoiner(", ");
+            Map<String, String> aliases = new LinkedHashMap<>();
+            aliases.put(liveTable, "t0");
+            StringBuilder joins = new StringBuilder();
+            int i = 0;
+            List<String> keyNames = new ArrayList<>();
+            for (DataColumn column : data) {
+                columns.add(column.name());
+                if (i < keyCount) {
+                    keyNames.add(column.name());
+                    values.add("t0." + column.name());
+                } else {
+                    String alias = aliases.get(column.table());
+                    if (alias == null) {
+                        alias = "t" + aliases.size();
+                        aliases.put(column.table(), alias);
+                        joins.append(" left join ").append(column.table()).append(' ').append(alias).append(" on ")
+                                .append(secondaryKeyMatch(column.table(), alias, keyNames));
+                    }
+                    values.add(alias + "." + column.name());
+                }
+                i++;
+            }
+            for (String column : live) {
+                columns.add(column);
+                values.add("t0." + column);
+            }
+            String range = ranged() ? "t0." + keyNames.get(0) + " >= ? and t0." + keyNames.get(0) + " <= ?" : "1 = 1";
+            return "insert into " + table + " (" + columns + ", " + names.transactionId() + ", " + names.operationType()
+                    + ") select " + values + ", ?, " + Operation.INSERT.code() + " from " + liveTable + " t0" + joins
+                    + " where " + range;
+        }
+
+        /** The join of a secondary table on its key columns to the key of {@code t0}. */
+        private String secondaryKeyMatch(String table, String alias, List<String> keyNames) {
+            StringJoiner on = new StringJoiner(" and ");
+            for (EntityModel entity : entities) {
+                if (on.length() == 0 && entity.persister() instanceof AbstractEntityPersister persister) {
+                    persister.forEachTableDetails(details -> {
+                        if (on.length() == 0 && details.getTableName().equals(table)) {
+                            List<? extends TableDetails.KeyColumn> keys = details.getKeyDetails().getKeyColumns();
+                            for (int k = 0; k < keys.size(); k++) {
+                                on.add(alias + "." + keys.get(k).getColumnName() + " = t0." + keyNames.get(k));
+                            }
+                        }
+                    });
+                }
+            }
+            if (on.length() == 0) {
+                throw new IllegalStateException("Table " + table + " is not a table of " + persister.getEntityName());
+            }
+            return on.toString();
+        }
+
+        /** The key columns of {@code left} equal to those of {@code right}, by position. */
+        private String keyMatch(String left, String right, EntityTable leftTable, EntityTable rightTable) {
+            StringJoiner match = new StringJoiner(" and ");
+            for (int i = 0; i < leftTable.idColumnCount(); i++) {
+                match.add(left + "." + leftTable.columns().get(i).name() + " = " + right + "."
+                        + rightTable.columns().get(i).name());
+            }
+            return match.toString();
+        }
+
+        private String thisBaseline(String alias) {
+            return " and " + alias + "." + names.transactionId() + " = ? and " + alias + "." + names.operationType()
+                    + " = " + Operation.INSERT.code();
+        }
+    }
+}
