@@ -59,4 +59,21 @@ public final class ContinuumSettings {
 
     private ContinuumSettings() {
     }
+
+    /**
+     * The number of most recent versions of each entity that {@link HistoryAdmin#prune()} keeps,
+     * for entities without {@link HistoryRetention}; unset for no such rule.
+     */
+    public static final String RETENTION_VERSIONS = "continuum.retention.versions";
+    /**
+     * How long {@link HistoryAdmin#prune()} keeps a version after it stopped being current, as an
+     * ISO-8601 duration such as {@code P365D}, for entities without {@link HistoryRetention};
+     * unset for no such rule.
+     */
+    public static final String RETENTION_NEWER_THAN = "continuum.retention.newer_than";
+    /**
+     * {@code true} (default) or {@code false}: whether {@link HistoryAdmin#prune()} keeps the
+     * first version of every entity, for entities without {@link HistoryRetention}.
+     */
+    public static final String RETENTION_KEEP_FIRST = "continuum.retention.keep_first";
 }

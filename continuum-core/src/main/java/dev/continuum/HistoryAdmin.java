@@ -79,6 +79,58 @@ public interface HistoryAdmin {
      */
     BaselineResult baseline(Class<?> entityType, int batchSize);
 
+    /**
+     * Removes the versions that the retention rules of every versioned entity type allow to go
+     * ({@link HistoryRetention} on the entity, else the {@code continuum.retention.*} settings;
+     * types with neither keep everything). See {@link #prune(Class, RetentionPolicy)}.
+     *
+     * @return what was removed, over all types
+     */
+    PruneResult prune();
+
+    /**
+     * Removes the versions of one entity type that the policy allows to go, in batches of
+     * {@value #DEFAULT_BATCH_SIZE} entities, each its own database transaction; the current
+     * version of every entity always stays. The versions that remain keep their
+     * {@code end_transaction_id}: where versions were removed, the last one before the gap still
+     * says when it stopped being current, so the gap shows (its successor's transaction differs)
+     * rather than a wrong validity. Collection version rows that no remaining version of their
+     * owner needs, transaction rows that no version refers to any more and undo/redo positions
+     * that referred to removed versions go too. Safe to interrupt and run again.
+     *
+     * @param entityType a versioned entity class; its whole hierarchy is pruned
+     * @param policy the rules
+     * @return what was removed
+     * @throws HistoryLookupException if the type is not versioned
+     */
+    PruneResult prune(Class<?> entityType, RetentionPolicy policy);
+
+    /**
+     * Removes everything the history holds about one entity (a subject who asked to be
+     * forgotten): all its versions, in every version table of its hierarchy, its collections'
+     * version rows, its undo/redo position, and the transaction rows left without any version.
+     * Other entities' versions that refer to it (a foreign key in their rows) stay, since they are
+     * those entities' history; erase or anonymise them separately. The live row is not touched.
+     * Runs in one database transaction.
+     *
+     * @param entityType a versioned entity class
+     * @param id the entity's identifier
+     * @return what was removed
+     * @throws HistoryLookupException if the type is not versioned or the id has the wrong type
+     */
+    ErasureResult erase(Class<?> entityType, Object id);
+
+    /**
+     * Anonymises every transaction row recorded for one user: clears its {@code user_id} and
+     * {@code remote_addr}. The versions stay (the data of the entities is not the user's), but
+     * nothing in the history says any more that this user made them. Runs in one database
+     * transaction.
+     *
+     * @param userId the user id as recorded
+     * @return the number of transaction rows anonymised (in {@link ErasureResult#transactions()})
+     */
+    ErasureResult eraseUser(String userId);
+
     /** The user id of the transaction row a {@link #baseline(Class)} records its versions in. */
     String BASELINE_USER = "continuum:baseline";
 }

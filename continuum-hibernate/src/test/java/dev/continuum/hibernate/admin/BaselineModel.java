@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.admin;
 
+import dev.continuum.HistoryRetention;
 import dev.continuum.Versioned;
 
 import jakarta.persistence.Column;
@@ -89,6 +90,25 @@ final class BaselineModel {
         int tracks;
 
         protected Disc() {
+        }
+    }
+
+    /** History kept by its annotation: the current version only. */
+    @Entity
+    @Table(name = "bl_memo")
+    @Versioned
+    @HistoryRetention(versions = 1, keepFirst = false)
+    static class Memo {
+        @Id
+        Long id;
+        String text;
+
+        protected Memo() {
+        }
+
+        Memo(Long id, String text) {
+            this.id = id;
+            this.text = text;
         }
     }
 

@@ -49,9 +49,6 @@ import java.util.StringJoiner;
  */
 final class Baseline {
 
-    /** How often a batch is tried when it loses a lock conflict against the application's writers. */
-    private static final int MAX_ATTEMPTS = 5;
-
     private final SessionFactoryImplementor factory;
     private final VersionModel model;
     private final List<EntityModel> entities;
@@ -75,51 +72,32 @@ final class Baseline {
     }
 
     BaselineResult run() {
-        List<Hierarchy> hierarchies = hierarchies();
+        List<Statements> hierarchies = hierarchies();
         try (StatelessSession stateless = factory.openStatelessSession()) {
             SharedSessionContractImplementor session = (SharedSessionContractImplementor) stateless;
-            int[] isolation = new int[1];
-            // read committed: the copying reads take no shared locks (MariaDB), only the batch's explicit row locks
-            session.doWork(connection -> {
-                isolation[0] = connection.getTransactionIsolation();
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            });
-            try {
+            Batches.atReadCommitted(session, () -> {
                 findInterruptedRun(session, hierarchies);
-                for (Hierarchy hierarchy : hierarchies) {
+                for (Statements hierarchy : hierarchies) {
                     run(session, hierarchy);
                 }
-            } finally {
-                session.doWork(connection -> connection.setTransactionIsolation(isolation[0]));
-            }
+            });
         }
         return new BaselineResult(versions > 0 ? transactionId : 0, versions, collectionRows, batches);
     }
 
-    /** The root version tables of the entities (one per concrete class under TABLE_PER_CLASS), with what hangs off them. */
-    private List<Hierarchy> hierarchies() {
-        Map<String, Hierarchy> byRoot = new LinkedHashMap<>();
-        for (EntityModel entity : entities) {
-            Hierarchy hierarchy = byRoot.computeIfAbsent(entity.root().name(), name -> new Hierarchy(entity));
-            hierarchy.add(entity);
+    /** The statements of each hierarchy of the entities. */
+    private List<Statements> hierarchies() {
+        List<Statements> statements = new ArrayList<>();
+        for (Hierarchy hierarchy : Hierarchy.of(model, entities)) {
+            statements.add(new Statements(hierarchy));
         }
-        for (CollectionTable collection : model.collections()) {
-            EntityPersister owner = collection.persister().getOwnerEntityPersister();
-            for (Hierarchy hierarchy : byRoot.values()) {
-                if (owner.getRootEntityName().equals(hierarchy.persister.getRootEntityName())
-                        && collection.keyPositions().length == hierarchy.root.idColumnCount()) {
-                    hierarchy.collections.add(collection);
-                }
-            }
-        }
-        byRoot.values().forEach(Hierarchy::prepare);
-        return new ArrayList<>(byRoot.values());
+        return statements;
     }
 
     /** Reuses the transaction row of an earlier, interrupted baseline of these tables. */
-    private void findInterruptedRun(SharedSessionContractImplementor session, List<Hierarchy> hierarchies) {
+    private void findInterruptedRun(SharedSessionContractImplementor session, List<Statements> hierarchies) {
         StringJoiner recorded = new StringJoiner(" or ");
-        for (Hierarchy hierarchy : hierarchies) {
+        for (Statements hierarchy : hierarchies) {
             recorded.add("exists (select 1 from " + hierarchy.root.name() + " v where v." + names.transactionId()
                     + " = t.id)");
         }
@@ -138,78 +116,42 @@ final class Baseline {
         });
     }
 
-    private void run(SharedSessionContractImplementor session, Hierarchy hierarchy) {
+    private void run(SharedSessionContractImplementor session, Statements hierarchy) {
+        boolean ranged = hierarchy.hierarchy.ranged();
+        JdbcMapping keyMapping = hierarchy.root.jdbcMapping(0);
         Object last = null;
-        boolean ranged = hierarchy.root.idColumnCount() == 1;
         while (true) {
-            Object from = last;
-            Object[] upTo = new Object[1];
-            boolean more = inTransaction(session, connection -> {
-                List<Object> keys = lockBatch(connection, session, hierarchy, from, ranged);
-                if (keys.isEmpty()) {
-                    return false;
+            Object after = last;
+            boolean recordedBefore = transactionRecorded;
+            long versionsBefore = versions;
+            long rowsBefore = collectionRows;
+            int batchesBefore = batches;
+            List<Object> keys = Batches.inTransaction(session, "The baseline", connection -> {
+                List<Object> locked = Batches.nextKeys(connection, session, dialect, hierarchy.root.liveTable(),
+                        hierarchy.hierarchy.key(0), keyMapping, after, ranged ? batchSize : Integer.MAX_VALUE, true);
+                if (!locked.isEmpty()) {
+                    record(connection, session, hierarchy, ranged ? locked.get(0) : null,
+                            ranged ? locked.get(locked.size() - 1) : null);
                 }
-                upTo[0] = keys.get(keys.size() - 1);
-                return record(connection, session, hierarchy, ranged ? keys.get(0) : null, upTo[0]);
+                return locked;
+            }, () -> {
+                transactionRecorded = recordedBefore;
+                versions = versionsBefore;
+                collectionRows = rowsBefore;
+                batches = batchesBefore;
             });
-            if (!ranged || upTo[0] == null) {
+            if (keys.isEmpty() || !ranged) {
                 return;
             }
-            last = upTo[0];
-            if (!more) {
-                // the batch held only rows that had a version already; go on past it
-                continue;
-            }
+            last = keys.get(keys.size() - 1);
         }
-    }
-
-    /** Locks the live rows of the next batch and returns their keys, in key order. */
-    private List<Object> lockBatch(Connection connection, SharedSessionContractImplementor session,
-            Hierarchy hierarchy, Object after, boolean ranged) throws SQLException {
-        String key = hierarchy.root.columns().get(0).name();
-        String sql = "select t0." + key + " from " + hierarchy.root.liveTable() + " t0"
-                + (after == null ? "" : " where t0." + key + " > ?") + " order by t0." + key;
-        List<Object> keys = new ArrayList<>();
-        if (!ranged) {
-            try (PreparedStatement statement = connection.prepareStatement(sql + dialect.getForUpdateString());
-                    ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getObject(1));
-                }
-            }
-            return keys;
-        }
-        LimitHandler limits = dialect.getLimitHandler();
-        Limit limit = new Limit(0, batchSize);
-        QueryOptions options = new QueryOptionsAdapter() {
-            @Override
-            public Limit getLimit() {
-                return limit;
-            }
-        };
-        String limited = limits.processSql(sql, after == null ? 0 : 1, null, options) + dialect.getForUpdateString();
-        JdbcMapping mapping = hierarchy.root.jdbcMapping(0);
-        try (PreparedStatement statement = connection.prepareStatement(limited)) {
-            int next = 1 + limits.bindLimitParametersAtStartOfQuery(limit, statement, 1);
-            if (after != null) {
-                bind(statement, next++, mapping, after, session);
-            }
-            limits.bindLimitParametersAtEndOfQuery(limit, statement, next);
-            limits.setMaxRows(limit, statement);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(mapping.getJdbcValueExtractor().extract(rs, 1, session));
-                }
-            }
-        }
-        return keys;
     }
 
     /**
      * Records the versions of the locked batch from {@code first} to {@code last} (both null for a
      * composite key: every row); returns whether it recorded any.
      */
-    private boolean record(Connection connection, SharedSessionContractImplementor session, Hierarchy hierarchy,
+    private void record(Connection connection, SharedSessionContractImplementor session, Statements hierarchy,
             Object first, Object last) throws SQLException {
         boolean newTransaction = !transactionRecorded;
         if (newTransaction) {
@@ -222,7 +164,7 @@ final class Baseline {
                 connection.rollback();
             }
             batches++;
-            return false;
+            return;
         }
         for (String sql : hierarchy.levelSql) {
             execute(connection, session, hierarchy, sql, first, last, true);
@@ -234,18 +176,17 @@ final class Baseline {
         versions += recorded;
         collectionRows += rows;
         batches++;
-        return true;
     }
 
-    private int execute(Connection connection, SharedSessionContractImplementor session, Hierarchy hierarchy,
+    private int execute(Connection connection, SharedSessionContractImplementor session, Statements hierarchy,
             String sql, Object first, Object last, boolean ofThisBaseline) throws SQLException {
         JdbcMapping key = hierarchy.root.jdbcMapping(0);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int parameter = 1;
             statement.setLong(parameter++, transactionId);
             if (first != null) {
-                bind(statement, parameter++, key, first, session);
-                bind(statement, parameter++, key, last, session);
+                Batches.bind(statement, parameter++, key, first, session);
+                Batches.bind(statement, parameter++, key, last, session);
             }
             if (ofThisBaseline) {
                 statement.setLong(parameter, transactionId);
@@ -274,89 +215,34 @@ final class Baseline {
         transactionRecorded = true;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void bind(PreparedStatement statement, int parameter, JdbcMapping mapping, Object value,
-            SharedSessionContractImplementor session) throws SQLException {
-        mapping.getJdbcValueBinder().bind(statement, value, parameter, session);
-    }
-
-    /** Work of one batch on a JDBC connection, returning whether to go on. */
-    private interface BatchWork {
-        boolean run(Connection connection) throws SQLException;
-    }
-
-    /**
-     * Runs one batch in a transaction of its own. A batch that loses a deadlock or a serialization
-     * conflict against the application's writers is rolled back and run again (it is idempotent:
-     * rows that got a version meanwhile are skipped), a few times before giving up.
-     */
-    private boolean inTransaction(SharedSessionContractImplementor session, BatchWork work) {
-        for (int attempt = 1; ; attempt++) {
-            boolean recordedBefore = transactionRecorded;
-            long versionsBefore = versions;
-            long rowsBefore = collectionRows;
-            int batchesBefore = batches;
-            session.getTransaction().begin();
-            try {
-                boolean[] result = new boolean[1];
-                session.doWork(connection -> result[0] = work.run(connection));
-                session.getTransaction().commit();
-                return result[0];
-            } catch (RuntimeException e) {
-                if (session.getTransaction().isActive()) {
-                    session.getTransaction().rollback();
-                }
-                transactionRecorded = recordedBefore;
-                versions = versionsBefore;
-                collectionRows = rowsBefore;
-                batches = batchesBefore;
-                if (attempt < MAX_ATTEMPTS && e instanceof LockAcquisitionException) {
-                    continue;
-                }
-                throw new VersioningException("The baseline stopped: " + e.getMessage() + "; what it recorded so far "
-                        + "stays, and running it again records the rest", e);
-            }
-        }
-    }
-
-    /** One root version table with its subclass level tables and versioned collections, and their statements. */
-    private final class Hierarchy {
-        final EntityPersister persister;
+    /** The baseline's statements over one {@link Hierarchy}. */
+    private final class Statements {
+        final Hierarchy hierarchy;
         final EntityTable root;
-        final Map<String, DataColumn> rootColumns = new LinkedHashMap<>();
-        final List<String> rootLiveColumns = new ArrayList<>();
-        final Map<String, EntityTable> levels = new LinkedHashMap<>();
-        final List<CollectionTable> collections = new ArrayList<>();
-        String rootSql;
+        final String rootSql;
         final List<String> levelSql = new ArrayList<>();
         final List<String> collectionSql = new ArrayList<>();
 
-        Hierarchy(EntityModel entity) {
-            this.persister = entity.persister();
-            this.root = entity.root();
+        Statements(Hierarchy hierarchy) {
+            this.hierarchy = hierarchy;
+            this.root = hierarchy.root;
+            this.rootSql = prepare();
         }
 
-        void add(EntityModel entity) {
-            // a single-table hierarchy's entities each version their own columns of the shared table
-            entity.root().columns().forEach(column -> rootColumns.putIfAbsent(column.name(), column));
-            entity.root().liveColumns().stream().filter(c -> !rootLiveColumns.contains(c)).forEach(rootLiveColumns::add);
-            entity.subclassLevels().forEach(level -> levels.putIfAbsent(level.name(), level));
-        }
-
-        /** Builds the statements once every entity and collection is known. */
-        void prepare() {
-            String key = root.columns().get(0).name();
-            rootSql = insert(root.name(), rootColumns.values(), rootLiveColumns, root.liveTable(), root.idColumnCount())
+        /** Builds the level and collection statements and returns the root table's. */
+        private String prepare() {
+            String rootSql = insert(root.name(), hierarchy.rootColumns.values(), hierarchy.rootLiveColumns, root.liveTable(),
+                    root.idColumnCount())
                     + " and not exists (select 1 from " + root.name() + " v where " + keyMatch("v", "t0", root, root)
                     + " and v." + names.endTransactionId() + " is null)";
-            for (EntityTable level : levels.values()) {
+            for (EntityTable level : hierarchy.levels.values()) {
                 levelSql.add(insert(level.name(), level.columns(), level.liveColumns(), level.liveTable(),
                         level.idColumnCount())
                         + " and exists (select 1 from " + root.name() + " v where " + keyMatch("v", "t0", root, level)
                         + thisBaseline("v") + ") and not exists (select 1 from " + level.name() + " w where "
                         + keyMatch("w", "t0", level, level) + " and w." + names.endTransactionId() + " is null)");
             }
-            for (CollectionTable collection : collections) {
+            for (CollectionTable collection : hierarchy.collections) {
                 StringJoiner columns = new StringJoiner(", ");
                 StringJoiner values = new StringJoiner(", ");
                 collection.columns().forEach(column -> {
@@ -374,7 +260,7 @@ final class Baseline {
                     same.add(column.nullable() ? SqlSyntax.nullSafeEquals(dialect, "w." + column.name(), "c." + column.name())
                             : "w." + column.name() + " = c." + column.name());
                 }
-                String range = ranged() ? "c." + collection.columns().get(ownerKey[0]).name() + " >= ? and c."
+                String range = hierarchy.ranged() ? "c." + collection.columns().get(ownerKey[0]).name() + " >= ? and c."
                         + collection.columns().get(ownerKey[0]).name() + " <= ?" : "1 = 1";
                 collectionSql.add("insert into " + collection.name() + " (" + columns + ", " + names.transactionId()
                         + ", " + names.operationType() + ") select " + values + ", ?, " + Operation.INSERT.code()
@@ -383,13 +269,7 @@ final class Baseline {
                         + ") and not exists (select 1 from " + collection.name() + " w where " + same + " and w."
                         + names.endTransactionId() + " is null)");
             }
-            if (key.isEmpty()) {
-                throw new IllegalStateException("no key column in " + root.name());
-            }
-        }
-
-        boolean ranged() {
-            return root.idColumnCount() == 1;
+            return rootSql;
         }
 
         /**
@@ -427,7 +307,7 @@ final class Baseline {
                 columns.add(column);
                 values.add("t0." + column);
             }
-            String range = ranged() ? "t0." + keyNames.get(0) + " >= ? and t0." + keyNames.get(0) + " <= ?" : "1 = 1";
+            String range = hierarchy.ranged() ? "t0." + keyNames.get(0) + " >= ? and t0." + keyNames.get(0) + " <= ?" : "1 = 1";
             return "insert into " + table + " (" + columns + ", " + names.transactionId() + ", " + names.operationType()
                     + ") select " + values + ", ?, " + Operation.INSERT.code() + " from " + liveTable + " t0" + joins
                     + " where " + range;
@@ -436,7 +316,7 @@ final class Baseline {
         /** The join of a secondary table on its key columns to the key of {@code t0}. */
         private String secondaryKeyMatch(String table, String alias, List<String> keyNames) {
             StringJoiner on = new StringJoiner(" and ");
-            for (EntityModel entity : entities) {
+            for (EntityModel entity : hierarchy.entities) {
                 if (on.length() == 0 && entity.persister() instanceof AbstractEntityPersister persister) {
                     persister.forEachTableDetails(details -> {
                         if (on.length() == 0 && details.getTableName().equals(table)) {
@@ -449,7 +329,8 @@ final class Baseline {
                 }
             }
             if (on.length() == 0) {
-                throw new IllegalStateException("Table " + table + " is not a table of " + persister.getEntityName());
+                throw new IllegalStateException("Table " + table + " is not a table of "
+                        + hierarchy.persister.getEntityName());
             }
             return on.toString();
         }

@@ -1,8 +1,11 @@
 package dev.continuum.hibernate.internal.maintenance;
 
 import dev.continuum.BaselineResult;
+import dev.continuum.ErasureResult;
 import dev.continuum.HistoryAdmin;
 import dev.continuum.HistoryLookupException;
+import dev.continuum.PruneResult;
+import dev.continuum.RetentionPolicy;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.VersionModel;
@@ -12,6 +15,7 @@ import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** {@link HistoryAdmin} over a Hibernate session factory's version model. */
 final class HibernateHistoryAdmin implements HistoryAdmin {
@@ -29,6 +33,67 @@ final class HibernateHistoryAdmin implements HistoryAdmin {
             throw new IllegalArgumentException("baseline needs a batch size of at least 1, got " + batchSize);
         }
         return new Baseline(factory, model(entityType), hierarchy(entityType), batchSize).run();
+    }
+
+    @Override
+    public PruneResult prune() {
+        Optional<VersionModel> model = ContinuumService.of(factory).model();
+        PruneResult total = new PruneResult(0, 0, 0, 0, 0);
+        if (model.isEmpty()) {
+            return total;
+        }
+        for (Hierarchy hierarchy : Hierarchy.of(model.get(), model.get().entities())) {
+            EntityPersister root = factory.getMappingMetamodel()
+                    .getEntityDescriptor(hierarchy.persister.getRootEntityName());
+            Optional<RetentionPolicy> policy = RetentionRules.of(root, factory.getProperties());
+            if (policy.isPresent()) {
+                total = add(total, new Prune(factory, model.get(), hierarchy, policy.get(), DEFAULT_BATCH_SIZE).run());
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public PruneResult prune(Class<?> entityType, RetentionPolicy policy) {
+        Objects.requireNonNull(entityType, "entityType");
+        Objects.requireNonNull(policy, "policy");
+        VersionModel model = model(entityType);
+        PruneResult total = new PruneResult(0, 0, 0, 0, 0);
+        for (Hierarchy hierarchy : Hierarchy.of(model, hierarchy(entityType))) {
+            total = add(total, new Prune(factory, model, hierarchy, policy, DEFAULT_BATCH_SIZE).run());
+        }
+        return total;
+    }
+
+    @Override
+    public ErasureResult erase(Class<?> entityType, Object id) {
+        Objects.requireNonNull(entityType, "entityType");
+        Objects.requireNonNull(id, "id");
+        VersionModel model = model(entityType);
+        EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(entityType);
+        long versions = 0;
+        long rows = 0;
+        long transactions = 0;
+        Erasure erasure = new Erasure(factory, model);
+        for (Hierarchy hierarchy : Hierarchy.of(model, hierarchy(entityType))) {
+            ErasureResult result = erasure.entity(hierarchy, persister, id);
+            versions += result.versions();
+            rows += result.collectionRows();
+            transactions += result.transactions();
+        }
+        return new ErasureResult(versions, rows, transactions);
+    }
+
+    @Override
+    public ErasureResult eraseUser(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        return ContinuumService.of(factory).model().map(model -> new Erasure(factory, model).user(userId))
+                .orElse(new ErasureResult(0, 0, 0));
+    }
+
+    private static PruneResult add(PruneResult a, PruneResult b) {
+        return new PruneResult(a.versions() + b.versions(), a.collectionRows() + b.collectionRows(),
+                a.transactions() + b.transactions(), a.undoPositions() + b.undoPositions(), a.batches() + b.batches());
     }
 
     private VersionModel model(Class<?> entityType) {
@@ -53,6 +118,6 @@ final class HibernateHistoryAdmin implements HistoryAdmin {
 
     private static HistoryLookupException notVersioned(Class<?> entityType) {
         return new HistoryLookupException(entityType.getName() + " is not a versioned entity of this persistence "
-                + "unit, so it has no history to baseline; annotate it with @Versioned");
+                + "unit, so it has no history to maintain; annotate it with @Versioned");
     }
 }

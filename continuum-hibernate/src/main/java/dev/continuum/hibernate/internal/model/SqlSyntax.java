@@ -25,4 +25,9 @@ public final class SqlSyntax {
         }
         return "(" + left + " = " + right + " or " + left + " is null and " + right + " is null)";
     }
+
+    /** How often {@link #nullSafeEquals} repeats its right side: a parameter there is bound this many times. */
+    public static int nullSafeEqualsParameters(Dialect dialect) {
+        return dialect instanceof MySQLDialect || dialect.supportsDistinctFromPredicate() ? 1 : 2;
+    }
 }

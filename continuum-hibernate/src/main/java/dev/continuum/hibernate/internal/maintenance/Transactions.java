@@ -1,0 +1,46 @@
+package dev.continuum.hibernate.internal.maintenance;
+
+import dev.continuum.hibernate.internal.model.VersionModel;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** Transaction rows left without any version after maintenance removed versions. */
+final class Transactions {
+
+    private Transactions() {
+    }
+
+    /** Removes the transaction rows among {@code ids} that no version table refers to any more. */
+    static long deleteUnreferenced(Connection connection, VersionModel model, Set<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<String> tables = new ArrayList<>();
+        model.entities().forEach(entity -> entity.levels().forEach(level -> {
+            if (!tables.contains(level.name())) {
+                tables.add(level.name());
+            }
+        }));
+        model.collections().forEach(collection -> tables.add(collection.name()));
+        StringBuilder sql = new StringBuilder("delete from " + model.names().transactionTable() + " where id = ?");
+        for (String table : tables) {
+            sql.append(" and not exists (select 1 from ").append(table).append(" x where x.")
+                    .append(model.names().transactionId()).append(" = ?)");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (long id : ids) {
+                for (int i = 1; i <= tables.size() + 1; i++) {
+                    statement.setLong(i, id);
+                }
+                statement.addBatch();
+            }
+            return Arrays.stream(statement.executeBatch()).filter(n -> n > 0).sum();
+        }
+    }
+}
