@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.read;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -16,7 +17,7 @@ final class Forwarding {
     }
 
     /** A proxy of {@code interfaces}, defined by the class loader of {@code loaderOf}, calling {@code handler}. */
-    static Object proxy(Class<?> loaderOf, Class<?>[] interfaces, java.lang.reflect.InvocationHandler handler) {
+    static Object proxy(Class<?> loaderOf, Class<?>[] interfaces, InvocationHandler handler) {
         return Proxy.newProxyInstance(loaderOf.getClassLoader(), interfaces, handler);
     }
 
