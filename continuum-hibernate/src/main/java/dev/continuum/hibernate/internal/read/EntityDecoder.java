@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -23,10 +24,10 @@ final class EntityDecoder {
 
     private final EntityPersister persister;
     private final AttributeMapping[] attributes;
-    private final Part[] parts;
+    private final ModelPartDecoder[] parts;
     private final int[][] columns;
     private final JdbcMapping[] mappings;
-    private final Part id;
+    private final ModelPartDecoder id;
     private final Map<String, Integer> indexByName = new LinkedHashMap<>();
 
     EntityDecoder(EntityPersister persister, List<AttributeMapping> attributes, Map<String, Integer> positions,
@@ -45,12 +46,12 @@ final class EntityDecoder {
         this.persister = persister;
         this.attributes = attributes.toArray(AttributeMapping[]::new);
         this.mappings = mappings;
-        this.parts = new Part[this.attributes.length];
+        this.parts = new ModelPartDecoder[this.attributes.length];
         this.columns = new int[this.attributes.length][];
         for (int i = 0; i < this.attributes.length; i++) {
             AttributeMapping attribute = this.attributes[i];
             Map<String, Integer> at = positionsOf.apply(attribute);
-            parts[i] = Part.of(attribute, at);
+            parts[i] = ModelPartDecoder.of(attribute, at);
             List<Integer> own = new ArrayList<>();
             attribute.forEachSelectable((index, selectable) -> {
                 Integer position = selectable.isFormula() ? null : at.get(selectable.getSelectionExpression());
@@ -61,7 +62,7 @@ final class EntityDecoder {
             columns[i] = own.stream().mapToInt(Integer::intValue).toArray();
             indexByName.put(attribute.getAttributeName(), i);
         }
-        this.id = Part.of(persister.getIdentifierMapping(), positions);
+        this.id = ModelPartDecoder.of(persister.getIdentifierMapping(), positions);
     }
 
     EntityPersister persister() {
@@ -86,23 +87,24 @@ final class EntityDecoder {
         return indexByName.keySet();
     }
 
-    /** Whether the versioned attribute at {@code index} is a to-one read by the target's identifier. */
-    boolean isToOneById(int index) {
-        return parts[index] instanceof Part.ToOne toOne && toOne.byId();
+    /** The target of the versioned attribute at {@code index} when it is a to-one read by the target's identifier. */
+    Optional<EntityPersister> toOneTarget(int index) {
+        return parts[index] instanceof ModelPartDecoder.ToOne toOne && toOne.byId() ? Optional.of(toOne.target())
+                : Optional.empty();
     }
 
     /** The identifier the to-one attribute at {@code index} refers to in a row, or null. */
     Object foreignKey(int index, Object[] row, SessionImplementor session) {
-        return parts[index] instanceof Part.ToOne toOne ? toOne.key().assemble(row, Part.Mode.SNAPSHOT, session)
+        return parts[index] instanceof ModelPartDecoder.ToOne toOne ? toOne.key().assemble(row, ModelPartDecoder.Mode.SNAPSHOT, session)
                 : null;
     }
 
     Object id(Object[] row, SessionImplementor session) {
-        return id.assemble(row, Part.Mode.SNAPSHOT, session);
+        return id.assemble(row, ModelPartDecoder.Mode.SNAPSHOT, session);
     }
 
     /** The domain values of the versioned attributes of a row. */
-    Object[] values(Object[] row, Part.Mode mode, SessionImplementor session) {
+    Object[] values(Object[] row, ModelPartDecoder.Mode mode, SessionImplementor session) {
         Object[] values = new Object[parts.length];
         for (int i = 0; i < parts.length; i++) {
             values[i] = parts[i].assemble(row, mode, session);

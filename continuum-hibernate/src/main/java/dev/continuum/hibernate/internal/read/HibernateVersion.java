@@ -1,23 +1,30 @@
 package dev.continuum.hibernate.internal.read;
 
 import dev.continuum.Changeset;
+import dev.continuum.HistoryLookupException;
 import dev.continuum.Operation;
 import dev.continuum.Transaction;
 import dev.continuum.Version;
+import dev.continuum.binding.VersionBinding;
 
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * A version read from a version table. Neighbours, index and changeset are linked in memory for
- * versions of a loaded list; for a version read on its own they are looked up once, on first use,
- * through the history that read it.
+ * versions of a loaded list; for a version read on its own they are looked up once, on first use
+ * (see {@link VersionNavigation}). Its relations are read through the mapping model for the
+ * relation accessors of typed version classes bound to it (see {@link LazyVersion}).
  *
  * @param <T> the entity type
  */
-final class HibernateVersion<T> implements Version<T> {
+final class HibernateVersion<T> implements Version<T>, VersionBinding.Relations {
 
-    private final HibernateVersionHistory history;
+    private final ReadSession reads;
     private final TableReader table;
     private final EntityDecoder decoder;
     private final VersionRow row;
@@ -32,9 +39,9 @@ final class HibernateVersion<T> implements Version<T> {
     /** Resolves the relations of the snapshots of the list this version was read with, on first use. */
     private Runnable relations;
 
-    HibernateVersion(HibernateVersionHistory history, TableReader table, EntityDecoder decoder, VersionRow row,
+    HibernateVersion(ReadSession reads, TableReader table, EntityDecoder decoder, VersionRow row,
             Object id, Object[] values, T entity) {
-        this.history = history;
+        this.reads = reads;
         this.table = table;
         this.decoder = decoder;
         this.row = row;
@@ -44,7 +51,7 @@ final class HibernateVersion<T> implements Version<T> {
     }
 
     /** Links the versions of one entity, oldest first, so navigation needs no statement. */
-    static <T> void link(java.util.List<Version<T>> versions) {
+    static <T> void link(List<Version<T>> versions) {
         for (int i = 0; i < versions.size(); i++) {
             HibernateVersion<T> version = (HibernateVersion<T>) versions.get(i);
             version.index = i;
@@ -57,7 +64,7 @@ final class HibernateVersion<T> implements Version<T> {
      * Links a page of an entity's versions whose first has index {@code first}: the neighbours
      * outside the page are looked up when asked for.
      */
-    static <T> void link(java.util.List<Version<T>> versions, int first) {
+    static <T> void link(List<Version<T>> versions, int first) {
         for (int i = 0; i < versions.size(); i++) {
             HibernateVersion<T> version = (HibernateVersion<T>) versions.get(i);
             version.index = first + i;
@@ -77,10 +84,6 @@ final class HibernateVersion<T> implements Version<T> {
 
     VersionRow row() {
         return row;
-    }
-
-    Object[] values() {
-        return values;
     }
 
     /**
@@ -139,7 +142,7 @@ final class HibernateVersion<T> implements Version<T> {
     @Override
     public int index() {
         if (index < 0) {
-            index = history.indexOf(this);
+            index = reads.navigation.indexOf(this);
         }
         return index;
     }
@@ -147,7 +150,7 @@ final class HibernateVersion<T> implements Version<T> {
     @Override
     public Optional<Version<T>> previous() {
         if (previous == null) {
-            previous = history.previousOf(this);
+            previous = reads.navigation.previousOf(this);
             previous.ifPresent(p -> ((HibernateVersion<T>) p).next = Optional.of(this));
         }
         return previous;
@@ -156,7 +159,7 @@ final class HibernateVersion<T> implements Version<T> {
     @Override
     public Optional<Version<T>> next() {
         if (next == null) {
-            next = row.endTransactionId() == null ? Optional.empty() : history.nextOf(this);
+            next = row.endTransactionId() == null ? Optional.empty() : reads.navigation.nextOf(this);
             next.ifPresent(n -> ((HibernateVersion<T>) n).previous = Optional.of(this));
         }
         return next;
@@ -173,21 +176,43 @@ final class HibernateVersion<T> implements Version<T> {
                     yield before == null || before.operation() == Operation.DELETE
                             ? new Changeset<>(decoder.changes(null, null, row.values(), values))
                             : new Changeset<>(decoder.changes(before.row.values(), before.decoder == decoder
-                                    ? before.values : history.valuesOf(decoder, before.row), row.values(), values));
+                                    ? before.values : before.valuesAs(decoder), row.values(), values));
                 }
             };
         }
         return changeset;
     }
 
+    /**
+     * The values of this version's row by the attributes of {@code other}: those of a version of
+     * another subclass (the entity took its identifier in the same transaction), to compare with.
+     */
+    private Object[] valuesAs(EntityDecoder other) {
+        return other.values(row.values(), ModelPartDecoder.Mode.SNAPSHOT, reads.session);
+    }
+
     @Override
     public Optional<T> revert() {
-        return history.revert(this);
+        return reads.reverter.revert(this);
     }
 
     @Override
     public Optional<T> revert(String... relations) {
-        return relations.length == 0 ? history.revert(this) : history.revert(this, relations);
+        return relations.length == 0 ? revert() : reads.reverter.revert(this, relations);
+    }
+
+    /** Reads the relation from the snapshot by Hibernate's property access, which needs no getter. */
+    @Override
+    public Object relation(String property) {
+        T snapshot = entity();
+        EntityPersister persister = decoder.persister();
+        AttributeMapping attribute = persister.findAttributeMapping(property);
+        if (attribute == null) {
+            throw new HistoryLookupException(EntityLookup.name(persister) + " has no property '" + property
+                    + "', which its typed version class reads; the version class is stale: recompile so that the "
+                    + "annotation processor generates it anew");
+        }
+        return persister.getValue(snapshot, attribute.getStateArrayPosition());
     }
 
     @Override

@@ -21,30 +21,31 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The read path's view of one session factory: a {@link TableReader} per version table, built
- * from the factory's {@link VersionModel} on first use and kept by its {@link ContinuumService}.
+ * The read path's view of one session factory: a {@link TableReader} per version table (and per
+ * TABLE_PER_CLASS entity read from a union), and the relations of each entity type, built from the
+ * factory's {@link VersionModel} on first use and kept by its {@link ContinuumService}.
  */
 final class HistoryModel {
 
     private final VersionModel versions;
     private final ContinuumService service;
+    private final TransactionReader transactions;
     private final Map<String, TableReader> byEntity = new LinkedHashMap<>();
     private final List<TableReader> tables = new ArrayList<>();
-    private final Map<String, List<?>> relations = new ConcurrentHashMap<>();
-    private final BasicType<Instant> instantType;
-    private final BasicType<String> stringType;
+    private final Map<String, EntityRelations> relations = new ConcurrentHashMap<>();
 
     private HistoryModel(SessionFactoryImplementor factory, ContinuumService service, VersionModel versions) {
         this.versions = versions;
         this.service = service;
-        this.instantType = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
-        this.stringType = factory.getTypeConfiguration().getBasicTypeForJavaType(String.class);
+        BasicType<Instant> instantType = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
+        BasicType<String> stringType = factory.getTypeConfiguration().getBasicTypeForJavaType(String.class);
+        this.transactions = new TransactionReader(versions.names(), instantType, stringType);
         Map<String, List<EntityModel>> byTable = new LinkedHashMap<>();
         for (EntityModel entity : versions.entities()) {
             byTable.computeIfAbsent(entity.root().name(), name -> new ArrayList<>()).add(entity);
         }
         byTable.values().forEach(group -> {
-            TableReader reader = new TableReader(versions.names(), group, instantType, stringType);
+            TableReader reader = reader(TableLayout.of(versions.names(), group));
             tables.add(reader);
             group.forEach(entity -> byEntity.put(entity.entityName(), reader));
         });
@@ -64,9 +65,13 @@ final class HistoryModel {
             boolean single = own.size() == 1 && own.get(0).persister() == persister;
             if (!own.isEmpty() && !single) {
                 byEntity.put(persister.getEntityName(),
-                        new TableReader(versions.names(), own, persister, instantType, stringType));
+                        reader(TableLayout.union(versions.names(), persister, own, stringType)));
             }
         });
+    }
+
+    private TableReader reader(TableLayout layout) {
+        return new TableReader(layout, versions.names(), transactions);
     }
 
     /** The model of a factory, or empty when it versions nothing. */
@@ -76,14 +81,10 @@ final class HistoryModel {
                 service.derived(HistoryModel.class, model -> new HistoryModel(factory, service, model)));
     }
 
-    /**
-     * The relations of an entity type the read path resolves as of a transaction, worked out once.
-     *
-     * @param build builds them on first use
-     */
-    @SuppressWarnings("unchecked")
-    <R> List<R> relations(String entityName, java.util.function.Function<String, List<R>> build) {
-        return (List<R>) relations.computeIfAbsent(entityName, build::apply);
+    /** The relations of an entity type that snapshots hold as of a transaction, worked out once. */
+    EntityRelations relations(EntityDecoder decoder) {
+        return relations.computeIfAbsent(decoder.persister().getEntityName(),
+                name -> EntityRelations.of(decoder, this));
     }
 
     /** The version model the readers were built from. */
@@ -96,6 +97,10 @@ final class HistoryModel {
         return versions.names();
     }
 
+    TransactionReader transactions() {
+        return transactions;
+    }
+
     /** Tells the write path that revert re-created an entity under an identifier it had before. */
     void recreated(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
         service.writePath().recreated(session, persister, id);
@@ -105,15 +110,8 @@ final class HistoryModel {
         return Optional.ofNullable(byEntity.get(entityName));
     }
 
+    /** The readers of the version tables, each once, by root entity name. */
     Collection<TableReader> tables() {
         return tables;
-    }
-
-    BasicType<Instant> instantType() {
-        return instantType;
-    }
-
-    BasicType<String> stringType() {
-        return stringType;
     }
 }

@@ -1,34 +1,35 @@
 package dev.continuum.hibernate.internal.read;
 
-import dev.continuum.Changeset;
-import dev.continuum.ContinuumException;
-import dev.continuum.HistoryLookupException;
-import dev.continuum.Operation;
-import dev.continuum.Transaction;
 import dev.continuum.Version;
 import dev.continuum.binding.VersionBinding;
 
-import org.hibernate.metamodel.mapping.AttributeMapping;
-import org.hibernate.persister.entity.EntityPersister;
-
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
 import java.util.function.Supplier;
 
 /**
- * A version that is read the first time one of its methods is called, then delegates to what was
- * read. What a loaded typed version class instance is bound to, so that loading it costs nothing
- * until its {@code Version<T>} methods or relation accessors are used.
+ * A version that is read the first time one of its methods is called, then passes every call to
+ * what was read: what a loaded typed version class instance is bound to, so that loading it costs
+ * nothing until its {@code Version<T>} methods or relation accessors are used. A proxy of
+ * {@link Version} and {@link VersionBinding.Relations} (which the {@link HibernateVersion}s it
+ * reads implement); equal only to itself, and its string form does not read it.
  *
  * @param <T> the entity type
  */
-final class LazyVersion<T> implements Version<T>, VersionBinding.Relations {
+final class LazyVersion<T> implements InvocationHandler {
 
     private Supplier<Version<T>> reader;
     private Version<T> version;
 
-    LazyVersion(Supplier<Version<T>> reader) {
+    private LazyVersion(Supplier<Version<T>> reader) {
         this.reader = reader;
+    }
+
+    /** A version that {@code reader} reads on first use. */
+    @SuppressWarnings("unchecked")
+    static <T> Version<T> of(Supplier<Version<T>> reader) {
+        return (Version<T>) Forwarding.proxy(Version.class,
+                new Class<?>[] {Version.class, VersionBinding.Relations.class}, new LazyVersion<>(reader));
     }
 
     private Version<T> version() {
@@ -40,93 +41,14 @@ final class LazyVersion<T> implements Version<T>, VersionBinding.Relations {
     }
 
     @Override
-    public T entity() {
-        return version().entity();
-    }
-
-    @Override
-    public String entityName() {
-        return version().entityName();
-    }
-
-    @Override
-    public Object id() {
-        return version().id();
-    }
-
-    @Override
-    public long transactionId() {
-        return version().transactionId();
-    }
-
-    @Override
-    public OptionalLong endTransactionId() {
-        return version().endTransactionId();
-    }
-
-    @Override
-    public Operation operation() {
-        return version().operation();
-    }
-
-    @Override
-    public Transaction transaction() {
-        return version().transaction();
-    }
-
-    @Override
-    public int index() {
-        return version().index();
-    }
-
-    @Override
-    public Optional<Version<T>> previous() {
-        return version().previous();
-    }
-
-    @Override
-    public Optional<Version<T>> next() {
-        return version().next();
-    }
-
-    @Override
-    public Changeset<T> changeset() {
-        return version().changeset();
-    }
-
-    @Override
-    public Optional<T> revert() {
-        return version().revert();
-    }
-
-    @Override
-    public Optional<T> revert(String... relations) {
-        return version().revert(relations);
-    }
-
-    /** Reads the relation from the snapshot by Hibernate's property access, which needs no getter. */
-    @Override
-    public Object relation(String property) {
-        Version<T> read = version();
-        T entity = read.entity();
-        if (!(read instanceof HibernateVersion<T> hibernate)) {
-            throw new ContinuumException("Cannot read the relation '" + property + "' of " + read
-                    + ": it was not read by Continuum's Hibernate integration");
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> version == null ? "Version[not read yet]" : version.toString();
+            };
         }
-        EntityPersister persister = hibernate.decoder().persister();
-        AttributeMapping attribute = persister.findAttributeMapping(property);
-        if (attribute == null) {
-            String entityName = persister.getJpaEntityName() != null ? persister.getJpaEntityName()
-                    : persister.getEntityName();
-            throw new HistoryLookupException(entityName + " has no property '" + property + "', which its typed "
-                    + "version class reads; the version class is stale: recompile so that the annotation processor "
-                    + "generates it anew");
-        }
-        return persister.getValue(entity, attribute.getStateArrayPosition());
-    }
-
-    @Override
-    public String toString() {
-        return version == null ? "Version[not read yet]" : version.toString();
+        return Forwarding.call(method, version(), args);
     }
 }

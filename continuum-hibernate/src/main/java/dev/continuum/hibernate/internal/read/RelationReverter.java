@@ -24,23 +24,20 @@ import java.util.Set;
  */
 final class RelationReverter {
 
-    private final HibernateVersionHistory history;
+    private final ReadSession reads;
     private final SessionImplementor session;
     private final HistoryModel model;
-    private final RelationReader relations;
 
-    RelationReverter(HibernateVersionHistory history, SessionImplementor session, HistoryModel model,
-            RelationReader relations) {
-        this.history = history;
-        this.session = session;
-        this.model = model;
-        this.relations = relations;
+    RelationReverter(ReadSession reads) {
+        this.reads = reads;
+        this.session = reads.session;
+        this.model = reads.model;
     }
 
     <T> Optional<T> revert(HibernateVersion<T> version, String... paths) {
         Map<String, List<String>> byRelation = group(version.decoder(), paths);
         version.entity();
-        Optional<T> live = history.revert(version);
+        Optional<T> live = reads.reverter.revert(version);
         if (live.isPresent()) {
             revertRelations(version, live.get(), byRelation);
         }
@@ -50,23 +47,25 @@ final class RelationReverter {
     /** Checks every path against the relations of the types along it; groups the rest of each path by its first step. */
     private Map<String, List<String>> group(EntityDecoder decoder, String... paths) {
         Map<String, List<String>> byRelation = new LinkedHashMap<>();
+        EntityRelations relations = model.relations(decoder);
         for (String path : paths) {
             if (path == null || path.isBlank()) {
                 throw new HistoryLookupException("A relation name is needed to revert relations of "
-                        + name(decoder.persister()) + ", got '" + path + "'; its relations are "
-                        + relations.relationNames(decoder));
+                        + EntityLookup.name(decoder.persister()) + ", got '" + path + "'; its relations are "
+                        + relations.names());
             }
             int dot = path.indexOf('.');
             String first = dot < 0 ? path : path.substring(0, dot);
-            RelationReader.RelationInfo relation = relations.relation(decoder, first).orElseThrow(() ->
-                    new HistoryLookupException(name(decoder.persister()) + " has no relation '" + first
-                            + "' that can be reverted; its relations are " + relations.relationNames(decoder)));
+            SnapshotRelation relation = relations.named(first).orElseThrow(() ->
+                    new HistoryLookupException(EntityLookup.name(decoder.persister()) + " has no relation '" + first
+                            + "' that can be reverted; its relations are " + relations.names()));
             List<String> rest = byRelation.computeIfAbsent(first, f -> new ArrayList<>());
             if (dot >= 0) {
                 String tail = path.substring(dot + 1);
-                EntityDecoder target = relation.target() == null ? null : decoderOf(relation.target());
+                EntityDecoder target = relation.target().map(this::decoderOf).orElse(null);
                 if (target == null) {
-                    throw new HistoryLookupException(name(decoder.persister()) + "." + first + " holds no versioned "
+                    throw new HistoryLookupException(EntityLookup.name(decoder.persister()) + "." + first
+                            + " holds no versioned "
                             + "entities, so it has no relation '" + tail + "' to revert");
                 }
                 group(target, tail);
@@ -85,22 +84,22 @@ final class RelationReverter {
         EntityPersister persister = version.decoder().persister();
         Object snapshot = version.entity();
         byRelation.forEach((name, rest) -> {
-            RelationReader.RelationInfo relation = relations.relation(version.decoder(), name).orElseThrow();
+            SnapshotRelation relation = model.relations(version.decoder()).named(name).orElseThrow();
             int position = relation.attribute().getStateArrayPosition();
             Object then = persister.getValue(snapshot, position);
-            if (relation.toOne()) {
-                if (then != null && decoderOf(relation.target()) != null) {
-                    revertTo(relation.target(), relation.target().getIdentifier(then, session),
-                            version.transactionId(), rest);
+            if (relation.collection().isEmpty()) {
+                EntityPersister target = relation.target().orElseThrow();
+                if (then != null && decoderOf(target) != null) {
+                    revertTo(target, target.getIdentifier(then, session), version.transactionId(), rest);
                 }
                 return;
             }
             Object now = persister.getValue(live, position);
-            if (relation.target() == null) {
+            if (relation.target().isEmpty()) {
                 replace(now, then);
                 return;
             }
-            EntityPersister target = relation.target();
+            EntityPersister target = relation.target().get();
             Set<Object> ids = new LinkedHashSet<>();
             for (Object element : elements(then)) {
                 Object id = target.getIdentifier(element, session);
@@ -109,7 +108,7 @@ final class RelationReverter {
                     revertTo(target, id, version.transactionId(), rest);
                 }
             }
-            if (!relation.owned()) {
+            if (!relation.ownerWritesRows()) {
                 for (Object child : new ArrayList<>(elements(now))) {
                     Object id = target.getIdentifier(child, session);
                     if (!ids.contains(id) && !revertTo(target, id, version.transactionId(), List.of())) {
@@ -133,12 +132,13 @@ final class RelationReverter {
      * {@code paths} of it; returns false when it had none then.
      */
     private boolean revertTo(EntityPersister type, Object id, long transactionId, List<String> paths) {
-        Optional<? extends Version<?>> then = history.asOf(type.getMappedClass(), id, transactionId);
+        Optional<? extends Version<?>> then = reads.queries.asOf(reads.lookup.of(type.getMappedClass(), id),
+                new PointInTime.AtTransaction(transactionId));
         if (then.isEmpty() || then.get().operation() == Operation.DELETE) {
             return false;
         }
         HibernateVersion<?> version = (HibernateVersion<?>) then.get();
-        Optional<?> live = history.revert(version);
+        Optional<?> live = reads.reverter.revert(version);
         if (live.isPresent() && !paths.isEmpty()) {
             revertRelations(version, live.get(), group(version.decoder(), paths.toArray(String[]::new)));
         }
@@ -164,9 +164,5 @@ final class RelationReverter {
             ((Map<Object, Object>) map).clear();
             ((Map<Object, Object>) map).putAll(values);
         }
-    }
-
-    private static String name(EntityPersister persister) {
-        return persister.getJpaEntityName() != null ? persister.getJpaEntityName() : persister.getEntityName();
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * attribute, an identifier, a foreign key): the inverse of how the write path breaks values down.
  * Columns are found by name among the row's columns, so the order of selectables never matters.
  */
-sealed interface Part {
+sealed interface ModelPartDecoder {
 
     /** What a many-to-one becomes. */
     enum Mode {
@@ -31,10 +31,10 @@ sealed interface Part {
 
     Object assemble(Object[] row, Mode mode, SessionImplementor session);
 
-    /** The part of {@code part}, reading the columns at the positions given by name. */
-    static Part of(ModelPart part, Map<String, Integer> positions) {
+    /** The decoder of {@code part}, reading the columns at the positions given by name. */
+    static ModelPartDecoder of(ModelPart part, Map<String, Integer> positions) {
         if (part instanceof ToOneAttributeMapping toOne) {
-            Part key = of(toOne.getForeignKeyDescriptor().getPart(toOne.getSideNature()), positions);
+            ModelPartDecoder key = of(toOne.getForeignKeyDescriptor().getPart(toOne.getSideNature()), positions);
             boolean byId = toOne.getForeignKeyDescriptor().getTargetPart() instanceof EntityIdentifierMapping;
             return new ToOne(toOne.getAssociatedEntityMappingType().getEntityPersister(), key, byId);
         }
@@ -48,7 +48,7 @@ sealed interface Part {
                 // an @IdClass identifier is an instance of the id class, not of Hibernate's virtual embeddable
                 type = composite.getIdClassEmbeddable();
             }
-            Part[] parts = new Part[type.getNumberOfAttributeMappings()];
+            ModelPartDecoder[] parts = new ModelPartDecoder[type.getNumberOfAttributeMappings()];
             for (int i = 0; i < parts.length; i++) {
                 parts[i] = of(type.getAttributeMapping(i), positions);
             }
@@ -58,7 +58,7 @@ sealed interface Part {
     }
 
     /** A single column, converted to its domain value. */
-    record Basic(int position, JdbcMapping mapping) implements Part {
+    record Basic(int position, JdbcMapping mapping) implements ModelPartDecoder {
         @Override
         public Object assemble(Object[] row, Mode mode, SessionImplementor session) {
             return position < 0 || row[position] == null ? null : mapping.convertToDomainValue(row[position]);
@@ -66,7 +66,7 @@ sealed interface Part {
     }
 
     /** An embeddable, instantiated from its attributes; null when all of them are null, as Hibernate does. */
-    record Embedded(EmbeddableMappingType type, Part[] parts) implements Part {
+    record Embedded(EmbeddableMappingType type, ModelPartDecoder[] parts) implements ModelPartDecoder {
         @Override
         public Object assemble(Object[] row, Mode mode, SessionImplementor session) {
             Object[] values = new Object[parts.length];
@@ -80,7 +80,7 @@ sealed interface Part {
     }
 
     /** A many-to-one (or owning one-to-one) by its foreign key. */
-    record ToOne(EntityPersister target, Part key, boolean byId) implements Part {
+    record ToOne(EntityPersister target, ModelPartDecoder key, boolean byId) implements ModelPartDecoder {
         @Override
         public Object assemble(Object[] row, Mode mode, SessionImplementor session) {
             Object id = key.assemble(row, mode, session);
@@ -99,7 +99,7 @@ sealed interface Part {
     }
 
     /** A part the read path does not rebuild yet (for example {@code @Any}): always null. */
-    record Unsupported() implements Part {
+    record Unsupported() implements ModelPartDecoder {
         @Override
         public Object assemble(Object[] row, Mode mode, SessionImplementor session) {
             return null;

@@ -1,0 +1,51 @@
+package dev.continuum.hibernate.internal.read;
+
+import dev.continuum.Transaction;
+import dev.continuum.hibernate.internal.model.TableNames;
+
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.type.BasicType;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads rows of the transaction table, alone or joined to version rows, with the types the write
+ * path writes them with; binds instants compared with {@code issued_at} the same way.
+ */
+final class TransactionReader {
+
+    private final BasicType<Instant> instantType;
+    private final BasicType<String> stringType;
+    private final String byId;
+
+    TransactionReader(TableNames names, BasicType<Instant> instantType, BasicType<String> stringType) {
+        this.instantType = instantType;
+        this.stringType = stringType;
+        this.byId = "select t.issued_at, t.user_id, t.remote_addr from " + names.transactionTable() + " t where t.id = ?";
+    }
+
+    /** The statement reading one transaction by id, in the columns {@link #read} expects. */
+    String byIdSql() {
+        return byId;
+    }
+
+    /** Reads {@code issued_at, user_id, remote_addr} from column {@code first} on. */
+    Transaction read(ResultSet rs, int first, long id, SharedSessionContractImplementor session) throws SQLException {
+        Instant issuedAt = instantType.getJdbcValueExtractor().extract(rs, first, session);
+        String userId = stringType.getJdbcValueExtractor().extract(rs, first + 1, session);
+        String remoteAddress = stringType.getJdbcValueExtractor().extract(rs, first + 2, session);
+        return new Transaction(id, issuedAt, Optional.ofNullable(userId), Optional.ofNullable(remoteAddress),
+                Map.of());
+    }
+
+    /** Binds an instant the way the write path binds {@code issued_at}. */
+    void bindInstant(PreparedStatement statement, int parameter, Instant instant,
+            SharedSessionContractImplementor session) throws SQLException {
+        instantType.getJdbcValueBinder().bind(statement, instant, parameter, session);
+    }
+}

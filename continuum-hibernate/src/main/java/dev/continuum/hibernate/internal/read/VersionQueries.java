@@ -1,0 +1,213 @@
+package dev.continuum.hibernate.internal.read;
+
+import dev.continuum.HistoryLookupException;
+import dev.continuum.Operation;
+import dev.continuum.PropertyChange;
+import dev.continuum.PropertyRevision;
+import dev.continuum.Transaction;
+import dev.continuum.Version;
+
+import org.hibernate.dialect.pagination.LimitHandler;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.query.spi.Limit;
+import org.hibernate.query.spi.QueryOptions;
+import org.hibernate.query.spi.QueryOptionsAdapter;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The questions asked of version tables, one statement each (one per version table for
+ * {@link #changedIn}, one per 500 keys for {@link #byKeys}): the versions of an entity, whole or a
+ * page, its count, the version valid at a point in time, all entities of a type at a point in time,
+ * a transaction and what it changed, the history of one property.
+ */
+final class VersionQueries {
+
+    /** Binds the parameters of a statement from a first index; returns the next one. */
+    @FunctionalInterface
+    private interface Parameters {
+        int bind(PreparedStatement statement, int first) throws SQLException;
+    }
+
+    private final ReadSession reads;
+
+    VersionQueries(ReadSession reads) {
+        this.reads = reads;
+    }
+
+    /** All versions of an entity, oldest first, linked to each other. */
+    <T> List<Version<T>> all(EntityRef<T> entity) {
+        List<Version<T>> versions = versions(entity.type(), entity.table(),
+                rows(entity.table(), entity.table().sql().versions, identifier(entity)));
+        HibernateVersion.link(versions);
+        return versions;
+    }
+
+    /** The versions of an entity with index {@code firstResult} on, at most {@code maxResults}, linked to each other. */
+    <T> List<Version<T>> page(EntityRef<T> entity, int firstResult, int maxResults) {
+        TableReader table = entity.table();
+        List<Version<T>> versions = versions(entity.type(), table, paged(table, table.sql().versions,
+                table.idColumnCount(), identifier(entity), firstResult, maxResults));
+        HibernateVersion.link(versions, firstResult);
+        return versions;
+    }
+
+    /** The version transaction {@code transactionId} recorded for an entity. */
+    <T> Optional<Version<T>> recordedIn(EntityRef<T> entity, long transactionId) {
+        return versions(entity.type(), entity.table(), rows(entity.table(), entity.table().sql().recordedIn,
+                then(identifier(entity), (ps, next) -> {
+                    ps.setLong(next, transactionId);
+                    return next + 1;
+                }))).stream().findFirst();
+    }
+
+    long count(EntityRef<?> entity) {
+        return reads.jdbc.query(entity.table().sql().count, ps -> identifier(entity).bind(ps, 1),
+                rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    /** The version of an entity valid at a point in time, unless it was deleted then. */
+    <T> Optional<Version<T>> asOf(EntityRef<T> entity, PointInTime point) {
+        TableReader table = entity.table();
+        List<VersionRow> rows = rows(table, table.sql().asOf(point),
+                then(identifier(entity), at(point, table)));
+        return versions(entity.type(), table, rows).stream()
+                .filter(version -> version.operation() != Operation.DELETE)
+                .findFirst();
+    }
+
+    /** A page of the entities of {@code type} (subclasses included) that existed at a point in time, by identifier. */
+    <T> List<Version<T>> allAsOf(Class<T> type, PointInTime point, int firstResult, int maxResults) {
+        EntityPersister persister = reads.lookup.persister(type);
+        TableReader table = reads.lookup.table(persister);
+        List<Object> discriminators = table.discriminatorFilter(persister.getEntityName());
+        SessionImplementor session = reads.session;
+        List<VersionRow> rows = paged(table, table.sql().allAsOf(point, persister.getEntityName(), discriminators),
+                2 + discriminators.size(), then(at(point, table),
+                        (ps, next) -> table.bindDiscriminators(ps, next, discriminators, session)),
+                firstResult, maxResults);
+        return versions(type, table, rows);
+    }
+
+    /** A transaction by id. */
+    Optional<Transaction> transaction(long transactionId) {
+        HistoryModel model = reads.model;
+        return reads.jdbc.query(model.transactions().byIdSql(), ps -> ps.setLong(1, transactionId),
+                rs -> rs.next() ? Optional.of(model.transactions().read(rs, 1, transactionId, reads.session))
+                        : Optional.empty());
+    }
+
+    /** The versions a transaction recorded, table by table, by identifier. */
+    List<Version<?>> changedIn(long transactionId) {
+        List<Version<?>> changed = new ArrayList<>();
+        for (TableReader table : reads.model.tables()) {
+            List<VersionRow> rows = rows(table, table.sql().changedIn, (ps, next) -> {
+                ps.setLong(next, transactionId);
+                return next + 1;
+            });
+            changed.addAll(versions(Object.class, table, rows));
+        }
+        return changed;
+    }
+
+    /**
+     * The versions whose changeset holds {@code property}, with their transaction and operation.
+     *
+     * @throws HistoryLookupException if the entity has no versioned property of that name
+     */
+    @SuppressWarnings("unchecked")
+    <T, V> List<PropertyRevision<V>> revisions(EntityRef<T> entity, String property) {
+        EntityDecoder decoder = entity.table().decoder(entity.persister().getEntityName()).orElseThrow();
+        if (decoder.indexOf(property) < 0) {
+            List<String> names = new ArrayList<>();
+            decoder.attributeNames().forEach(names::add);
+            throw new HistoryLookupException(entity.name() + " has no versioned property '" + property
+                    + "', so it has no history of it; its versioned properties are " + names
+                    + " (excluded and @NotVersioned properties are not recorded)");
+        }
+        List<PropertyRevision<V>> revisions = new ArrayList<>();
+        for (Version<T> version : all(entity)) {
+            PropertyChange<V> change = (PropertyChange<V>) version.changeset().asMap().get(property);
+            if (change != null) {
+                revisions.add(new PropertyRevision<>(version.transaction(), version.operation(), change));
+            }
+        }
+        return revisions;
+    }
+
+    /**
+     * The versions of {@code type} that the transactions of {@code keys} recorded for their
+     * identifiers, read together: one statement per 500 keys, and the relations of all of them
+     * resolved together on the first {@code entity()} of any. A key without a version row has no
+     * version in the result, which is in no particular order.
+     */
+    <T> List<Version<T>> byKeys(Class<T> type, List<VersionKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        TableReader table = reads.lookup.table(reads.lookup.persister(type));
+        SessionImplementor session = reads.session;
+        List<String> keyExpressions = new ArrayList<>(table.idExpressions());
+        keyExpressions.add("v." + reads.model.names().transactionId());
+        List<VersionRow> rows = new ArrayList<>();
+        // every wanted row is valid at its own transaction, so at some point of its chunk's window
+        KeyBatches.readInWindows(reads.jdbc, keys,
+                chunk -> chunk.stream().mapToLong(VersionKey::transactionId).min().orElseThrow(),
+                chunk -> chunk.stream().mapToLong(VersionKey::transactionId).max().orElseThrow(),
+                count -> table.sql().window(keyExpressions, count, false), (ps, next, chunk) -> {
+                    for (VersionKey key : chunk) {
+                        next = table.bindId(ps, next, table.idValues(key.id(), session), session);
+                        ps.setLong(next++, key.transactionId());
+                    }
+                    return next;
+                }, rs -> rows.addAll(table.readAll(rs, session)));
+        return versions(type, table, rows);
+    }
+
+    private <T> List<Version<T>> versions(Class<T> type, TableReader table, List<VersionRow> rows) {
+        return reads.assembler.versions(type, table, rows);
+    }
+
+    private List<VersionRow> rows(TableReader table, String sql, Parameters parameters) {
+        return reads.jdbc.query(sql, ps -> parameters.bind(ps, 1), rs -> table.readAll(rs, reads.session));
+    }
+
+    /** Runs {@code sql} for one page of its rows, in the dialect's own paging syntax. */
+    private List<VersionRow> paged(TableReader table, String sql, int parameterCount, Parameters parameters,
+            int firstResult, int maxResults) {
+        LimitHandler limits = reads.session.getJdbcServices().getDialect().getLimitHandler();
+        Limit limit = new Limit(firstResult, maxResults);
+        QueryOptions options = new QueryOptionsAdapter() {
+            @Override
+            public Limit getLimit() {
+                return limit;
+            }
+        };
+        return reads.jdbc.query(limits.processSql(sql, parameterCount, null, options), ps -> {
+            int next = 1 + limits.bindLimitParametersAtStartOfQuery(limit, ps, 1);
+            next = parameters.bind(ps, next);
+            limits.bindLimitParametersAtEndOfQuery(limit, ps, next);
+            limits.setMaxRows(limit, ps);
+        }, rs -> table.readAll(rs, reads.session));
+    }
+
+    /** The entity's identifier. */
+    private Parameters identifier(EntityRef<?> entity) {
+        Object[] idValues = entity.idValues(reads.session);
+        return (ps, next) -> entity.table().bindId(ps, next, idValues, reads.session);
+    }
+
+    /** A point in time. */
+    private Parameters at(PointInTime point, TableReader table) {
+        return (ps, next) -> point.bind(ps, next, table.transactions(), reads.session);
+    }
+
+    private static Parameters then(Parameters first, Parameters second) {
+        return (ps, next) -> second.bind(ps, first.bind(ps, next));
+    }
+}

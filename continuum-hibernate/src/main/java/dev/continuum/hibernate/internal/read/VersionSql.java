@@ -1,0 +1,117 @@
+package dev.continuum.hibernate.internal.read;
+
+import dev.continuum.Operation;
+import dev.continuum.hibernate.internal.model.TableNames;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The statements that read the versions of one {@link TableLayout}, built once; those with
+ * arguments are put together per call. Every statement that returns versions joins the
+ * transaction table, so a version always comes with its transaction in the same statement; the
+ * parameters of the identifier come first.
+ */
+final class VersionSql {
+
+    /** All versions of an identifier, oldest first. */
+    final String versions;
+    /** The number of versions of an identifier. */
+    final String count;
+    /** The version of an identifier that a transaction superseded. */
+    final String previous;
+    /** The version(s) of an identifier that a transaction recorded: its next version, or the one it recorded. */
+    final String recordedIn;
+    /** The number of versions of an identifier recorded before a transaction: a version's index. */
+    final String index;
+    /** The versions a transaction recorded, by identifier. */
+    final String changedIn;
+
+    private final TableLayout layout;
+    private final TableNames names;
+    /** The select list of every statement returning versions. */
+    private final String selectList;
+    /** Its FROM clause: the layout's, joined with the transaction table. */
+    private final String fromClause;
+    private final String idWhere;
+    private final String orderById;
+
+    VersionSql(TableLayout layout, TableNames names) {
+        this.layout = layout;
+        this.names = names;
+        String transactionId = "v." + names.transactionId();
+        String operation = "v." + names.operationType();
+        StringJoiner list = new StringJoiner(", ", "select ", "");
+        layout.columns().expressions().forEach(list::add);
+        list.add(transactionId).add("v." + names.endTransactionId()).add(operation)
+                .add("t.issued_at").add("t.user_id").add("t.remote_addr");
+        this.selectList = list.toString();
+        this.fromClause = " from " + layout.from() + " join " + names.transactionTable() + " t on t.id = "
+                + transactionId;
+        StringJoiner where = new StringJoiner(" and ");
+        StringJoiner order = new StringJoiner(", ");
+        for (int i = 0; i < layout.idColumnCount(); i++) {
+            where.add("v." + layout.columns().names().get(i) + " = ?");
+            order.add("v." + layout.columns().names().get(i));
+        }
+        this.idWhere = where.toString();
+        this.orderById = order.toString();
+        String deleteFirst = layout.twoVersionsPerTransaction() ? ", " + operation + " desc" : "";
+        String ofId = selectList + fromClause + " where " + idWhere;
+        this.versions = ofId + " order by " + transactionId + deleteFirst;
+        this.count = "select count(*) from " + layout.table() + " v where " + idWhere;
+        this.previous = ofId + " and v." + names.endTransactionId() + " = ?";
+        this.recordedIn = ofId + " and " + transactionId + " = ?"
+                + (layout.twoVersionsPerTransaction() ? " order by " + operation + " desc" : "");
+        this.index = count + " and " + transactionId + " < ?";
+        this.changedIn = selectList + fromClause + " where " + transactionId + " = ? order by " + orderById + deleteFirst;
+    }
+
+    /** The rows valid at a transaction: recorded by it or before, not superseded by it. */
+    private String validAt(String transaction) {
+        String end = "v." + names.endTransactionId();
+        return "v." + names.transactionId() + " <= " + transaction + " and (" + end + " is null or " + end + " > "
+                + transaction + ")";
+    }
+
+    /** The version of an identifier valid at a point in time (two parameters after the identifier's). */
+    String asOf(PointInTime point) {
+        return selectList + fromClause + " where " + idWhere + " and " + validAt(point.transactionSql(names.transactionTable()));
+    }
+
+    /**
+     * The entities of {@code entityName} (and its subclasses) current at a point in time, ordered
+     * by identifier, without paging: two parameters, then {@code discriminatorValues} of the
+     * entity (see {@link RowTypes#discriminatorFilter}).
+     */
+    String allAsOf(PointInTime point, String entityName, List<Object> discriminatorValues) {
+        StringBuilder sql = new StringBuilder(selectList).append(fromClause).append(" where ")
+                .append(validAt(point.transactionSql(names.transactionTable())))
+                .append(" and v.").append(names.operationType()).append(" <> ").append(Operation.DELETE.code());
+        if (!discriminatorValues.isEmpty()) {
+            String column = layout.columns().names().get(layout.rowTypes().discriminatorPosition());
+            StringJoiner in = new StringJoiner(", ", " and v." + column + " in (", ")");
+            discriminatorValues.forEach(value -> in.add("?"));
+            sql.append(in);
+        }
+        layout.rowTypes().ownLevelKey(entityName).ifPresent(key -> sql.append(" and ").append(key)
+                .append(" is not null"));
+        return sql.append(" order by ").append(orderById).toString();
+    }
+
+    /**
+     * The versions whose {@code keyExpressions} hold one of {@code count} keys (bound in order) and
+     * that were valid at some transaction between two bounds (bound after the keys: the upper,
+     * then the lower), ordered by identifier and transaction. With {@code withKeys}, the key
+     * expressions' values follow the usual columns of each row.
+     */
+    String window(List<String> keyExpressions, int count, boolean withKeys) {
+        StringBuilder sql = new StringBuilder(selectList);
+        if (withKeys) {
+            keyExpressions.forEach(expression -> sql.append(", ").append(expression));
+        }
+        return sql.append(fromClause).append(" where ").append(KeyBatches.predicate(keyExpressions, count)).append(" and ")
+                .append(validAt("?")).append(" order by ").append(orderById).append(", v.").append(names.transactionId())
+                .toString();
+    }
+}
