@@ -80,6 +80,11 @@ public final class BenchUnit implements AutoCloseable {
         }
     }
 
+    /** The entity manager factory of the unit. */
+    public EntityManagerFactory factory() {
+        return factory;
+    }
+
     /** The variant this unit runs. */
     public Variant variant() {
         return variant;
