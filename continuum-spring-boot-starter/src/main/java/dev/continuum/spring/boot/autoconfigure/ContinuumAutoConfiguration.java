@@ -64,7 +64,7 @@ public class ContinuumAutoConfiguration {
             ObjectProvider<TransactionContextProvider> contextProvider) {
         return hibernateProperties -> {
             hibernateProperties.putAll(properties.toHibernateProperties());
-            TransactionContextProvider provider = contextProvider.getIfUnique();
+            TransactionContextProvider provider = contextProvider.getIfAvailable();
             if (provider != null) {
                 hibernateProperties.putIfAbsent(ContinuumSettings.CONTEXT_PROVIDER, provider);
             }

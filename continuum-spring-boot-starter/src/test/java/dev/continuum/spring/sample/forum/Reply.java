@@ -34,7 +34,6 @@ public class Reply {
     public Reply(Topic topic, String text) {
         this.topic = topic;
         this.text = text;
-        topic.getReplies().add(this);
     }
 
     public Long getId() {
