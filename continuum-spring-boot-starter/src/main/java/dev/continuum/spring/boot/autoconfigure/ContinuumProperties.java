@@ -1,0 +1,160 @@
+package dev.continuum.spring.boot.autoconfigure;
+
+import dev.continuum.ContinuumSettings;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code continuum.*} configuration properties: Continuum's settings (see
+ * {@link ContinuumSettings}) in Spring Boot's form, with relaxed names ({@code continuum.table-suffix}
+ * for {@code continuum.table_suffix}). A property left unset keeps Continuum's default; one that is
+ * set wins over the same setting given as {@code spring.jpa.properties.continuum.*}.
+ */
+@ConfigurationProperties("continuum")
+public class ContinuumProperties {
+
+    /** Whether entities annotated @Versioned are versioned; false turns versioning and its schema off. Default: true. */
+    private Boolean enabled;
+
+    /** Suffix appended to an entity's table name to name its version table. Default: _version. */
+    private String tableSuffix;
+
+    /** Name of the transaction table. Default: transaction. */
+    private String transactionTable;
+
+    /** Name of the sequence that transaction ids come from. Default: transaction_id_seq. */
+    private String transactionSequence;
+
+    /** Name of the version tables' transaction column. Default: transaction_id. */
+    private String transactionIdColumn;
+
+    /** Name of the version tables' superseding-transaction column. Default: end_transaction_id. */
+    private String endTransactionIdColumn;
+
+    /** Name of the version tables' operation column. Default: operation_type. */
+    private String operationTypeColumn;
+
+    /** Name of the table that stores where undo and redo stand for each entity. Default: continuum_undo. */
+    private String undoTable;
+
+    /**
+     * Whether version tables and the transaction table are checked against the database at start-up when
+     * spring.jpa.hibernate.ddl-auto is validate or none. Default: true.
+     */
+    private Boolean schemaValidation;
+
+    /**
+     * Whether a change of only an entity's owned collections also records a new version of the entity.
+     * Default: true.
+     */
+    private Boolean versionOwnerOnCollectionChange;
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getTableSuffix() {
+        return tableSuffix;
+    }
+
+    public void setTableSuffix(String tableSuffix) {
+        this.tableSuffix = tableSuffix;
+    }
+
+    public String getTransactionTable() {
+        return transactionTable;
+    }
+
+    public void setTransactionTable(String transactionTable) {
+        this.transactionTable = transactionTable;
+    }
+
+    public String getTransactionSequence() {
+        return transactionSequence;
+    }
+
+    public void setTransactionSequence(String transactionSequence) {
+        this.transactionSequence = transactionSequence;
+    }
+
+    public String getTransactionIdColumn() {
+        return transactionIdColumn;
+    }
+
+    public void setTransactionIdColumn(String transactionIdColumn) {
+        this.transactionIdColumn = transactionIdColumn;
+    }
+
+    public String getEndTransactionIdColumn() {
+        return endTransactionIdColumn;
+    }
+
+    public void setEndTransactionIdColumn(String endTransactionIdColumn) {
+        this.endTransactionIdColumn = endTransactionIdColumn;
+    }
+
+    public String getOperationTypeColumn() {
+        return operationTypeColumn;
+    }
+
+    public void setOperationTypeColumn(String operationTypeColumn) {
+        this.operationTypeColumn = operationTypeColumn;
+    }
+
+    public String getUndoTable() {
+        return undoTable;
+    }
+
+    public void setUndoTable(String undoTable) {
+        this.undoTable = undoTable;
+    }
+
+    public Boolean getSchemaValidation() {
+        return schemaValidation;
+    }
+
+    public void setSchemaValidation(Boolean schemaValidation) {
+        this.schemaValidation = schemaValidation;
+    }
+
+    public Boolean getVersionOwnerOnCollectionChange() {
+        return versionOwnerOnCollectionChange;
+    }
+
+    public void setVersionOwnerOnCollectionChange(Boolean versionOwnerOnCollectionChange) {
+        this.versionOwnerOnCollectionChange = versionOwnerOnCollectionChange;
+    }
+
+    /**
+     * The properties that are set, as Hibernate properties under the names of {@link ContinuumSettings}.
+     *
+     * @return the settings to pass to Hibernate, in a new map
+     */
+    public Map<String, Object> toHibernateProperties() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        put(settings, ContinuumSettings.ENABLED, enabled);
+        put(settings, ContinuumSettings.TABLE_SUFFIX, tableSuffix);
+        put(settings, ContinuumSettings.TRANSACTION_TABLE, transactionTable);
+        put(settings, ContinuumSettings.TRANSACTION_SEQUENCE, transactionSequence);
+        put(settings, ContinuumSettings.TRANSACTION_ID_COLUMN, transactionIdColumn);
+        put(settings, ContinuumSettings.END_TRANSACTION_ID_COLUMN, endTransactionIdColumn);
+        put(settings, ContinuumSettings.OPERATION_TYPE_COLUMN, operationTypeColumn);
+        put(settings, ContinuumSettings.UNDO_TABLE, undoTable);
+        put(settings, ContinuumSettings.SCHEMA_VALIDATION, schemaValidation);
+        put(settings, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, versionOwnerOnCollectionChange);
+        return settings;
+    }
+
+    private static void put(Map<String, Object> settings, String key, Object value) {
+        if (value != null) {
+            settings.put(key, value);
+        }
+    }
+}
