@@ -65,7 +65,7 @@ public final class BaselineScale {
         };
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
                 Statement statement = connection.createStatement()) {
-            statement.executeUpdate("insert into c_article (id, title, body, status, updated_at) " + select);
+            statement.executeUpdate("insert into c_article (id, title, body, status, updatedAt) " + select);
             try (ResultSet rs = statement.executeQuery("select count(*) from c_article")) {
                 rs.next();
                 if (rs.getLong(1) != rows) {
