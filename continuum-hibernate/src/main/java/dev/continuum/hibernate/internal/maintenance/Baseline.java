@@ -127,8 +127,10 @@ final class Baseline {
             long rowsBefore = collectionRows;
             int batchesBefore = batches;
             List<Object> keys = Batches.inTransaction(session, "The baseline", connection -> {
+                // only rows without an open version; the insert checks again, after the rows are locked
                 List<Object> locked = Batches.nextKeys(connection, session, dialect, hierarchy.root.liveTable(),
-                        hierarchy.hierarchy.key(0), keyMapping, after, ranged ? batchSize : Integer.MAX_VALUE, true);
+                        hierarchy.hierarchy.key(0), keyMapping, after, ranged ? batchSize : Integer.MAX_VALUE, true,
+                        hierarchy.unversioned);
                 if (!locked.isEmpty()) {
                     record(connection, session, hierarchy, ranged ? locked.get(0) : null,
                             ranged ? locked.get(locked.size() - 1) : null);
@@ -220,6 +222,8 @@ final class Baseline {
         final Hierarchy hierarchy;
         final EntityTable root;
         final String rootSql;
+        /** The condition on a live row {@code t0} that it has no open version. */
+        final String unversioned;
         final List<String> levelSql = new ArrayList<>();
         final List<String> collectionSql = new ArrayList<>();
 
@@ -227,6 +231,8 @@ final class Baseline {
             this.hierarchy = hierarchy;
             this.root = hierarchy.root;
             this.rootSql = prepare();
+            this.unversioned = "not exists (select 1 from " + root.name() + " v where " + keyMatch("v", "t0", root, root)
+                    + " and v." + names.endTransactionId() + " is null)";
         }
 
         /** Builds the level and collection statements and returns the root table's. */

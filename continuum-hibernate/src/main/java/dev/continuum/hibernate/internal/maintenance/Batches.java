@@ -83,14 +83,17 @@ final class Batches {
     }
 
     /**
-     * The next at most {@code limit} distinct keys of {@code column} in {@code table}, in order,
-     * after {@code after} (null for the first batch); locked when {@code lock}.
+     * The next at most {@code limit} distinct keys of {@code column} in {@code table} (aliased
+     * {@code t0}) that meet {@code condition} (SQL, or null for all), in order, after {@code after}
+     * (null for the first batch); locked when {@code lock}.
      */
     static List<Object> nextKeys(Connection connection, SharedSessionContractImplementor session, Dialect dialect,
-            String table, String column, JdbcMapping mapping, Object after, int limit, boolean lock)
+            String table, String column, JdbcMapping mapping, Object after, int limit, boolean lock, String condition)
             throws SQLException {
+        String where = after == null ? condition : condition == null ? "t0." + column + " > ?"
+                : "t0." + column + " > ? and " + condition;
         String sql = "select " + (lock ? "" : "distinct ") + "t0." + column + " from " + table + " t0"
-                + (after == null ? "" : " where t0." + column + " > ?") + " order by t0." + column;
+                + (where == null ? "" : " where " + where) + " order by t0." + column;
         LimitHandler limits = dialect.getLimitHandler();
         Limit range = new Limit(0, limit);
         QueryOptions options = new QueryOptionsAdapter() {

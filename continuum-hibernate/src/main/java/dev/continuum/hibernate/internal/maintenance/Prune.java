@@ -108,7 +108,7 @@ final class Prune {
             long[] before = {versions, collectionRows, transactions, batches};
             List<Object> keys = Batches.inTransaction(session, "Pruning " + hierarchy.root.name(), connection -> {
                 List<Object> batch = Batches.nextKeys(connection, session, dialect, hierarchy.root.name(),
-                        hierarchy.key(0), keyMapping, after, ranged ? batchSize : Integer.MAX_VALUE, false);
+                        hierarchy.key(0), keyMapping, after, ranged ? batchSize : Integer.MAX_VALUE, false, null);
                 if (!batch.isEmpty()) {
                     pruneBatch(connection, session, ranged ? batch.get(0) : null,
                             ranged ? batch.get(batch.size() - 1) : null, cutoff);
