@@ -5,6 +5,7 @@ import dev.continuum.hibernate.relations.RelationsModel.Post;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
+import jakarta.persistence.EntityManager;
 
 import java.util.List;
 import java.util.Map;
@@ -25,37 +26,38 @@ class OwnerVersionMergingTest {
         return rows.stream().map(row -> row.get("title") + ":" + operation(row)).toList();
     }
 
-    @DatabaseTest
-    void collectionChangesThatCancelOutWriteNoVersionOfTheOwner(Db db) {
+    private static void persistPostWithKeyword(Db db) {
         db.run(em -> {
             Post post = new Post(1L, "before");
             post.keywords.add("java");
             em.persist(post);
         });
+    }
 
-        db.run(em -> {
-            Post post = em.find(Post.class, 1L);
-            post.keywords.remove("java");
-            em.flush();
-            post.keywords.add("java");
-        });
+    /** Removes the post's keyword and adds it back, flushing in between: collection changes that cancel out. */
+    private static Post removeAndAddKeywordAgain(EntityManager em) {
+        Post post = em.find(Post.class, 1L);
+        post.keywords.remove("java");
+        em.flush();
+        post.keywords.add("java");
+        return post;
+    }
+
+    @DatabaseTest
+    void collectionChangesThatCancelOutWriteNoVersionOfTheOwner(Db db) {
+        persistPostWithKeyword(db);
+
+        db.run(OwnerVersionMergingTest::removeAndAddKeywordAgain);
 
         assertThat(postVersions(db)).containsExactly("before:0");
     }
 
     @DatabaseTest
     void aDeleteAndReinsertWithAnotherStateIsAnUpdateEvenWhenTheCollectionChangesCancelOut(Db db) {
-        db.run(em -> {
-            Post post = new Post(1L, "before");
-            post.keywords.add("java");
-            em.persist(post);
-        });
+        persistPostWithKeyword(db);
 
         db.run(em -> {
-            Post post = em.find(Post.class, 1L);
-            post.keywords.remove("java");
-            em.flush();
-            post.keywords.add("java");
+            Post post = removeAndAddKeywordAgain(em);
             em.flush();
             em.remove(post);
             em.flush();
