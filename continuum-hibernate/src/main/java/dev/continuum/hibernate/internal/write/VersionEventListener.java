@@ -4,7 +4,6 @@ import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.CollectionEntry;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.engine.spi.Status;
 import org.hibernate.event.spi.AbstractCollectionEvent;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
@@ -29,8 +28,9 @@ import java.util.List;
  * removed from versioned collections, from Hibernate's snapshot of each collection (taken before
  * the collection's statements run, while the snapshot still holds the state before the flush).
  */
-public final class VersionEventListener implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
-        PreCollectionRecreateEventListener, PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
+public final class VersionEventListener implements PostInsertEventListener, PostUpdateEventListener,
+        PostDeleteEventListener, PreCollectionRecreateEventListener, PreCollectionUpdateEventListener,
+        PreCollectionRemoveEventListener {
 
     private volatile VersioningRuntime runtime;
 
@@ -39,51 +39,50 @@ public final class VersionEventListener implements PostInsertEventListener, Post
         this.runtime = runtime;
     }
 
-    private EntityWriter writer(EntityPersister persister) {
-        VersioningRuntime current = runtime;
-        return current == null ? null : current.writer(persister);
+    /** How an insert or a delete event's captured row enters the unit of work. */
+    @FunctionalInterface
+    private interface EntityEventRecorder {
+        void record(UnitOfWork unit, Object key, Capture capture, Object[] values);
     }
 
     @Override
     public void onPostInsert(PostInsertEvent event) {
-        EntityWriter writer = writer(event.getPersister());
-        if (writer == null) {
-            return;
-        }
-        Object[] values = writer.capture(event.getId(), event.getEntity(), event.getState(), event.getSession());
-        runtime.unitOfWork(event.getSession())
-                .inserted(event.getSession().generateEntityKey(event.getId(), event.getPersister()), writer, values);
-    }
-
-    @Override
-    public void onPostUpdate(PostUpdateEvent event) {
-        EntityWriter writer = writer(event.getPersister());
-        if (writer == null) {
-            return;
-        }
-        int[] dirty = event.getDirtyProperties();
-        if (dirty != null && !writer.touchesVersionedState(dirty)) {
-            return;
-        }
-        Object[] values = writer.capture(event.getId(), event.getEntity(), event.getState(), event.getSession());
-        Object[] initial = event.getOldState() == null ? null
-                : writer.capture(event.getId(), event.getEntity(), event.getOldState(), event.getSession());
-        if (initial != null && writer.sameValues(values, initial)) {
-            return;
-        }
-        runtime.unitOfWork(event.getSession())
-                .updated(event.getSession().generateEntityKey(event.getId(), event.getPersister()), writer, values, initial);
+        record(event.getPersister(), event.getId(), event.getEntity(), event.getState(), event.getSession(),
+                UnitOfWork::inserted);
     }
 
     @Override
     public void onPostDelete(PostDeleteEvent event) {
-        EntityWriter writer = writer(event.getPersister());
-        if (writer == null) {
+        record(event.getPersister(), event.getId(), event.getEntity(), event.getDeletedState(), event.getSession(),
+                UnitOfWork::deleted);
+    }
+
+    private void record(EntityPersister persister, Object id, Object entity, Object[] state,
+            SharedSessionContractImplementor session, EntityEventRecorder recorder) {
+        VersioningRuntime current = runtime;
+        EntityCapture capture = current == null ? null : current.captures().entity(persister);
+        if (capture != null) {
+            recorder.record(current.unitOfWork(session), session.generateEntityKey(id, persister), capture,
+                    capture.capture(id, entity, state, session));
+        }
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        VersioningRuntime current = runtime;
+        EntityCapture capture = current == null ? null : current.captures().entity(event.getPersister());
+        int[] dirty = event.getDirtyProperties();
+        if (capture == null || dirty != null && !capture.touchesVersionedState(dirty)) {
             return;
         }
-        Object[] values = writer.capture(event.getId(), event.getEntity(), event.getDeletedState(), event.getSession());
-        runtime.unitOfWork(event.getSession())
-                .deleted(event.getSession().generateEntityKey(event.getId(), event.getPersister()), writer, values);
+        SharedSessionContractImplementor session = event.getSession();
+        Object[] values = capture.capture(event.getId(), event.getEntity(), event.getState(), session);
+        Object[] initial = event.getOldState() == null ? null
+                : capture.capture(event.getId(), event.getEntity(), event.getOldState(), session);
+        if (initial == null || !capture.sameValues(values, initial)) {
+            current.unitOfWork(session).updated(session.generateEntityKey(event.getId(), event.getPersister()),
+                    capture, values, initial);
+        }
     }
 
     @Override
@@ -111,9 +110,10 @@ public final class VersionEventListener implements PostInsertEventListener, Post
         if (current == null || collection == null) {
             return;
         }
-        CollectionVersionWriter writer = current.collectionWriter(collection.getRole());
-        JoinColumnWriter joinColumn = writer == null ? current.joinColumnWriter(collection.getRole()) : null;
-        if (writer == null && joinColumn == null) {
+        CaptureRegistry captures = current.captures();
+        CollectionCapture capture = captures.collection(collection.getRole());
+        JoinColumnChanges joinColumn = capture == null ? captures.joinColumn(collection.getRole()) : null;
+        if (capture == null && joinColumn == null) {
             return;
         }
         SharedSessionContractImplementor session = event.getSession();
@@ -136,22 +136,21 @@ public final class VersionEventListener implements PostInsertEventListener, Post
             key = collection.getKey();
         }
         UnitOfWork unit = current.unitOfWork(session);
-        if (writer != null) {
-            List<CollectionVersionWriter.RowKey> changed =
-                    writer.recordChanges(key, snapshot, after ? collection : null, unit, session);
+        if (capture != null) {
+            List<RowKey> changed = capture.recordChanges(key, snapshot, after ? collection : null, unit, session);
             if (!changed.isEmpty()) {
-                if (isFreshOwner(current, event, unit, session)) {
+                if (isFreshOwner(captures, event, unit, session)) {
                     unit.freshOwner(changed);
                 }
-                ownerChanged(current, event, unit, session, changed);
+                ownerChanged(captures, event, unit, session, changed);
             }
-        } else if (joinColumn.recordChanges(snapshot, after ? collection : null, current, unit, session)) {
-            ownerChanged(current, event, unit, session, null);
+        } else if (joinColumn.recordChanges(snapshot, after ? collection : null, captures, unit, session)) {
+            ownerChanged(captures, event, unit, session, null);
         }
     }
 
     /** Whether the collection's owner was inserted in this transaction under a generated identifier. */
-    private static boolean isFreshOwner(VersioningRuntime current, AbstractCollectionEvent event, UnitOfWork unit,
+    private static boolean isFreshOwner(CaptureRegistry captures, AbstractCollectionEvent event, UnitOfWork unit,
             SharedSessionContractImplementor session) {
         Object id = event.getAffectedOwnerIdOrNull();
         String entityName = event.getAffectedOwnerEntityName();
@@ -159,29 +158,20 @@ public final class VersionEventListener implements PostInsertEventListener, Post
             return false;
         }
         EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(entityName);
-        return current.writer(persister) != null && unit.isFreshInsert(session.generateEntityKey(id, persister));
+        return captures.entity(persister) != null && unit.isFreshInsert(session.generateEntityKey(id, persister));
     }
 
     /** Records a version of the owner when it is versioned on collection changes and still exists. */
-    private static void ownerChanged(VersioningRuntime current, AbstractCollectionEvent event, UnitOfWork unit,
+    private static void ownerChanged(CaptureRegistry captures, AbstractCollectionEvent event, UnitOfWork unit,
             SharedSessionContractImplementor session, List<?> causes) {
         Object owner = event.getAffectedOwnerOrNull();
-        if (owner == null || !current.versionsOwnerOnCollectionChange(event.getAffectedOwnerEntityName())) {
+        if (owner == null || !captures.versionsOwnerOnCollectionChange(event.getAffectedOwnerEntityName())) {
             return;
         }
         EntityEntry entry = session.getPersistenceContextInternal().getEntry(owner);
-        if (entry == null || entry.getStatus() == Status.DELETED || entry.getStatus() == Status.GONE) {
-            return;
+        if (entry != null && !CaptureRegistry.isRemoved(entry)) {
+            captures.recordCollectionChange(entry, owner, causes, unit, session);
         }
-        EntityPersister persister = entry.getPersister();
-        EntityWriter writer = current.writer(persister);
-        if (writer == null) {
-            return;
-        }
-        Object id = entry.getId();
-        Object[] state = entry.getLoadedState() != null ? entry.getLoadedState() : persister.getValues(owner);
-        unit.collectionsChanged(session.generateEntityKey(id, persister), writer,
-                () -> writer.capture(id, owner, state, session), causes);
     }
 
     @Override

@@ -3,9 +3,7 @@ package dev.continuum.hibernate.internal.write;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.engine.spi.Status;
 import org.hibernate.persister.collection.CollectionPersister;
-import org.hibernate.persister.entity.EntityPersister;
 
 import java.io.Serializable;
 import java.lang.reflect.Array;
@@ -21,26 +19,22 @@ import java.util.Set;
  * {@code mappedBy}): the foreign key lives in the child's table but is written by the parent's
  * collection, in statements of its own, so it is not in the child's event state. The child's
  * version rows read it from the live row when they are written (see
- * {@link dev.continuum.hibernate.internal.model.EntityTable#liveColumns()}); this class makes sure a child that only moved in
- * or out of the collection gets a version too.
+ * {@link dev.continuum.hibernate.internal.model.EntityTable#liveColumns()}); this class makes sure
+ * a child that only moved in or out of the collection gets a version too.
  */
-final class JoinColumnWriter {
+final class JoinColumnChanges {
 
     private final CollectionPersister persister;
 
-    JoinColumnWriter(CollectionPersister persister) {
+    JoinColumnChanges(CollectionPersister persister) {
         this.persister = persister;
-    }
-
-    CollectionPersister persister() {
-        return persister;
     }
 
     /**
      * Records a version of every versioned child that entered or left the collection between its
      * snapshot and its current state; returns whether any did.
      */
-    boolean recordChanges(Serializable snapshot, PersistentCollection<?> current, VersioningRuntime runtime,
+    boolean recordChanges(Serializable snapshot, PersistentCollection<?> current, CaptureRegistry captures,
             UnitOfWork unit, SharedSessionContractImplementor session) {
         Set<Object> before = Collections.newSetFromMap(new IdentityHashMap<>());
         if (snapshot instanceof Map<?, ?> map) {
@@ -64,32 +58,24 @@ final class JoinColumnWriter {
         boolean changed = false;
         for (Object child : before) {
             if (!after.contains(child)) {
-                changed |= touch(child, runtime, unit, session);
+                changed |= touch(child, captures, unit, session);
             }
         }
         for (Object child : after) {
             if (!before.contains(child)) {
-                changed |= touch(child, runtime, unit, session);
+                changed |= touch(child, captures, unit, session);
             }
         }
         return changed;
     }
 
-    private static boolean touch(Object child, VersioningRuntime runtime, UnitOfWork unit,
+    /** Records a version of a child that moved; returns whether it gets one (a removed child's is its deletion). */
+    private static boolean touch(Object child, CaptureRegistry captures, UnitOfWork unit,
             SharedSessionContractImplementor session) {
         EntityEntry entry = session.getPersistenceContextInternal().getEntry(child);
-        if (entry == null || entry.getStatus() == Status.DELETED || entry.getStatus() == Status.GONE) {
-            return entry != null;
-        }
-        EntityPersister childPersister = entry.getPersister();
-        EntityWriter writer = runtime.writer(childPersister);
-        if (writer == null) {
+        if (entry == null) {
             return false;
         }
-        Object id = entry.getId();
-        Object[] state = entry.getLoadedState() != null ? entry.getLoadedState() : childPersister.getValues(child);
-        unit.collectionsChanged(session.generateEntityKey(id, childPersister), writer,
-                () -> writer.capture(id, child, state, session), null);
-        return true;
+        return CaptureRegistry.isRemoved(entry) || captures.recordCollectionChange(entry, child, null, unit, session);
     }
 }

@@ -1,0 +1,106 @@
+package dev.continuum.hibernate.internal.write;
+
+import dev.continuum.VersioningException;
+
+import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Writes the history of one completing transaction, after its last flush and before its commit,
+ * on its own connection: the rows its merged changes produce, table by table in a fixed order;
+ * first the transaction row (which hands back the transaction id), then the closings of the
+ * versions being superseded, then the inserts, in as few round trips as the {@link WriteStrategy}
+ * allows. A failure rolls the transaction back.
+ */
+final class HistoryWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.continuum");
+    private static final int BATCH_LIMIT = 500;
+
+    private final WriteStrategy strategy;
+    private final TransactionRow transactionRow;
+
+    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow) {
+        this.strategy = strategy;
+        this.transactionRow = transactionRow;
+    }
+
+    /** Writes the transaction row and the version rows of the changes of {@code unit} that record something. */
+    void write(UnitOfWork unit, SharedSessionContractImplementor session) {
+        TableRows rows = new TableRows();
+        int count = 0;
+        for (Change change : unit.changes()) {
+            if (!change.isNoOp(unit)) {
+                count++;
+                change.addRows(rows);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<VersionTableWriter> order = rows.tables();
+        HistoryStatements statements = new HistoryStatements(session);
+        try {
+            CombinedStatement combined = strategy.combinesStatements()
+                    ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
+            long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)
+                    : transactionRow.insert(statements);
+            for (VersionTableWriter table : order) {
+                if (combined == null || !combined.closes(table)) {
+                    closeOpenVersions(statements, table, rows.closing(table), transactionId);
+                }
+            }
+            for (VersionTableWriter table : order) {
+                if (combined == null || !combined.inserts(table)) {
+                    insertVersions(statements, table, rows.rows(table), transactionId);
+                }
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Transaction {}: recorded {} versions", transactionId, count);
+            }
+        } catch (SQLException e) {
+            SqlExceptionHelper helper = session.getJdbcServices().getSqlExceptionHelper();
+            throw new VersioningException("Could not record the versions of this transaction ("
+                    + e.getMessage() + "); the transaction is rolled back",
+                    helper.convert(e, "Continuum could not write version rows", statements.last()));
+        }
+    }
+
+    /**
+     * Closes the open versions of the keys of {@code rows}: with one {@code update ... where key
+     * in (...)} per chunk of keys when the table's key is one column, else row by row in batches.
+     */
+    private static void closeOpenVersions(HistoryStatements statements, VersionTableWriter table, List<Object[]> rows,
+            long transactionId) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        SharedSessionContractImplementor session = statements.session();
+        if (!table.closesSetBased()) {
+            statements.executeBatches(table.closeSql(), rows, BATCH_LIMIT,
+                    (statement, values) -> table.addClose(statement, values, transactionId, session));
+            return;
+        }
+        for (List<Object[]> chunk : TableRows.chunks(rows)) {
+            try (PreparedStatement statement = statements.prepare(table.closeManySql(chunk.size(), "?"))) {
+                statement.setLong(1, transactionId);
+                table.bindCloseMany(statement, 2, chunk, session);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    private void insertVersions(HistoryStatements statements, VersionTableWriter table, List<TableRows.Row> rows,
+            long transactionId) throws SQLException {
+        int limit = table.readsLiveRow() && strategy.insertsLiveRowsOneByOne() ? 1 : BATCH_LIMIT;
+        SharedSessionContractImplementor session = statements.session();
+        statements.executeBatches(table.insertSql(), rows, limit,
+                (statement, row) -> table.addInsert(statement, row.values(), transactionId, row.operation(), session));
+    }
+}

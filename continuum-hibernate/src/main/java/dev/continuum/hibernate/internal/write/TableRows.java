@@ -1,0 +1,86 @@
+package dev.continuum.hibernate.internal.write;
+
+import dev.continuum.Operation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The version rows one transaction writes, by version table, each table's in the order their changes were recorded. */
+final class TableRows {
+
+    /** The most keys one set-based closing update lists (a power of two). */
+    private static final int CLOSE_CHUNK_LIMIT = 512;
+
+    /** One row to write into a version table, and whether the open version of its key is closed first. */
+    record Row(Object[] values, Operation operation, boolean close) {
+    }
+
+    private final Map<VersionTableWriter, List<Row>> byTable = new LinkedHashMap<>();
+
+    void add(VersionTableWriter table, Object[] values, Operation operation, boolean close) {
+        byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Row(values, operation, close));
+    }
+
+    /** Adds the same row to each of {@code tables} (each reads its own slice of it). */
+    void addToEach(List<VersionTableWriter> tables, Object[] values, Operation operation, boolean close) {
+        for (VersionTableWriter table : tables) {
+            add(table, values, operation, close);
+        }
+    }
+
+    boolean isEmpty() {
+        return byTable.isEmpty();
+    }
+
+    /**
+     * The tables that get rows, by table name, then by entity name or collection role (several
+     * entities of a hierarchy write one table): every transaction writes them in the same order,
+     * whatever order its changes came in.
+     */
+    List<VersionTableWriter> tables() {
+        List<VersionTableWriter> order = new ArrayList<>(byTable.keySet());
+        order.sort(Comparator.comparing(VersionTableWriter::tableName).thenComparing(VersionTableWriter::sortKey));
+        return order;
+    }
+
+    List<Row> rows(VersionTableWriter table) {
+        return byTable.get(table);
+    }
+
+    /** The values of the rows of {@code table} whose open version is closed before they are written. */
+    List<Object[]> closing(VersionTableWriter table) {
+        List<Row> rows = byTable.get(table);
+        List<Object[]> closing = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            if (row.close()) {
+                closing.add(row.values());
+            }
+        }
+        return closing;
+    }
+
+    /**
+     * The keys of a set-based closing in chunks of at most 512, each padded (with its last key
+     * again) to a power of two, so that few distinct statements exist and each is prepared once
+     * per connection.
+     */
+    static List<List<Object[]>> chunks(List<Object[]> keys) {
+        List<List<Object[]>> chunks = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += CLOSE_CHUNK_LIMIT) {
+            List<Object[]> chunk = new ArrayList<>(keys.subList(from, Math.min(keys.size(), from + CLOSE_CHUNK_LIMIT)));
+            int size = Integer.highestOneBit(chunk.size());
+            if (size < chunk.size()) {
+                size <<= 1;
+            }
+            Object[] last = chunk.get(chunk.size() - 1);
+            while (chunk.size() < size) {
+                chunk.add(last);
+            }
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+}

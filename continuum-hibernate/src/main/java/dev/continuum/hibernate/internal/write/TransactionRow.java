@@ -1,0 +1,111 @@
+package dev.continuum.hibernate.internal.write;
+
+import dev.continuum.ChangeContext;
+import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.spi.TransactionContextProvider;
+
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.type.BasicType;
+import org.hibernate.type.spi.TypeConfiguration;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The transaction row of a completing transaction: its SQL on this database, which hands its id
+ * back, and the binding of when ({@code issued_at}, now), who ({@code user_id}) and from where
+ * ({@code remote_addr}).
+ */
+final class TransactionRow {
+
+    /** How the id of a new transaction row, taken from the transaction sequence, comes back. */
+    enum IdStyle {
+        /** {@code insert ... returning id}: one round trip. */
+        RETURNING,
+        /** {@code select id from final table (insert ...)}: one round trip. */
+        FINAL_TABLE,
+        /** {@code select nextval}, then the insert with it: two round trips, valid wherever there are sequences. */
+        SELECT_THEN_INSERT
+    }
+
+    private final IdStyle style;
+    private final String sql;
+    private final String nextIdSql;
+    private final TransactionContextProvider contextProvider;
+    private final BasicType<Instant> instantType;
+    private final BasicType<String> stringType;
+
+    /** @param contextProvider who made a change when {@link ChangeContext} does not say, or null */
+    TransactionRow(IdStyle style, TableNames names, Dialect dialect, TypeConfiguration types,
+            TransactionContextProvider contextProvider) {
+        this.style = style;
+        this.contextProvider = contextProvider;
+        String sequence = names.transactionSequence();
+        String columns = " (id, issued_at, user_id, remote_addr) values (";
+        if (style == IdStyle.SELECT_THEN_INSERT) {
+            this.sql = "insert into " + names.transactionTable() + columns + "?, ?, ?, ?)";
+            this.nextIdSql = dialect.getSequenceSupport().getSequenceNextValString(sequence);
+        } else {
+            String insert = "insert into " + names.transactionTable() + columns
+                    + dialect.getSequenceSupport().getSelectSequenceNextValString(sequence) + ", ?, ?, ?)";
+            this.sql = style == IdStyle.RETURNING ? insert + " returning id" : "select id from final table (" + insert + ")";
+            this.nextIdSql = null;
+        }
+        this.instantType = types.getBasicTypeForJavaType(Instant.class);
+        this.stringType = types.getBasicTypeForJavaType(String.class);
+    }
+
+    /**
+     * The insert that returns the new id ({@link IdStyle#RETURNING} only), for a statement that
+     * takes the id from it; its parameters are those of {@link #bind}.
+     */
+    String returningSql() {
+        if (style != IdStyle.RETURNING) {
+            throw new IllegalStateException("The transaction row is written with " + style + ", not returning its id");
+        }
+        return sql;
+    }
+
+    /** Writes the transaction row; returns its id. */
+    long insert(HistoryStatements statements) throws SQLException {
+        SharedSessionContractImplementor session = statements.session();
+        if (style == IdStyle.SELECT_THEN_INSERT) {
+            long id;
+            try (PreparedStatement select = statements.prepare(nextIdSql); ResultSet rs = select.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement insert = statements.prepare(sql)) {
+                insert.setLong(1, id);
+                bind(insert, 2, session);
+                insert.executeUpdate();
+            }
+            return id;
+        }
+        try (PreparedStatement insert = statements.prepare(sql)) {
+            bind(insert, 1, session);
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}; returns the next parameter index. */
+    int bind(PreparedStatement statement, int first, SharedSessionContractImplementor session) throws SQLException {
+        String userId = ChangeContext.userId()
+                .or(() -> contextProvider == null ? Optional.empty() : contextProvider.userId())
+                .orElse(null);
+        String remoteAddress = ChangeContext.remoteAddress()
+                .or(() -> contextProvider == null ? Optional.empty() : contextProvider.remoteAddress())
+                .orElse(null);
+        instantType.getJdbcValueBinder().bind(statement, Instant.now(), first, session);
+        stringType.getJdbcValueBinder().bind(statement, userId, first + 1, session);
+        stringType.getJdbcValueBinder().bind(statement, remoteAddress, first + 2, session);
+        return first + 3;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.continuum.hibernate.internal.write;
+
+import dev.continuum.Operation;
+import dev.continuum.hibernate.internal.model.CollectionTable;
+import dev.continuum.hibernate.internal.model.DataColumn;
+import dev.continuum.hibernate.internal.model.EntityTable;
+import dev.continuum.hibernate.internal.model.TableNames;
+
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Writes the rows of one version table, an entity's (one per inheritance level) or a versioned
+ * collection's: its SQL, built once at boot, and the binding of a captured row's slice of columns
+ * (from {@code offset} on) to it. A version row is the table's data columns, the transaction id
+ * and the operation; a row's key is its leading key columns, by which its open version is closed.
+ */
+final class VersionTableWriter {
+
+    private final String name;
+    private final String sortKey;
+    private final List<DataColumn> columns;
+    private final JdbcMapping[] mappings;
+    private final int offset;
+    private final int keyWidth;
+    /** Per key column: how many parameters of the closing update take its value (0 for a constant expression). */
+    private final int[] keyParameters;
+    private final List<String> liveColumns;
+    private final String liveTable;
+    private final boolean combinable;
+    private final TableNames names;
+    private final String insertSql;
+    private final String closeSql;
+    /** The set-based closing update up to its transaction id, and from there to its key list; null prefix when rows close one by one. */
+    private final String closeManyHead;
+    private final String closeManyPrefix;
+
+    private VersionTableWriter(String name, String sortKey, List<DataColumn> columns, int offset, int keyWidth,
+            NullSafeEquality nullableKeys, List<String> liveColumns, String liveTable, boolean combinable,
+            TableNames names) {
+        this.name = name;
+        this.sortKey = sortKey;
+        this.columns = columns;
+        this.mappings = columns.stream().map(DataColumn::mapping).toArray(JdbcMapping[]::new);
+        this.offset = offset;
+        this.keyWidth = keyWidth;
+        this.liveColumns = liveColumns;
+        this.liveTable = liveTable;
+        this.combinable = combinable;
+        this.names = names;
+        this.insertSql = buildInsertSql(1, "?");
+        this.keyParameters = new int[keyWidth];
+        StringJoiner where = new StringJoiner(" and ", " where ", " and " + names.endTransactionId() + " is null");
+        for (int i = 0; i < keyWidth; i++) {
+            DataColumn column = columns.get(i);
+            boolean nullSafe = nullableKeys != null && column.nullable();
+            where.add(nullSafe ? nullableKeys.match(column.name(), column.writeExpression())
+                    : column.name() + " = " + column.writeExpression());
+            keyParameters[i] = !column.parameterized() ? 0 : nullSafe ? nullableKeys.occurrences() : 1;
+        }
+        this.closeSql = "update " + name + " set " + names.endTransactionId() + " = ?" + where;
+        this.closeManyHead = "update " + name + " set " + names.endTransactionId() + " = ";
+        boolean plainSingleKey = keyWidth == 1 && keyParameters[0] == 1
+                && (nullableKeys == null || !columns.get(0).nullable());
+        this.closeManyPrefix = plainSingleKey
+                ? " where " + names.endTransactionId() + " is null and " + columns.get(0).name() + " in ("
+                : null;
+    }
+
+    /**
+     * The writer of one level of an entity. An identifier is never null, so its columns match with
+     * {@code =}; the inserts of small numbers of rows may go into the combined statement.
+     */
+    static VersionTableWriter of(EntityTable table, TableNames names) {
+        return new VersionTableWriter(table.name(), table.persister().getEntityName(), table.columns(), table.offset(),
+                table.idColumnCount(), null, table.liveColumns(), table.liveTable(), true, names);
+    }
+
+    /**
+     * The writer of a collection's table, whose rows are identified by the owner's key and the
+     * element or index, nullable parts matched with {@code nullSafe}. Its inserts always go out as
+     * a batch of their own.
+     */
+    static VersionTableWriter of(CollectionTable table, TableNames names, NullSafeEquality nullSafe) {
+        return new VersionTableWriter(table.name(), table.role(), table.columns(), 0, table.identityWidth(), nullSafe,
+                List.of(), null, false, names);
+    }
+
+    /** The rendered name of the version table. */
+    String tableName() {
+        return name;
+    }
+
+    /** A tie-breaker for ordering writers of one table (the entity name, or the collection role). */
+    String sortKey() {
+        return sortKey;
+    }
+
+    /**
+     * Whether the insert reads columns of the live row with a subquery (the foreign key of a
+     * join-column one-to-many child), which some databases' bulk execution evaluates only once.
+     */
+    boolean readsLiveRow() {
+        return !liveColumns.isEmpty();
+    }
+
+    /** Whether open versions close with one {@code update ... where key in (...)} for many rows (a single-column key). */
+    boolean closesSetBased() {
+        return closeManyPrefix != null;
+    }
+
+    String insertSql() {
+        return insertSql;
+    }
+
+    String closeSql() {
+        return closeSql;
+    }
+
+    /**
+     * SQL that inserts {@code rows} version rows in one statement, the transaction id given by the
+     * SQL expression {@code transactionId} instead of a parameter; null when this table's rows go
+     * out only as a batch of {@link #insertSql()}.
+     */
+    String combinedInsertSql(int rows, String transactionId) {
+        return combinable ? buildInsertSql(rows, transactionId) : null;
+    }
+
+    private String buildInsertSql(int rows, String transactionId) {
+        StringJoiner columnNames = new StringJoiner(", ", "insert into " + name + " (", ") values ");
+        StringJoiner values = new StringJoiner(", ", "(", ")");
+        for (DataColumn column : columns) {
+            columnNames.add(column.name());
+            values.add(column.writeExpression());
+        }
+        for (String column : liveColumns) {
+            StringJoiner key = new StringJoiner(" and ", " where ", ")");
+            for (int i = 0; i < keyWidth; i++) {
+                key.add(columns.get(i).name() + " = ?");
+            }
+            columnNames.add(column);
+            values.add("(select " + column + " from " + liveTable + key);
+        }
+        columnNames.add(names.transactionId());
+        values.add(transactionId);
+        columnNames.add(names.operationType());
+        values.add("?");
+        StringJoiner all = new StringJoiner(", ", columnNames.toString(), "");
+        for (int i = 0; i < rows; i++) {
+            all.add(values.toString());
+        }
+        return all.toString();
+    }
+
+    /**
+     * SQL that closes the open versions of {@code count} rows in one statement, the transaction id
+     * given by the SQL expression {@code transactionId}; only when {@link #closesSetBased()}.
+     */
+    String closeManySql(int count, String transactionId) {
+        StringJoiner keys = new StringJoiner(", ", closeManyHead + transactionId + closeManyPrefix, ")");
+        for (int i = 0; i < count; i++) {
+            keys.add(columns.get(0).writeExpression());
+        }
+        return keys.toString();
+    }
+
+    /** Binds one version row to {@link #insertSql()} and adds it to the batch. */
+    void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
+            SharedSessionContractImplementor session) throws SQLException {
+        int parameter = bindColumns(statement, 1, values, session);
+        statement.setLong(parameter, transactionId);
+        statement.setShort(parameter + 1, (short) operation.code());
+        statement.addBatch();
+    }
+
+    /**
+     * Binds one row of {@link #combinedInsertSql(int, String)} from parameter {@code first} on;
+     * returns the next parameter index.
+     */
+    int bindCombinedInsert(PreparedStatement statement, int first, Object[] values, Operation operation,
+            SharedSessionContractImplementor session) throws SQLException {
+        int parameter = bindColumns(statement, first, values, session);
+        statement.setShort(parameter, (short) operation.code());
+        return parameter + 1;
+    }
+
+    /** Binds the data columns and the keys of the live-row subqueries of a row from {@code first} on. */
+    private int bindColumns(PreparedStatement statement, int first, Object[] values,
+            SharedSessionContractImplementor session) throws SQLException {
+        int parameter = first;
+        for (int i = 0; i < mappings.length; i++) {
+            if (columns.get(i).parameterized()) {
+                bind(statement, parameter++, i, values[offset + i], session);
+            }
+        }
+        for (int column = 0; column < liveColumns.size(); column++) {
+            for (int i = 0; i < keyWidth; i++) {
+                bind(statement, parameter++, i, values[offset + i], session);
+            }
+        }
+        return parameter;
+    }
+
+    /** Binds the closing of the row's open version to {@link #closeSql()} and adds it to the batch. */
+    void addClose(PreparedStatement statement, Object[] values, long transactionId,
+            SharedSessionContractImplementor session) throws SQLException {
+        statement.setLong(1, transactionId);
+        int parameter = 2;
+        for (int i = 0; i < keyWidth; i++) {
+            for (int occurrence = 0; occurrence < keyParameters[i]; occurrence++) {
+                bind(statement, parameter++, i, values[offset + i], session);
+            }
+        }
+        statement.addBatch();
+    }
+
+    /**
+     * Binds the keys of {@code rows} to {@link #closeManySql} from parameter {@code first} on;
+     * returns the next parameter index.
+     */
+    int bindCloseMany(PreparedStatement statement, int first, List<Object[]> rows,
+            SharedSessionContractImplementor session) throws SQLException {
+        int parameter = first;
+        for (Object[] values : rows) {
+            bind(statement, parameter++, 0, values[offset], session);
+        }
+        return parameter;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void bind(PreparedStatement statement, int parameter, int column, Object value,
+            SharedSessionContractImplementor session) throws SQLException {
+        mappings[column].getJdbcValueBinder().bind(statement, value, parameter, session);
+    }
+}
