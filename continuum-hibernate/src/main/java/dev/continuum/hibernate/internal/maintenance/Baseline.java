@@ -8,7 +8,7 @@ import dev.continuum.hibernate.internal.model.CollectionTable;
 import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.EntityTable;
-import dev.continuum.hibernate.internal.model.SqlSyntax;
+import dev.continuum.hibernate.internal.model.NullSafeEquality;
 import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.hibernate.internal.model.VersionModel;
 
@@ -263,7 +263,7 @@ final class Baseline {
                 StringJoiner same = new StringJoiner(" and ");
                 for (int i = 0; i < collection.identityWidth(); i++) {
                     DataColumn column = collection.columns().get(i);
-                    same.add(column.nullable() ? SqlSyntax.nullSafeEquals(dialect, "w." + column.name(), "c." + column.name())
+                    same.add(column.nullable() ? NullSafeEquality.of(dialect).match("w." + column.name(), "c." + column.name())
                             : "w." + column.name() + " = c." + column.name());
                 }
                 String range = hierarchy.ranged() ? "c." + collection.columns().get(ownerKey[0]).name() + " >= ? and c."

@@ -6,7 +6,7 @@ import dev.continuum.RetentionPolicy;
 import dev.continuum.hibernate.internal.model.CollectionTable;
 import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.EntityTable;
-import dev.continuum.hibernate.internal.model.SqlSyntax;
+import dev.continuum.hibernate.internal.model.NullSafeEquality;
 import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.hibernate.internal.model.VersionModel;
 
@@ -215,7 +215,7 @@ final class Prune {
         }
         StringJoiner where = new StringJoiner(" and ", " where ", "");
         for (DataColumn key : keys) {
-            where.add(key.nullable() ? SqlSyntax.nullSafeEquals(dialect, key.name(), "?") : key.name() + " = ?");
+            where.add(key.nullable() ? NullSafeEquality.of(dialect).match(key.name(), "?") : key.name() + " = ?");
         }
         where.add(names.transactionId() + " = ?");
         long removed = 0;
@@ -224,7 +224,7 @@ final class Prune {
             for (Object[] row : rows) {
                 int parameter = 1;
                 for (int i = 0; i < keys.size(); i++) {
-                    int times = keys.get(i).nullable() ? SqlSyntax.nullSafeEqualsParameters(dialect) : 1;
+                    int times = keys.get(i).nullable() ? NullSafeEquality.of(dialect).occurrences() : 1;
                     for (int t = 0; t < times; t++) {
                         Batches.bind(statement, parameter++, keys.get(i).mapping(), row[i], session);
                     }
@@ -272,7 +272,7 @@ final class Prune {
         // a removal row left as the first row of its element marks the end of nothing any more
         StringJoiner same = new StringJoiner(" and ");
         for (DataColumn column : identity) {
-            same.add(column.nullable() ? SqlSyntax.nullSafeEquals(dialect, "w." + column.name(), "c." + column.name())
+            same.add(column.nullable() ? NullSafeEquality.of(dialect).match("w." + column.name(), "c." + column.name())
                     : "w." + column.name() + " = c." + column.name());
         }
         String removals = "select " + selected + ", c." + tx + " from " + collection.name() + " c where c."

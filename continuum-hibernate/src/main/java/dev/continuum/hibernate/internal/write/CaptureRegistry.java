@@ -1,5 +1,7 @@
 package dev.continuum.hibernate.internal.write;
 
+import dev.continuum.hibernate.internal.model.NullSafeEquality;
+
 import dev.continuum.hibernate.internal.model.VersionModel;
 
 import org.hibernate.engine.spi.EntityEntry;

@@ -1,5 +1,7 @@
 package dev.continuum.hibernate.internal.write;
 
+import dev.continuum.hibernate.internal.model.NullSafeEquality;
+
 import dev.continuum.hibernate.internal.model.CollectionTable;
 import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.TableNames;

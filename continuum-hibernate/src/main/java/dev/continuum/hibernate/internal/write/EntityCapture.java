@@ -26,6 +26,8 @@ final class EntityCapture extends Capture {
     private final int[][] idPositions;
     /** Per level, per versioned attribute: the positions in the row of its JDBC values, -1 for those dropped. */
     private final int[][][] attributePositions;
+    /** Per position of the entity's state array: whether that attribute is versioned. */
+    private final boolean[] versionedState;
 
     EntityCapture(EntityModel model, TableNames names) {
         super(model.levels().stream().map(level -> VersionTableWriter.of(level, names)).toList(),
@@ -33,6 +35,10 @@ final class EntityCapture extends Capture {
         this.model = model;
         this.persister = model.persister();
         this.levels = model.levels().toArray(EntityTable[]::new);
+        this.versionedState = new boolean[persister.getNumberOfAttributeMappings()];
+        for (int i = 0; i < versionedState.length; i++) {
+            versionedState[i] = model.isVersionedState(i);
+        }
         this.idPositions = new int[levels.length][];
         this.attributePositions = new int[levels.length][][];
         for (int l = 0; l < levels.length; l++) {
@@ -65,7 +71,7 @@ final class EntityCapture extends Capture {
     /** Whether any of the given state positions (dirty properties) is versioned. */
     boolean touchesVersionedState(int[] dirtyPositions) {
         for (int position : dirtyPositions) {
-            if (model.isVersionedState(position)) {
+            if (position < versionedState.length && versionedState[position]) {
                 return true;
             }
         }

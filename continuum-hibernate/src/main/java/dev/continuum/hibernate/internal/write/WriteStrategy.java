@@ -1,10 +1,11 @@
 package dev.continuum.hibernate.internal.write;
 
+import dev.continuum.hibernate.internal.model.NullSafeEquality;
+
 import org.hibernate.dialect.DB2Dialect;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.MariaDBDialect;
-import org.hibernate.dialect.MySQLDialect;
 
 /**
  * How this database writes the history of a transaction, chosen once at boot from Hibernate's
@@ -44,16 +45,7 @@ record WriteStrategy(TransactionRow.IdStyle transactionId, boolean combinesState
         }
         // the combined statement's first clause is the insert returning the id
         boolean combines = transactionId == TransactionRow.IdStyle.RETURNING && dialect.supportsNonQueryWithCTE();
-        NullSafeEquality nullSafe;
-        if (dialect instanceof MySQLDialect) {
-            // MySQL and MariaDB support the null-safe comparison, which their translator spells
-            // <=>; is not distinct from is no SQL of theirs
-            nullSafe = NullSafeEquality.SPACESHIP;
-        } else if (dialect.supportsDistinctFromPredicate()) {
-            nullSafe = NullSafeEquality.DISTINCT_FROM;
-        } else {
-            nullSafe = NullSafeEquality.PORTABLE;
-        }
+        NullSafeEquality nullSafe = NullSafeEquality.of(dialect);
         // MariaDB's bulk execution of a batch (which its driver uses) evaluates a subquery once
         // for the whole batch, a property of the server's protocol that no dialect method tells
         boolean liveRowsOneByOne = dialect instanceof MariaDBDialect;
