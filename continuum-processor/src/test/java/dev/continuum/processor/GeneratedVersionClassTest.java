@@ -130,6 +130,47 @@ class GeneratedVersionClassTest {
         }
     }
 
+    @Test
+    void aCompositeIdentifierIsBoundAndReturnedAsTheEntitysOwnIdentifierClass() throws Exception {
+        compile("id_class");
+
+        try (URLClassLoader loader = loader()) {
+            Class<?> versionClass = loader.loadClass("com.example.SeatVersion");
+            Object key = loader.loadClass("com.example.SeatKey").getDeclaredConstructor().newInstance();
+            Object row = seat(versionClass, "A", 3, key, 5L);
+            List<Object> asked = new ArrayList<>();
+            ((VersionBinding.Bindable) row).continuumBind(new VersionBinding() {
+                @Override
+                public <T> Version<T> versionOf(Class<T> type, Object id, long transactionId) {
+                    asked.add(id);
+                    return null;
+                }
+            });
+
+            assertThat(asked).containsExactly(key);
+            assertThat(((Version<?>) row).id()).isSameAs(key);
+            assertThat(row).isEqualTo(seat(versionClass, "A", 3, null, 5L))
+                    .hasSameHashCodeAs(seat(versionClass, "A", 3, null, 5L))
+                    .isNotEqualTo(seat(versionClass, "A", 4, key, 5L))
+                    .isNotEqualTo(seat(versionClass, "B", 3, key, 5L))
+                    .isNotEqualTo(seat(versionClass, "A", 3, key, 6L))
+                    .hasToString("SeatVersion[hall=A, number=3, transactionId=5, INSERT]");
+        }
+    }
+
+    /** A row of SeatVersion: the identifier's columns, the identifier mapped over them, the transaction. */
+    private static Object seat(Class<?> versionClass, String hall, int number, Object id, long transactionId)
+            throws ReflectiveOperationException {
+        Constructor<?> constructor = versionClass.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Object row = constructor.newInstance();
+        set(row, "hall", hall);
+        set(row, "number", number);
+        set(row, "id", id);
+        set(row, "transactionId", transactionId);
+        return row;
+    }
+
     private void compile(String fixture) {
         assertThat(TestCompiler.withProcessor(classes).compile(Fixture.named(fixture).inputs())).isEmpty();
     }

@@ -1,6 +1,6 @@
 package dev.continuum.processor;
 
-import static javax.tools.Diagnostic.Kind.ERROR;
+import static javax.tools.Diagnostic.Kind.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.continuum.processor.TestCompiler.Reported;
@@ -10,76 +10,65 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Entities whose version class cannot be generated: what the processor reports, and on which element. */
+/**
+ * Entities whose version class cannot be generated compile all the same: the processor leaves
+ * the class out with one warning, on the element that is the reason, saying what and why.
+ */
 class SkippedEntitiesTest {
 
     @TempDir
     Path output;
 
     @Test
-    void entityInheritanceIsAnErrorNamingTheWayOut() {
-        Fixture fixture = Fixture.named("entity_inheritance");
-
-        assertThat(compile(fixture)).containsExactly(new Reported(ERROR,
-                fixture.input("com.example.Animal").at("@Versioned\n"),
-                "Typed version classes do not support entity inheritance (@Inheritance on Animal) yet, so "
-                        + "com.example.AnimalVersion cannot be generated for Animal; use -Acontinuum.generate=false, "
-                        + "or leave its package out of -Acontinuum.packages"));
+    void entityInheritanceSkipsTheVersionClassWithAWarning() {
+        assertSkipped("entity_inheritance", "com.example.Animal", "@Versioned\n",
+                "com.example.AnimalVersion is not generated: typed version classes do not support entity inheritance "
+                        + "(@Inheritance on Animal) yet. Animal is versioned all the same; read its history with "
+                        + "VersionHistory");
     }
 
     @Test
-    void embeddedIdentifierIsAnErrorNamingTheWayOut() {
-        Fixture fixture = Fixture.named("embedded_id");
-
-        assertThat(compile(fixture)).containsExactly(new Reported(ERROR,
-                fixture.input("com.example.OrderLine").at("@Versioned\n"),
-                "Typed version classes do not support composite identifiers (@EmbeddedId OrderLine.key) yet, so "
-                        + "com.example.OrderLineVersion cannot be generated for OrderLine; use "
-                        + "-Acontinuum.generate=false, or leave its package out of -Acontinuum.packages"));
+    void aManyToOneToACompositeIdentifierSkipsTheVersionClassWithAWarningOnTheProperty() {
+        assertSkipped("many_to_one_to_composite", "com.example.Shipment", "@ManyToOne\n",
+                "com.example.ShipmentVersion is not generated: typed version classes do not support foreign keys to "
+                        + "composite identifiers (Shipment.line refers to OrderLine) yet. Shipment is versioned all the "
+                        + "same; read its history with VersionHistory");
     }
 
     @Test
-    void manyToOneToACompositeIdentifierIsAnErrorOnTheProperty() {
-        Fixture fixture = Fixture.named("many_to_one_to_composite");
-
-        assertThat(compile(fixture)).containsExactly(new Reported(ERROR,
-                fixture.input("com.example.Shipment").at("@ManyToOne\n"),
-                "Typed version classes do not support foreign keys to composite identifiers (Shipment.line refers "
-                        + "to OrderLine) yet, so com.example.ShipmentVersion cannot be generated for Shipment; use "
-                        + "-Acontinuum.generate=false, or leave its package out of -Acontinuum.packages"));
+    void aPropertyNamedLikeABookkeepingFieldSkipsTheVersionClassWithAWarningOnTheProperty() {
+        assertSkipped("bookkeeping_name", "com.example.Payment", "String transactionId",
+                "com.example.PaymentVersion is not generated: Payment.transactionId is named like a field the version "
+                        + "class needs for Continuum's bookkeeping; rename the property to have it generated. Payment "
+                        + "is versioned all the same; read its history with VersionHistory");
     }
 
     @Test
-    void propertyNamedLikeABookkeepingPropertyIsAnError() {
-        Fixture fixture = Fixture.named("bookkeeping_name");
-
-        assertThat(compile(fixture)).containsExactly(new Reported(ERROR,
-                fixture.input("com.example.Payment").at("String transactionId"),
-                "Payment.transactionId is named like a property the version class com.example.PaymentVersion needs "
-                        + "for Continuum's bookkeeping; rename the property, or use -Acontinuum.generate=false"));
+    void aPropertyNamedLikeTheDelegateOfTheVersionApiSkipsTheVersionClassWithAWarning() {
+        assertSkipped("delegate_name", "com.example.Payment", "String continuumVersion",
+                "com.example.PaymentVersion is not generated: Payment.continuumVersion is named like a field the "
+                        + "version class needs for Continuum's bookkeeping; rename the property to have it generated. "
+                        + "Payment is versioned all the same; read its history with VersionHistory");
     }
 
     @Test
-    void propertyNamedLikeTheDelegateOfTheVersionApiIsAnError() {
-        Fixture fixture = Fixture.named("delegate_name");
-
-        assertThat(compile(fixture)).containsExactly(new Reported(ERROR,
-                fixture.input("com.example.Payment").at("String continuumVersion"),
-                "Payment.continuumVersion is named like a property the version class com.example.PaymentVersion "
-                        + "needs for Continuum's bookkeeping; rename the property, or use -Acontinuum.generate=false"));
+    void aRelationAccessorWhoseNamesAreBothTakenSkipsTheVersionClassWithAWarningOnTheRelation() {
+        assertSkipped("relation_accessor_taken", "com.example.Loan", "@ManyToOne Author authorId",
+                "com.example.LoanVersion is not generated: the accessor of Loan.authorId would be "
+                        + "getAuthorIdRelation(), which the class already has; rename the property to have it "
+                        + "generated. Loan is versioned all the same; read its history with VersionHistory");
     }
 
-    @Test
-    void aRelationAccessorWhoseNamesAreBothTakenIsAnErrorOnTheRelation() {
-        Fixture fixture = Fixture.named("relation_accessor_taken");
+    /**
+     * Compiles the fixture: the only diagnostic must be {@code message}, a warning where
+     * {@code fragment} starts in {@code entity}'s source; no version class is written, the entity is compiled.
+     */
+    private void assertSkipped(String name, String entity, String fragment, String message) {
+        Fixture fixture = Fixture.named(name);
 
-        assertThat(compile(fixture)).containsExactly(new Reported(ERROR,
-                fixture.input("com.example.Loan").at("@ManyToOne Author authorId"),
-                "The accessor of Loan.authorId in com.example.LoanVersion would be getAuthorIdRelation(), which the "
-                        + "class already has; rename the property, or use -Acontinuum.generate=false"));
-    }
-
-    private java.util.List<Reported> compile(Fixture fixture) {
-        return TestCompiler.withProcessor(output).compile(fixture.inputs());
+        assertThat(TestCompiler.withProcessor(output).compile(fixture.inputs()))
+                .containsExactly(new Reported(WARNING, fixture.input(entity).at(fragment), message));
+        fixture.assertGenerated(output);
+        assertThat(output.resolve(entity.replace('.', '/') + ".class")).exists();
     }
 }

@@ -1,6 +1,10 @@
-package dev.continuum.processor;
+package dev.continuum.processor.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -23,6 +27,8 @@ final class Mirrors {
     static final String EMBEDDED_ID = "jakarta.persistence.EmbeddedId";
     static final String TRANSIENT = "jakarta.persistence.Transient";
     static final String ACCESS = "jakarta.persistence.Access";
+    static final String VERSIONED = "dev.continuum.Versioned";
+    static final String NOT_VERSIONED = "dev.continuum.NotVersioned";
 
     private Mirrors() {
     }
@@ -48,6 +54,33 @@ final class Mirrors {
                 .filter(entry -> entry.getKey().getSimpleName().contentEquals(name))
                 .map(entry -> (AnnotationValue) entry.getValue())
                 .findFirst();
+    }
+
+    /** Whether Continuum versions the entity {@code type}: it or a superclass is {@code @Versioned}. */
+    static boolean isVersioned(TypeElement type) {
+        return hierarchy(type).stream().anyMatch(current -> has(current, VERSIONED));
+    }
+
+    /** The names excluded by the {@code @Versioned} of {@code type} and of its superclasses. */
+    static Set<String> excludedNames(TypeElement type) {
+        Set<String> names = new TreeSet<>();
+        for (TypeElement current : hierarchy(type)) {
+            find(current, VERSIONED).flatMap(versioned -> value(versioned, "exclude")).ifPresent(exclude -> {
+                if (exclude.getValue() instanceof List<?> values) {
+                    values.forEach(value -> names.add(String.valueOf(((AnnotationValue) value).getValue())));
+                }
+            });
+        }
+        return names;
+    }
+
+    /** {@code type} and its superclasses, nearest first. */
+    static List<TypeElement> hierarchy(TypeElement type) {
+        List<TypeElement> types = new ArrayList<>();
+        for (Optional<TypeElement> current = Optional.of(type); current.isPresent(); current = superclass(current.get())) {
+            types.add(current.get());
+        }
+        return types;
     }
 
     /** The superclass of {@code type}, empty for {@code Object}, interfaces and unresolved types. */

@@ -1,10 +1,11 @@
-package dev.continuum.processor;
+package dev.continuum.processor.analysis;
+
+import dev.continuum.processor.model.Names;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +36,23 @@ record PersistentProperties(SortedSet<String> names, Set<String> identifiers, Ma
 
     /** Reads the persistent properties of {@code entity} and of its mapped superclasses. */
     static PersistentProperties of(TypeElement entity) {
-        List<TypeElement> hierarchy = mappedHierarchy(entity);
-        Access hierarchyAccess = accessFromIdentifier(hierarchy);
+        List<TypeElement> hierarchy = mappedHierarchy(entity, Mirrors.ENTITY);
+        return read(hierarchy, accessFromIdentifier(hierarchy));
+    }
+
+    /**
+     * Reads the persistent properties of an embeddable, which JPA accesses like the attribute that
+     * embeds it unless the embeddable says otherwise with {@code @Access}.
+     *
+     * @param embeddable the embeddable class
+     * @param embeddedBy the field or getter that embeds it
+     */
+    static PersistentProperties ofEmbeddable(TypeElement embeddable, Element embeddedBy) {
+        return read(mappedHierarchy(embeddable, Mirrors.EMBEDDABLE),
+                embeddedBy.getKind() == ElementKind.FIELD ? Access.FIELD : Access.PROPERTY);
+    }
+
+    private static PersistentProperties read(List<TypeElement> hierarchy, Access hierarchyAccess) {
         SortedSet<String> names = new TreeSet<>();
         Set<String> identifiers = new TreeSet<>();
         Map<String, Element> members = new LinkedHashMap<>();
@@ -71,22 +87,23 @@ record PersistentProperties(SortedSet<String> names, Set<String> identifiers, Ma
         String name = method.getSimpleName().toString();
         TypeMirror returned = method.getReturnType();
         if (name.startsWith("get") && name.length() > 3 && returned.getKind() != TypeKind.VOID) {
-            return Optional.of(decapitalize(name.substring(3)));
+            return Optional.of(Names.decapitalize(name.substring(3)));
         }
         if (name.startsWith("is") && name.length() > 2 && isBoolean(returned)) {
-            return Optional.of(decapitalize(name.substring(2)));
+            return Optional.of(Names.decapitalize(name.substring(2)));
         }
         return Optional.empty();
     }
 
-    private static List<TypeElement> mappedHierarchy(TypeElement entity) {
+    /** {@code type} and its superclasses that hold persistent state: mapped superclasses and those of {@code kind}. */
+    private static List<TypeElement> mappedHierarchy(TypeElement type, String kind) {
         List<TypeElement> hierarchy = new ArrayList<>();
-        hierarchy.add(entity);
-        for (Optional<TypeElement> type = Mirrors.superclass(entity); type.isPresent();
-                type = Mirrors.superclass(type.get())) {
+        hierarchy.add(type);
+        for (Optional<TypeElement> superclass = Mirrors.superclass(type); superclass.isPresent();
+                superclass = Mirrors.superclass(superclass.get())) {
             // State of a superclass that is neither an entity nor a mapped superclass is not persistent.
-            if (Mirrors.has(type.get(), Mirrors.MAPPED_SUPERCLASS) || Mirrors.has(type.get(), Mirrors.ENTITY)) {
-                hierarchy.add(type.get());
+            if (Mirrors.has(superclass.get(), Mirrors.MAPPED_SUPERCLASS) || Mirrors.has(superclass.get(), kind)) {
+                hierarchy.add(superclass.get());
             }
         }
         return hierarchy;
@@ -132,13 +149,5 @@ record PersistentProperties(SortedSet<String> names, Set<String> identifiers, Ma
 
     private static boolean isBoolean(TypeMirror type) {
         return type.getKind() == TypeKind.BOOLEAN || type.toString().equals("java.lang.Boolean");
-    }
-
-    /** As {@code java.beans.Introspector} does it: {@code URL} stays {@code URL}, {@code Title} gives {@code title}. */
-    private static String decapitalize(String name) {
-        if (name.length() > 1 && Character.isUpperCase(name.charAt(0)) && Character.isUpperCase(name.charAt(1))) {
-            return name;
-        }
-        return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
     }
 }

@@ -1,4 +1,4 @@
-package dev.continuum.processor;
+package dev.continuum.processor.analysis;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.continuum.processor;
+package dev.continuum.processor.writer;
 
 import java.util.HashMap;
 import java.util.Map;
