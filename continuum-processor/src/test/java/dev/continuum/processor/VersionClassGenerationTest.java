@@ -59,6 +59,16 @@ class VersionClassGenerationTest {
         assertGeneratesExactly("deprecated_mapping", STRICT);
     }
 
+    @Test
+    void aChildOfAJoinColumnOneToManyMapsTheKeyItsParentWritesIntoItsRows() {
+        assertGeneratesExactly("join_column_child", STRICT);
+    }
+
+    @Test
+    void keysOfSeveralJoinColumnCollectionsAreNamedApartAndOnlyTheVersionedOnesMapped() {
+        assertGeneratesExactly("join_column_children", STRICT);
+    }
+
     /** Compiles the fixture's inputs; nothing may be reported, and the generated sources must be the fixture's. */
     private void assertGeneratesExactly(String name, String... options) {
         Fixture fixture = Fixture.named(name);
