@@ -125,9 +125,14 @@ public final class VersionedProcessor extends AbstractProcessor {
      */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        catalog.addAll(round.getRootElements());
         Set<String> ready = new TreeSet<>(deferred);
         deferred.clear();
+        for (TypeElement entity : catalog.addAll(round.getRootElements())) {
+            // the subclasses of a versioned root: some map version tables of their own (TABLE_PER_CLASS)
+            if (options.generate() && options.selects(packageOf(entity)) && VersionedChecks.inheritsVersioning(entity)) {
+                ready.add(entity.getQualifiedName().toString());
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         for (TypeElement annotation : annotations) {
             boolean versioned = annotation.getQualifiedName().contentEquals(VERSIONED);

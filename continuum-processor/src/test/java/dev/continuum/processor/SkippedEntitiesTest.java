@@ -20,10 +20,10 @@ class SkippedEntitiesTest {
     Path output;
 
     @Test
-    void entityInheritanceSkipsTheVersionClassWithAWarning() {
-        assertSkipped("entity_inheritance", "com.example.Animal", "@Versioned\n",
-                "com.example.AnimalVersion is not generated: typed version classes do not support entity inheritance "
-                        + "(@Inheritance on Animal) yet. Animal is versioned all the same; read its history with "
+    void aSecondaryTableSkipsTheVersionClassWithAWarning() {
+        assertSkipped("secondary_table", "com.example.Profile", "@Versioned\n",
+                "com.example.ProfileVersion is not generated: typed version classes do not support secondary tables "
+                        + "(@SecondaryTable on Profile) yet. Profile is versioned all the same; read its history with "
                         + "VersionHistory");
     }
 

@@ -69,6 +69,11 @@ class VersionClassGenerationTest {
         assertGeneratesExactly("join_column_children", STRICT);
     }
 
+    @Test
+    void aQuotedTableNameIsQuotedWholeWithTheSuffixAsTheRuntimeNamesIt() {
+        assertGeneratesExactly("quoted_names", STRICT);
+    }
+
     /** Compiles the fixture's inputs; nothing may be reported, and the generated sources must be the fixture's. */
     private void assertGeneratesExactly(String name, String... options) {
         Fixture fixture = Fixture.named(name);

@@ -48,11 +48,13 @@ final class CollectionKeys {
      * rows; empty, with the reason given to {@code subject}, when one cannot be mapped.
      *
      * @param subject the entity whose rows hold the keys
+     * @param rowsOf the entities whose rows the version table holds: the subject, and the
+     *        subclasses of a single-table root
      * @param names the names of the fields its version class has already
      * @param columns the columns (lower case) these fields map, as far as the source tells
      */
-    Optional<List<VersionField>> of(Subject subject, Set<String> names, Set<String> columns) {
-        List<KeyedCollection> collections = collectionsOf(subject.entity);
+    Optional<List<VersionField>> of(Subject subject, Set<TypeElement> rowsOf, Set<String> names, Set<String> columns) {
+        List<KeyedCollection> collections = collectionsOf(subject.entity, rowsOf);
         Map<TypeElement, Long> collectionsPerOwner = collections.stream()
                 .collect(Collectors.groupingBy(KeyedCollection::owner, Collectors.counting()));
         Set<String> taken = new HashSet<>(names);
@@ -99,8 +101,8 @@ final class CollectionKeys {
         return Optional.of(keys);
     }
 
-    /** The versioned join-column one-to-manys of the entities in sight whose elements are {@code child}. */
-    private List<KeyedCollection> collectionsOf(TypeElement child) {
+    /** The versioned join-column one-to-manys of the entities in sight whose elements are one of {@code rowsOf}. */
+    private List<KeyedCollection> collectionsOf(TypeElement child, Set<TypeElement> rowsOf) {
         List<KeyedCollection> collections = new ArrayList<>();
         for (TypeElement owner : catalog.around(child)) {
             if (!Mirrors.isVersioned(owner)) {
@@ -120,7 +122,7 @@ final class CollectionKeys {
                 Optional<TypeElement> target = Mirrors.value(oneToMany.get(), "targetEntity")
                         .flatMap(value -> JavaTypes.element((TypeMirror) value.getValue()))
                         .or(() -> types.collectionElement(types.memberType((DeclaredType) owner.asType(), member)));
-                if (target.isPresent() && target.get().getQualifiedName().contentEquals(child.getQualifiedName())) {
+                if (target.isPresent() && rowsOf.contains(target.get())) {
                     collections.add(new KeyedCollection(owner, property.getKey(), member, oneToMany.get()));
                 }
             }

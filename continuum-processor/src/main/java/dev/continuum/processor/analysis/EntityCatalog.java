@@ -29,11 +29,16 @@ public final class EntityCatalog {
         this.elements = elements;
     }
 
-    /** Adds the entities among {@code roots} (the root elements of a round) and their nested classes. */
-    public void addAll(Collection<? extends Element> roots) {
+    /**
+     * Adds the entities among {@code roots} (the root elements of a round) and their nested classes.
+     *
+     * @return the entities added
+     */
+    public List<TypeElement> addAll(Collection<? extends Element> roots) {
         List<TypeElement> found = new ArrayList<>();
         roots.forEach(root -> collect(root, found));
         found.forEach(entity -> compiled.add(entity.getQualifiedName().toString()));
+        return found;
     }
 
     /** The entities of this compilation and of {@code entity}'s package, by qualified name. */

@@ -24,6 +24,7 @@ final class Subject {
     final AnnotationMirror versioned;
     final PersistentProperties properties;
     private final List<Finding> findings = new ArrayList<>();
+    private boolean skipped;
 
     Subject(TypeElement entity, String className, String packageName, PersistentProperties properties) {
         this.entity = entity;
@@ -42,8 +43,14 @@ final class Subject {
 
     /** Leaves the version class out, saying why on {@code element}. */
     void skip(String why, Element element, AnnotationMirror annotation) {
+        skipped = true;
         findings.add(Finding.warning(className + " is not generated: " + why + ". " + entityName
                 + " is versioned all the same; read its history with VersionHistory", element, annotation));
+    }
+
+    /** Warns, on the entity's {@code @Versioned}, about something left out that is not the version class itself. */
+    void warn(String message) {
+        findings.add(Finding.warning(message, entity, versioned));
     }
 
     /** Leaves the version class out for a reason that concerns the whole entity, reported on its {@code @Versioned}. */
@@ -52,7 +59,7 @@ final class Subject {
     }
 
     boolean skipped() {
-        return !findings.isEmpty();
+        return skipped;
     }
 
     List<Finding> findings() {

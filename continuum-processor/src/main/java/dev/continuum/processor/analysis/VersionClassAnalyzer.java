@@ -1,6 +1,5 @@
 package dev.continuum.processor.analysis;
 
-import static dev.continuum.processor.analysis.MappingAnnotations.HIBERNATE;
 import static dev.continuum.processor.analysis.MappingAnnotations.PERSISTENCE;
 
 import dev.continuum.processor.model.JavaType;
@@ -10,7 +9,6 @@ import dev.continuum.processor.model.VersionField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,11 +38,11 @@ public final class VersionClassAnalyzer {
 
     private final Elements elements;
     private final JavaTypes types;
-    private final MappingAnnotations annotations;
     private final Identifiers identifiers;
-    private final ForeignKeys foreignKeys;
+    private final PropertyFields properties;
     private final RelationAccessors relations;
     private final CollectionKeys collectionKeys;
+    private final Hierarchies hierarchies;
     private final Naming naming;
 
     /**
@@ -65,11 +63,13 @@ public final class VersionClassAnalyzer {
     public VersionClassAnalyzer(ProcessingEnvironment environment, Naming naming, EntityCatalog catalog) {
         this.elements = environment.getElementUtils();
         this.types = new JavaTypes(environment);
-        this.annotations = new MappingAnnotations(types);
+        MappingAnnotations annotations = new MappingAnnotations(types);
+        ForeignKeys foreignKeys = new ForeignKeys(types);
         this.identifiers = new Identifiers(types, annotations);
-        this.foreignKeys = new ForeignKeys(types);
         this.relations = new RelationAccessors(types);
+        this.properties = new PropertyFields(types, annotations, foreignKeys, relations);
         this.collectionKeys = new CollectionKeys(types, foreignKeys, catalog);
+        this.hierarchies = new Hierarchies(catalog);
         this.naming = naming;
     }
 
@@ -106,94 +106,76 @@ public final class VersionClassAnalyzer {
     }
 
     private Optional<VersionClassModel> model(Subject subject) {
-        checkEntityShape(subject);
-        if (!types.accessibleFrom(subject.entity.asType(), subject.packageName)) {
-            subject.skip(subject.entityName + " is private, so a class beside it cannot name it", subject.entity,
+        TypeElement entity = subject.entity;
+        if (!types.accessibleFrom(entity.asType(), subject.packageName)) {
+            subject.skip(subject.entityName + " is private, so a class beside it cannot name it", entity,
                     subject.versioned);
+            return Optional.empty();
         }
-        if (subject.skipped()) {
+        if (Mirrors.has(entity, PERSISTENCE + "SecondaryTable") || Mirrors.has(entity, PERSISTENCE + "SecondaryTables")) {
+            subject.unsupported("secondary tables (@SecondaryTable on " + subject.entityName + ")");
+            return Optional.empty();
+        }
+        Optional<Hierarchies.Layout> layout = hierarchies.of(subject);
+        if (layout.isEmpty()) {
             return Optional.empty();
         }
         Optional<Identifiers.Fields> identifier = identifiers.of(subject);
         if (identifier.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> excluded = Mirrors.excludedNames(subject.entity);
-        List<VersionField> fields = new ArrayList<>();
-        Set<String> columns = new HashSet<>();
-        List<RelationAccessors.Relation> found = new ArrayList<>();
+        PropertyFields.Found found = new PropertyFields.Found();
+        Set<String> excluded = Mirrors.excludedNames(entity);
+        PropertyFields.Reading own = new PropertyFields.Reading(subject.type, true, false);
         for (Map.Entry<String, Element> property : subject.properties.members().entrySet()) {
             String name = property.getKey();
             Element member = property.getValue();
             List<VersionField> idFields = identifier.get().byProperty().get(name);
             if (idFields != null) {
-                fields.addAll(idFields);
-                idFields.forEach(field -> columnOf(field.name(), member).ifPresent(columns::add));
-                continue;
+                found.fields.addAll(idFields);
+                idFields.forEach(field -> PropertyFields.column(field.name(), member).ifPresent(found.columns::add));
+            } else if (!excluded.contains(name) && !Mirrors.has(member, Mirrors.NOT_VERSIONED)) {
+                properties.add(subject, name, member, own, found);
             }
-            if (excluded.contains(name) || Mirrors.has(member, Mirrors.NOT_VERSIONED)) {
-                continue;
-            }
-            TypeMirror type = types.memberType(subject.type, member);
-            if (!types.accessibleFrom(type, subject.packageName)) {
-                subject.skip(subject.property(name) + " is of a type that is not visible in its package, so the "
-                        + "version class cannot declare it", member, null);
-                continue;
-            }
-            relations.relation(name, member, type).ifPresent(found::add);
-            if (hasNoColumn(member)) {
-                continue;
-            }
-            if (Mirrors.has(member, PERSISTENCE + "ManyToOne") || Mirrors.has(member, PERSISTENCE + "OneToOne")) {
-                foreignKeys.of(subject, name, member, type).ifPresent(key -> {
-                    fields.add(key.field());
-                    columns.add(key.column().toLowerCase(Locale.ROOT));
-                });
-                continue;
-            }
-            Optional<AnnotationMirror> any = Mirrors.find(member, HIBERNATE + "Any")
-                    .or(() -> Mirrors.find(member, HIBERNATE + "ManyToAny"));
-            if (any.isPresent()) {
-                subject.unsupported("@Any associations (" + subject.property(name) + ")", member, any.get());
-                continue;
-            }
-            fields.add(new VersionField(name, types.of(type), annotations.copied(member), false,
-                    new VersionField.Property(name)));
-            columnOf(name, member).ifPresent(columns::add);
         }
-        checkReservedNames(subject, fields);
+        Set<TypeElement> rowsOf = new HashSet<>(List.of(entity));
+        if (layout.get().strategy() == Hierarchies.Strategy.SINGLE_TABLE) {
+            addSubclassColumns(subject, layout.get().subclasses(), found);
+            rowsOf.addAll(layout.get().subclasses());
+        }
+        if (layout.get().hasDiscriminator()) {
+            found.fields.add(Discriminators.field(layout.get().discriminator()));
+        }
+        checkReservedNames(subject, found.fields);
         if (subject.skipped()) {
             return Optional.empty();
         }
-        Set<String> names = new HashSet<>();
-        fields.forEach(field -> names.add(field.name()));
-        Optional<List<VersionField>> keys = collectionKeys.of(subject, names, columns);
+        Optional<List<VersionField>> keys = collectionKeys.of(subject, rowsOf, found.names(), found.columns);
         if (keys.isEmpty()) {
             return Optional.empty();
         }
-        fields.addAll(keys.get());
-        return relations.named(subject, found, fields).map(accessors -> new VersionClassModel(subject.packageName,
-                subject.className.substring(subject.className.lastIndexOf('.') + 1),
-                (JavaType.Declared) types.of(subject.entity.asType()), table(subject.entity), fields,
+        found.fields.addAll(keys.get());
+        return relations.named(subject, found.relations, found.fields).map(accessors -> new VersionClassModel(
+                subject.packageName, subject.className.substring(subject.className.lastIndexOf('.') + 1),
+                (JavaType.Declared) types.of(entity.asType()), table(entity), found.fields,
                 identifier.get().identifier(), accessors, naming.bookkeeping()));
     }
 
-    /** Mappings of the whole entity that a version class of one table cannot follow. */
-    private static void checkEntityShape(Subject subject) {
-        TypeElement entity = subject.entity;
-        if (Mirrors.has(entity, PERSISTENCE + "Inheritance")) {
-            subject.unsupported("entity inheritance (@Inheritance on " + subject.entityName + ")");
-            return;
-        }
-        for (TypeElement type : Mirrors.hierarchy(entity)) {
-            if (type != entity && Mirrors.has(type, Mirrors.ENTITY)) {
-                subject.unsupported("entity inheritance (" + subject.entityName + " extends the entity "
-                        + type.getSimpleName() + ")");
-                return;
-            }
-        }
-        if (Mirrors.has(entity, PERSISTENCE + "SecondaryTable") || Mirrors.has(entity, PERSISTENCE + "SecondaryTables")) {
-            subject.unsupported("secondary tables (@SecondaryTable on " + subject.entityName + ")");
+    /**
+     * The columns of the subclasses of a single-table root, which its version table holds too:
+     * nullable, as the rows of the other classes leave them null, and without relation accessors,
+     * which the root's snapshot does not have.
+     */
+    private void addSubclassColumns(Subject subject, List<TypeElement> subclasses, PropertyFields.Found found) {
+        Set<String> mapped = new HashSet<>(subject.properties.names());
+        for (TypeElement subclass : subclasses) {
+            Set<String> excluded = Mirrors.excludedNames(subclass);
+            PropertyFields.Reading reading = new PropertyFields.Reading((DeclaredType) subclass.asType(), false, true);
+            PersistentProperties.of(subclass).members().forEach((name, member) -> {
+                if (mapped.add(name) && !excluded.contains(name) && !Mirrors.has(member, Mirrors.NOT_VERSIONED)) {
+                    properties.add(subject, name, member, reading, found);
+                }
+            });
         }
     }
 
@@ -214,48 +196,32 @@ public final class VersionClassAnalyzer {
         }
     }
 
-    /**
-     * Properties that have no column of their own in the version table: collections (their
-     * version rows are elsewhere), the inverse side of a one-to-one, formulas, optimistic locks.
-     */
-    private boolean hasNoColumn(Element member) {
-        if (Mirrors.has(member, PERSISTENCE + "Version") || Mirrors.has(member, PERSISTENCE + "OneToMany")
-                || Mirrors.has(member, PERSISTENCE + "ManyToMany") || Mirrors.has(member, PERSISTENCE + "ElementCollection")
-                || Mirrors.has(member, HIBERNATE + "Formula")) {
-            return true;
-        }
-        Optional<AnnotationMirror> oneToOne = Mirrors.find(member, PERSISTENCE + "OneToOne");
-        if (oneToOne.isPresent() && MappingAnnotations.string(oneToOne.get(), "mappedBy").isPresent()) {
-            return true;
-        }
-        return types.isCollectionOrMap(JavaTypes.declaredType(member));
-    }
-
-    /** The column (lower case) a basic property maps, when the source says: its {@code @Column} name, else its name. */
-    private Optional<String> columnOf(String name, Element member) {
-        if (Mirrors.has(member, PERSISTENCE + "Embedded") || Mirrors.has(member, Mirrors.EMBEDDED_ID)
-                || JavaTypes.element(JavaTypes.declaredType(member))
-                        .filter(type -> Mirrors.has(type, Mirrors.EMBEDDABLE)).isPresent()) {
-            return Optional.empty();
-        }
-        String column = Mirrors.find(member, PERSISTENCE + "Column")
-                .flatMap(annotation -> MappingAnnotations.string(annotation, "name"))
-                .orElse(name);
-        return Optional.of(column.toLowerCase(Locale.ROOT));
-    }
-
     /** The version table's name, as the runtime derives it, with the live table's schema and catalog. */
     private VersionClassModel.Table table(TypeElement entity) {
         Optional<AnnotationMirror> table = Mirrors.find(entity, PERSISTENCE + "Table");
         Optional<String> explicit = Mirrors.find(entity, Mirrors.VERSIONED)
                 .flatMap(versioned -> MappingAnnotations.string(versioned, "table"));
-        String name = explicit.orElseGet(() -> table.flatMap(annotation -> MappingAnnotations.string(annotation, "name"))
+        String name = explicit.orElseGet(() -> suffixed(table
+                .flatMap(annotation -> MappingAnnotations.string(annotation, "name"))
                 .or(() -> Mirrors.find(entity, Mirrors.ENTITY)
                         .flatMap(annotation -> MappingAnnotations.string(annotation, "name")))
-                .orElse(entity.getSimpleName().toString()) + naming.tableSuffix());
+                .orElse(entity.getSimpleName().toString())));
         return new VersionClassModel.Table(name,
                 table.flatMap(annotation -> MappingAnnotations.string(annotation, "schema")),
                 table.flatMap(annotation -> MappingAnnotations.string(annotation, "catalog")));
+    }
+
+    /**
+     * The live table's name with the suffix, quoted as a whole when the live name is quoted
+     * ({@code "order"} gives {@code "order_version"}), as the runtime names it.
+     */
+    private String suffixed(String live) {
+        for (String quote : List.of("\"", "`")) {
+            if (live.length() > 1 && live.startsWith(quote) && live.endsWith(quote)) {
+                return quote + live.substring(1, live.length() - 1) + naming.tableSuffix() + quote;
+            }
+        }
+        return live + naming.tableSuffix();
     }
 
     private static boolean containsError(TypeMirror type) {

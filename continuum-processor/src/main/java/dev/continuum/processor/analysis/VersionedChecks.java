@@ -90,6 +90,14 @@ public final class VersionedChecks {
         findings.add(Finding.warning(property + " is annotated @NotVersioned but " + fix, member, notVersioned));
     }
 
+    /**
+     * Whether {@code entity} is versioned through a superclass entity's {@code @Versioned} (a
+     * subclass of a hierarchy), so that it is not checked, but may have a version class.
+     */
+    public static boolean inheritsVersioning(TypeElement entity) {
+        return !Mirrors.has(entity, Mirrors.VERSIONED) && Mirrors.isVersioned(entity);
+    }
+
     /** The marker of generated version classes: {@code @VersionOf} survives compilation, {@code @Generated} does not. */
     public static boolean isGeneratedVersionClass(TypeElement type) {
         if (Mirrors.has(type, VERSION_OF)) {

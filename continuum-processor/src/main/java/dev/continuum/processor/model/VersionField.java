@@ -61,6 +61,10 @@ public record VersionField(String name, JavaType type, List<AnnotationModel> ann
     public record Identifier() implements Origin {
     }
 
+    /** The discriminator of a single-table hierarchy's rows, or of a JOINED one that declares it. */
+    public record Discriminator() implements Origin {
+    }
+
     /**
      * The foreign key that a one-to-many of another entity, kept by a join column, writes into this
      * entity's rows: the key of the owner whose collection held this entity.

@@ -189,6 +189,9 @@ public final class VersionClassWriter {
         } else if (origin instanceof VersionField.IdentifierPart part) {
             out.line(1, " * The {@code " + part.part() + "} of the {@code " + part.identifier() + "} of the {@link "
                     + entity + "} in this version.");
+        } else if (origin instanceof VersionField.Discriminator) {
+            out.line(1, " * The discriminator of the row: which class of the {@link " + entity
+                    + "} hierarchy the version records.");
         } else if (origin instanceof VersionField.CollectionKey key) {
             out.line(1, " * The identifier of the {@link " + out.name(key.owner()) + "} whose {@code " + key.property()
                     + "} held the {@link " + entity + "}");
@@ -221,7 +224,9 @@ public final class VersionClassWriter {
         out.line(2, "return " + history + ".of(em).recordedIn(" + entity + ".class, " + id + ", transactionId)");
         out.line(4, ".orElseThrow(() -> new " + lookup + "(\"The version of " + entity + " \" + " + id
                 + " + \" of transaction \"");
-        out.line(6, "+ transactionId + \" is no longer in " + model.table().name() + "\"));");
+        // the table's name closes the message's string literal, escaped as a literal ("order_version" is quoted)
+        String table = SourceBuilder.quote(model.table().name()).substring(1);
+        out.line(6, "+ transactionId + \" is no longer in " + table + "));");
         out.line(1, "}");
     }
 }
