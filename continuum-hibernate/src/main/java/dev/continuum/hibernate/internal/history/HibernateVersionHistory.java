@@ -115,9 +115,19 @@ final class HibernateVersionHistory implements VersionHistory {
         Target<?> target = target(versionOf.value(), id);
         String idProperty = target.persister.getIdentifierPropertyName();
         if (idProperty == null) {
-            throw new HistoryLookupException(simpleName(target.persister) + " has a composite identifier, which "
-                    + "typed version classes do not support yet; use versions(" + versionOf.value().getSimpleName()
-                    + ".class, id)");
+            // An @IdClass entity: its version class maps the whole identifier read-only, as an attribute of the
+            // id class (an @EmbeddedId's is named like the entity's, so idProperty names it already).
+            Class<?> idClass = idType(target.persister);
+            for (int i = 0; i < versionPersister.getNumberOfAttributeMappings() && idProperty == null; i++) {
+                if (versionPersister.getAttributeMapping(i).getJavaType().getJavaTypeClass() == idClass) {
+                    idProperty = versionPersister.getAttributeMapping(i).getAttributeName();
+                }
+            }
+            if (idProperty == null) {
+                throw new HistoryLookupException(versionClass.getName() + " has no attribute of "
+                        + idClass.getSimpleName() + ", the identifier class of " + simpleName(target.persister)
+                        + "; it is stale: recompile so that the annotation processor generates it anew");
+            }
         }
         List<V> typed = session.createQuery("select v from " + versionPersister.getEntityName() + " v where v."
                 + idProperty + " = :id order by v.transactionId", versionClass)
