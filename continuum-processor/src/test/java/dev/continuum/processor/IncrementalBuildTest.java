@@ -29,6 +29,20 @@ class IncrementalBuildTest {
     }
 
     @Test
+    void theParentOfAJoinColumnChildCompiledEarlierIsFoundInTheChildsPackage() throws IOException {
+        Fixture family = Fixture.named("join_column_child");
+        assertThat(TestCompiler.withProcessor(output).compile(family.inputs())).isEmpty();
+
+        // an IDE recompiles the child alone: the parent is a class file of its package
+        Path next = output.resolve("next");
+        assertThat(TestCompiler.withProcessor(next).withClasspath(output)
+                .compile(family.input("com.example.Track"))).isEmpty();
+
+        assertThat(Files.readString(next.resolve("com/example/TrackVersion.java")))
+                .isEqualTo(Files.readString(output.resolve("com/example/TrackVersion.java")));
+    }
+
+    @Test
     void generatedSourcePassedBackInAsASourceIsNoClash() throws IOException {
         assertThat(TestCompiler.withProcessor(output).compile(fixture.inputs())).isEmpty();
         Source earlier = Source.of("com.example.NoteVersion",

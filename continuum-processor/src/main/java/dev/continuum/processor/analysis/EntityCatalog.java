@@ -2,6 +2,7 @@ package dev.continuum.processor.analysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,8 @@ public final class EntityCatalog {
     private final Elements elements;
     /** By name: elements of an earlier round are looked up again in the current one. */
     private final Set<String> compiled = new TreeSet<>();
+    /** What {@link #around} found, by package, until the next round adds entities. */
+    private final Map<String, Collection<TypeElement>> aroundPackage = new HashMap<>();
 
     public EntityCatalog(Elements elements) {
         this.elements = elements;
@@ -38,11 +41,17 @@ public final class EntityCatalog {
         List<TypeElement> found = new ArrayList<>();
         roots.forEach(root -> collect(root, found));
         found.forEach(entity -> compiled.add(entity.getQualifiedName().toString()));
+        aroundPackage.clear();
         return found;
     }
 
     /** The entities of this compilation and of {@code entity}'s package, by qualified name. */
     Collection<TypeElement> around(TypeElement entity) {
+        PackageElement pkg = elements.getPackageOf(entity);
+        return aroundPackage.computeIfAbsent(pkg.getQualifiedName().toString(), name -> around(pkg));
+    }
+
+    private Collection<TypeElement> around(PackageElement pkg) {
         Map<String, TypeElement> entities = new TreeMap<>();
         for (String name : compiled) {
             TypeElement type = elements.getTypeElement(name);
@@ -50,11 +59,10 @@ public final class EntityCatalog {
                 entities.put(name, type);
             }
         }
-        PackageElement pkg = elements.getPackageOf(entity);
         List<TypeElement> inPackage = new ArrayList<>();
         pkg.getEnclosedElements().forEach(type -> collect(type, inPackage));
         inPackage.forEach(type -> entities.putIfAbsent(type.getQualifiedName().toString(), type));
-        return entities.values();
+        return List.copyOf(entities.values());
     }
 
     private static void collect(Element element, List<TypeElement> found) {

@@ -33,9 +33,9 @@ final class Identifiers {
     private static final JavaType.Declared EMBEDDED = JavaType.Declared.of(PERSISTENCE + "Embedded");
     private static final JavaType.Declared ATTRIBUTE_OVERRIDE = JavaType.Declared.of(PERSISTENCE + "AttributeOverride");
 
-    /** Annotations that make an identifier attribute more than a column of its own. */
+    /** Annotations that make an identifier attribute more than a column of its own: a relation, an embeddable. */
     private static final List<String> NOT_A_COLUMN = List.of("ManyToOne", "OneToOne", "MapsId", "Embedded",
-            "EmbeddedId", "OneToMany", "ManyToMany", "ElementCollection");
+            "OneToMany", "ManyToMany", "ElementCollection");
 
     private final JavaTypes types;
     private final MappingAnnotations annotations;
@@ -77,9 +77,7 @@ final class Identifiers {
         }
         for (String name : properties.identifiers()) {
             Element member = properties.members().get(name);
-            Optional<String> relation = NOT_A_COLUMN.stream()
-                    .filter(annotation -> !annotation.equals("EmbeddedId") && Mirrors.has(member, PERSISTENCE + annotation))
-                    .findFirst();
+            Optional<String> relation = moreThanAColumn(member);
             if (relation.isPresent()) {
                 subject.unsupported("identifiers derived from a relation or embeddable (@Id @" + relation.get() + " "
                         + subject.property(name) + ")", member, Mirrors.find(member, PERSISTENCE + relation.get())
@@ -147,9 +145,9 @@ final class Identifiers {
         for (Map.Entry<String, Element> part : parts.members().entrySet()) {
             Element partMember = part.getValue();
             TypeMirror partType = types.memberType((DeclaredType) type, partMember);
-            if (NOT_A_COLUMN.stream().anyMatch(annotation -> Mirrors.has(partMember, PERSISTENCE + annotation))
-                    || JavaTypes.element(partType).filter(element -> Mirrors.has(element, Mirrors.EMBEDDABLE))
-                            .isPresent()) {
+            boolean nested = JavaTypes.element(partType)
+                    .filter(element -> Mirrors.has(element, Mirrors.EMBEDDABLE)).isPresent();
+            if (moreThanAColumn(partMember).isPresent() || nested) {
                 subject.unsupported("an @EmbeddedId whose class nests an embeddable or a relation ("
                         + embeddable.get().getSimpleName() + "." + part.getKey() + ")", member,
                         Mirrors.find(member, Mirrors.EMBEDDED_ID).orElse(null));
@@ -174,6 +172,11 @@ final class Identifiers {
         VersionField identifier = whole(name, type, overrides);
         fields.add(identifier);
         return Optional.of(new Fields(Map.of(name, fields), identifier));
+    }
+
+    /** The first annotation of {@code member} that makes it more than a column of its own. */
+    private static Optional<String> moreThanAColumn(Element member) {
+        return NOT_A_COLUMN.stream().filter(annotation -> Mirrors.has(member, PERSISTENCE + annotation)).findFirst();
     }
 
     /**
