@@ -432,7 +432,9 @@ class VersionedProcessorTest {
                 }
                 """);
 
-        assertThat(compile(article, review)).isEmpty();
+        // without generation: a version class of the single-table root Article is skipped with a warning
+        assertThat(compile(TestCompiler.withProcessor(classes).withOptions("-Acontinuum.generate=false"), article,
+                review)).isEmpty();
     }
 
     @Test

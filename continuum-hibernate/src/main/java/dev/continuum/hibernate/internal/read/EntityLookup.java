@@ -71,7 +71,7 @@ final class EntityLookup {
      * The class of the identifiers of {@code persister}'s entities: the {@code @IdClass} for an entity
      * mapped with one (Hibernate's identifier mapping reports its internal virtual-id type there).
      */
-    private static Class<?> idType(EntityPersister persister) {
+    static Class<?> idType(EntityPersister persister) {
         if (persister.getIdentifierMapping() instanceof NonAggregatedIdentifierMapping composite
                 && composite.getIdClassEmbeddable() != null) {
             return composite.getIdClassEmbeddable().getMappedJavaType().getJavaTypeClass();

@@ -29,7 +29,7 @@ final class TypedVersions {
      * identifier {@code id}, oldest first.
      *
      * @throws HistoryLookupException if the class is no typed version class of this persistence
-     *         unit, or its entity has a composite identifier
+     *         unit, or it is stale
      */
     <V extends Version<?>> List<V> of(Class<V> versionClass, Object id) {
         Objects.requireNonNull(versionClass, "versionClass");
@@ -48,9 +48,19 @@ final class TypedVersions {
         EntityRef<?> entity = reads.lookup.of(versionOf.value(), id);
         String idProperty = entity.persister().getIdentifierPropertyName();
         if (idProperty == null) {
-            throw new HistoryLookupException(entity.name() + " has a composite identifier, which "
-                    + "typed version classes do not support yet; use versions(" + versionOf.value().getSimpleName()
-                    + ".class, id)");
+            // An @IdClass entity: its version class maps the whole identifier read-only, as an attribute of the
+            // id class (an @EmbeddedId's is named like the entity's, so idProperty names it already).
+            Class<?> idClass = EntityLookup.idType(entity.persister());
+            for (int i = 0; i < versionPersister.getNumberOfAttributeMappings() && idProperty == null; i++) {
+                if (versionPersister.getAttributeMapping(i).getJavaType().getJavaTypeClass() == idClass) {
+                    idProperty = versionPersister.getAttributeMapping(i).getAttributeName();
+                }
+            }
+            if (idProperty == null) {
+                throw new HistoryLookupException(versionClass.getName() + " has no attribute of "
+                        + idClass.getSimpleName() + ", the identifier class of " + entity.name()
+                        + "; it is stale: recompile so that the annotation processor generates it anew");
+            }
         }
         List<V> typed = reads.session.createQuery("select v from " + versionPersister.getEntityName() + " v where v."
                 + idProperty + " = :id order by v.transactionId", versionClass)

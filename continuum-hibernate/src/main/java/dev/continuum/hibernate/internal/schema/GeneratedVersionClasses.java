@@ -83,7 +83,7 @@ public final class GeneratedVersionClasses extends ContinuumContributor {
             throw new ConfigurationException(className + " is the version class of " + entityClass.getSimpleName()
                     + " and maps table '" + actual + "', but the version table of " + entityClass.getSimpleName()
                     + " is '" + expected + "'; " + className + " is stale: recompile so that the annotation "
-                    + "processor generates it anew (with -Acontinuum.tableSuffix matching the "
+                    + "processor generates it anew (with -Acontinuum.table_suffix matching the "
                     + ContinuumSettings.TABLE_SUFFIX + " setting)");
         }
     }
@@ -130,7 +130,9 @@ public final class GeneratedVersionClasses extends ContinuumContributor {
             InFlightMetadataCollector metadata) {
         Map<String, Column> mapped = columnsByName(existing);
         Map<String, Column> wanted = columnsByName(expected);
-        String stale = "; " + className + " is stale: recompile so that the annotation processor generates it anew";
+        String stale = "; " + className + " is stale: recompile so that the annotation processor generates it anew"
+                + " (a single-table root's subclasses and the parents of join-column collections must be compiled"
+                + " with it)";
         for (Map.Entry<String, Column> entry : wanted.entrySet()) {
             Column column = mapped.get(entry.getKey());
             Column expectedColumn = entry.getValue();
