@@ -72,7 +72,8 @@ record ColumnType(int code, String name, int size, int digits) {
             };
         }
         return switch (family) {
-            case CHARACTER, BINARY -> family == liveFamily && !special() && !live.special() && length() >= live.length();
+            case CHARACTER, BINARY -> family == liveFamily && !special() && !live.special()
+                    && length() >= live.length();
             case INTEGER -> liveFamily == Family.INTEGER && min().compareTo(live.min()) <= 0
                     && max().compareTo(live.max()) >= 0;
             case DECIMAL -> liveFamily == Family.DECIMAL && holdsDecimal(live.integerDigits(), live.digits)
@@ -127,7 +128,8 @@ record ColumnType(int code, String name, int size, int digits) {
     /** Characters or bytes; unbounded for large objects and unbounded text. */
     private long length() {
         boolean large = switch (code) {
-            case Types.CLOB, Types.NCLOB, Types.BLOB, Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.LONGVARBINARY -> true;
+            case Types.CLOB, Types.NCLOB, Types.BLOB, Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.LONGVARBINARY ->
+                    true;
             default -> false;
         };
         if (large && size <= 0 || size <= 0 && !lowerName().contains("char") && !lowerName().contains("binary")) {

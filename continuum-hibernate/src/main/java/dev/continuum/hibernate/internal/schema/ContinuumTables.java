@@ -17,6 +17,7 @@ import org.hibernate.mapping.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything Continuum added to one persistence unit's relational model, found again in the
@@ -45,7 +46,7 @@ public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> co
      * Continuum's objects in {@code metadata}, or empty when no entity with a table of its own is
      * versioned (then Continuum contributed nothing).
      */
-    public static java.util.Optional<ContinuumTables> of(Metadata metadata, Settings settings) {
+    public static Optional<ContinuumTables> of(Metadata metadata, Settings settings) {
         List<EntityPlan> entities = new ArrayList<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             VersionedEntity view = VersionedEntity.of(entity, settings);
@@ -59,7 +60,7 @@ public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> co
             entities.add(new EntityPlan(view, tables));
         }
         if (entities.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<CollectionPlan> collections = new ArrayList<>();
         for (org.hibernate.mapping.Collection collection : metadata.getCollectionBindings()) {
@@ -74,7 +75,7 @@ public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> co
         Table transactionTable = metadata.getEntityBinding(ContinuumTransaction.class.getName()).getTable();
         Sequence sequence = namespace.locateSequence(helper.toIdentifier(settings.transactionSequence()));
         Table undoTable = namespace.locateTable(helper.toIdentifier(settings.undoTable()));
-        return java.util.Optional.of(new ContinuumTables(entities, collections, transactionTable, sequence, undoTable,
+        return Optional.of(new ContinuumTables(entities, collections, transactionTable, sequence, undoTable,
                 VersionTableMapping.of(entities, collections)));
     }
 

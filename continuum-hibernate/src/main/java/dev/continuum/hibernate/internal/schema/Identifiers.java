@@ -83,7 +83,8 @@ final class Identifiers {
                             + "an unquoted name") + "); use letters, digits and '_' only, starting with a letter");
                 }
             }
-            if (dialect.getKeywords().contains(value.toLowerCase(Locale.ROOT)) && !helper.toIdentifier(value).isQuoted()) {
+            boolean reserved = dialect.getKeywords().contains(value.toLowerCase(Locale.ROOT));
+            if (reserved && !helper.toIdentifier(value).isQuoted()) {
                 throw new ConfigurationException(setting + " is '" + value + "', a reserved word of " + database(dialect)
                         + ", which SQL cannot use as a name unquoted; write it quoted as `" + value + "` (the name is "
                         + "then case-sensitive, and hand-written SQL must quote it too), or choose another name");
@@ -102,9 +103,10 @@ final class Identifiers {
         int limit = dialect.getMaxIdentifierLength();
         int length = name.length();
         if (length > limit) {
-            throw new ConfigurationException(what + ": the name '" + name + "' has " + length + " characters, more than "
-                    + "the " + limit + " that " + database(dialect) + " allows for identifiers (a longer name is silently cut, "
-                    + "here to '" + truncate(name, limit) + "', or refused, depending on the database); " + fix);
+            throw new ConfigurationException(what + ": the name '" + name + "' has " + length + " characters, more "
+                    + "than the " + limit + " that " + database(dialect) + " allows for identifiers (a longer name is "
+                    + "silently cut, here to '" + truncate(name, limit) + "', or refused, depending on the database); "
+                    + fix);
         }
     }
 

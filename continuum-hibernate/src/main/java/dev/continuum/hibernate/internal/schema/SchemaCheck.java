@@ -184,7 +184,7 @@ public final class SchemaCheck {
                 .requireService(MultiTenantConnectionProvider.class);
         List<Target> targets = new ArrayList<>();
         for (String tenant : settings.schemaValidationTenants()) {
-            Object id = factory.getTenantIdentifierJavaType().fromString(tenant);
+            Object id = tenantId(tenant);
             targets.add(new Target("In the schema of tenant '" + tenant + "': ", new JdbcConnectionAccess() {
                 @Override
                 public Connection obtainConnection() throws SQLException {
@@ -203,6 +203,15 @@ public final class SchemaCheck {
             }));
         }
         return targets;
+    }
+
+    /** The tenant identifier named {@code tenant}: of the @TenantId type when there is one, else the text. */
+    private Object tenantId(String tenant) {
+        try {
+            return factory.getTenantIdentifierJavaType().fromString(tenant);
+        } catch (UnsupportedOperationException e) {
+            return tenant;
+        }
     }
 
     private Target bootstrap() {

@@ -1,22 +1,16 @@
 package dev.continuum.hibernate.internal.schema;
 
-import dev.continuum.hibernate.internal.model.Settings;
-import dev.continuum.hibernate.internal.model.VersionedEntity;
-import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
-
-import org.hibernate.boot.ResourceStreamLocator;
+import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TableNames.UndoColumns;
+import dev.continuum.hibernate.internal.model.VersionedEntity;
 
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
-import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
-import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
-import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.PrimaryKey;
@@ -24,7 +18,6 @@ import org.hibernate.mapping.Table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adds the table of undo/redo positions ({@code continuum_undo} by default) to Hibernate's
