@@ -3,6 +3,8 @@ package dev.continuum.hibernate.internal.schema;
 import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.TableNames.TransactionColumns;
+import dev.continuum.hibernate.internal.model.TableNames.UndoColumns;
 import dev.continuum.hibernate.internal.schema.DatabaseSchema.ColumnInfo;
 import dev.continuum.hibernate.internal.schema.DatabaseSchema.TableInfo;
 
@@ -71,11 +73,11 @@ final class SchemaDifferences {
      * @throws ConfigurationException naming the table and the setting that renames Continuum's
      */
     void checkNoForeignTables(DatabaseSchema database) throws SQLException {
-        foreign(database, tables.transactionTable(), "issued_at", "transaction table",
+        foreign(database, tables.transactionTable(), TransactionColumns.NAMES.issuedAt(), "transaction table",
                 "the " + ContinuumSettings.TRANSACTION_TABLE + " setting (for example "
                         + ContinuumSettings.TRANSACTION_TABLE + "=continuum_transaction)");
         if (tables.undoTable() != null) {
-            foreign(database, tables.undoTable(), "position_transaction_id", "undo table",
+            foreign(database, tables.undoTable(), UndoColumns.NAMES.positionTransactionId(), "undo table",
                     "the " + ContinuumSettings.UNDO_TABLE + " setting");
         }
         for (VersionTableMapping mapping : tables.versionTables()) {
