@@ -50,6 +50,14 @@ public final class ContinuumSettings {
     public static final String SCHEMA_VALIDATION = "continuum.schema_validation";
 
     /**
+     * Tenant identifiers, comma-separated (or a collection): under schema- or database-per-tenant
+     * multi-tenancy (a {@code MultiTenantConnectionProvider}), the boot-time schema check reads the
+     * schema of each of these tenants through the provider. Without it, such a persistence unit
+     * boots without the check and logs a warning saying so.
+     */
+    public static final String SCHEMA_VALIDATION_TENANTS = "continuum.schema_validation_tenants";
+
+    /**
      * {@code true} (default) or {@code false}: whether a change of only an entity's owned
      * collections (a tag added to an article, an element removed from an element collection) also
      * records a new version of the entity, so that its history shows the change. Entities override

@@ -60,6 +60,16 @@ public final class Db implements AutoCloseable {
      * @param managed the managed classes
      */
     public EntityManagerFactory build(Map<String, ?> extra, List<Class<?>> managed) {
+        return configuration(extra, managed).createEntityManagerFactory();
+    }
+
+    /**
+     * The configuration of another persistence unit on this database, as {@link #build} starts it.
+     *
+     * @param extra properties on top of this test class's
+     * @param managed the managed classes
+     */
+    public PersistenceConfiguration configuration(Map<String, ?> extra, List<Class<?>> managed) {
         PersistenceConfiguration configuration = new PersistenceConfiguration("continuum-test")
                 .provider(HibernatePersistenceProvider.class.getName())
                 .property(PersistenceConfiguration.JDBC_URL, connectivity.url())
@@ -74,7 +84,7 @@ public final class Db implements AutoCloseable {
         managed.forEach(configuration::managedClass);
         properties.forEach(configuration::property);
         extra.forEach(configuration::property);
-        return configuration.createEntityManagerFactory();
+        return configuration;
     }
 
     /** Builds another persistence unit of this test class's entities with extra properties. */

@@ -1,26 +1,21 @@
 package dev.continuum.hibernate.internal.boot;
 
 import dev.continuum.ContinuumSettings;
-import dev.continuum.hibernate.ContinuumTransaction;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.VersionModel;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.CollectionPlan;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.EntityPlan;
-import dev.continuum.hibernate.internal.model.VersionedCollection;
-import dev.continuum.hibernate.internal.model.VersionedEntity;
 import dev.continuum.hibernate.internal.read.VersionClassBinder;
+import dev.continuum.hibernate.internal.schema.ContinuumTables;
 import dev.continuum.hibernate.internal.schema.SchemaCheck;
-import dev.continuum.hibernate.internal.schema.SchemaContributor;
-import dev.continuum.hibernate.internal.schema.VersionTableMapping;
 import dev.continuum.hibernate.internal.write.VersionEventListener;
 import dev.continuum.hibernate.internal.write.VersioningRuntime;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
-import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.classloading.spi.ClassLoaderService;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -29,12 +24,10 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
-import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -59,38 +52,22 @@ public final class ContinuumIntegrator implements Integrator {
             LOG.info("Continuum is disabled ({}=false): no entity is versioned", ContinuumSettings.ENABLED);
             return;
         }
-        List<EntityPlan> entities = new ArrayList<>();
-        for (PersistentClass entity : metadata.getEntityBindings()) {
-            VersionedEntity view = VersionedEntity.of(entity, settings);
-            if (view == null || !SchemaContributor.hasPhysicalTable(entity)) {
-                continue;
-            }
-            List<Table> tables = new ArrayList<>();
-            for (VersionedEntity.Level level : view.levels()) {
-                tables.add(versionTable(metadata, level.versionTableName(), level.liveTable()));
-            }
-            entities.add(new EntityPlan(view, tables));
-        }
-        if (entities.isEmpty()) {
+        ContinuumTables tables = ContinuumTables.of(metadata, settings).orElse(null);
+        if (tables == null) {
             return;
         }
-        List<CollectionPlan> collections = new ArrayList<>();
-        for (org.hibernate.mapping.Collection collection : metadata.getCollectionBindings()) {
-            VersionedCollection plan = VersionedCollection.of(collection, settings);
-            if (plan != null) {
-                collections.add(new CollectionPlan(plan, plan.isJoinColumnOneToMany() ? null
-                        : versionTable(metadata, plan.versionTableName(), collection.getCollectionTable())));
-            }
-        }
+        List<EntityPlan> entities = tables.entities();
+        List<CollectionPlan> collections = tables.collections();
         Namespace namespace = metadata.getDatabase().getDefaultNamespace();
-        Table transactionTable = metadata.getEntityBinding(ContinuumTransaction.class.getName()).getTable();
-        if (SchemaCheck.applies(properties, settings)) {
-            new SchemaCheck(factory, metadata, transactionTable).check(VersionTableMapping.of(entities, collections));
-        }
+        Table transactionTable = tables.transactionTable();
+        SchemaCheck check = new SchemaCheck(factory, metadata, tables, settings);
+        check.beforeSchemaManagement();
         VersionEventListener listener = new VersionEventListener();
         factory.addObserver(new SessionFactoryObserver() {
             @Override
             public void sessionFactoryCreated(SessionFactory created) {
+                // Hibernate's schema management has run by now (its observer comes first)
+                check.afterSchemaManagement();
                 VersionModel model = VersionModelBuilder.build(factory, settings, entities, collections,
                         transactionTable, namespace);
                 VersioningRuntime runtime = new VersioningRuntime(factory, model, Settings.contextProvider(properties,
@@ -113,10 +90,5 @@ public final class ContinuumIntegrator implements Integrator {
         registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
         registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
         registry.appendListeners(EventType.POST_LOAD, new VersionClassBinder());
-    }
-
-    private static Table versionTable(Metadata metadata, String name, Table live) {
-        return metadata.getDatabase().locateNamespace(live.getCatalogIdentifier(), live.getSchemaIdentifier())
-                .locateTable(Identifier.toIdentifier(name, live.isQuoted()));
     }
 }

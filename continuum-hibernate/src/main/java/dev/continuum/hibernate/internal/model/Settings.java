@@ -8,6 +8,10 @@ import org.hibernate.boot.registry.classloading.spi.ClassLoaderService;
 import org.hibernate.boot.registry.classloading.spi.ClassLoadingException;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,6 +29,8 @@ import java.util.Map;
  * @param schemaValidation whether to check the schema at boot under validate/none
  * @param versionOwnerOnCollectionChange whether an owner gets a version when only its collections
  *        change, for entities that do not say otherwise
+ * @param schemaValidationTenants the tenants whose schemas the boot-time check reads under
+ *        schema- or database-per-tenant multi-tenancy (none: the check is skipped there)
  */
 public record Settings(
         boolean enabled,
@@ -36,7 +42,13 @@ public record Settings(
         String operationTypeColumn,
         String undoTable,
         boolean schemaValidation,
-        boolean versionOwnerOnCollectionChange) {
+        boolean versionOwnerOnCollectionChange,
+        List<String> schemaValidationTenants) {
+
+    /** Copies the tenant list, so that the settings cannot change. */
+    public Settings {
+        schemaValidationTenants = List.copyOf(schemaValidationTenants);
+    }
 
     public static Settings from(Map<String, Object> properties) {
         return new Settings(
@@ -49,7 +61,8 @@ public record Settings(
                 string(properties, ContinuumSettings.OPERATION_TYPE_COLUMN, "operation_type"),
                 string(properties, ContinuumSettings.UNDO_TABLE, "continuum_undo"),
                 bool(properties, ContinuumSettings.SCHEMA_VALIDATION, true),
-                bool(properties, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, true));
+                bool(properties, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, true),
+                list(properties, ContinuumSettings.SCHEMA_VALIDATION_TENANTS));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -84,6 +97,24 @@ public record Settings(
             return fallback;
         }
         return value.toString().trim();
+    }
+
+    /** A list given as a collection or as comma-separated text; empty when absent. */
+    private static List<String> list(Map<String, Object> properties, String key) {
+        Object value = properties.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        Iterable<?> parts = value instanceof Collection<?> collection ? collection
+                : Arrays.asList(value.toString().split(","));
+        for (Object part : parts) {
+            String item = String.valueOf(part).trim();
+            if (!item.isEmpty()) {
+                items.add(item);
+            }
+        }
+        return items;
     }
 
     private static boolean bool(Map<String, Object> properties, String key, boolean fallback) {

@@ -2,12 +2,12 @@ package dev.continuum.hibernate.internal.model;
 
 import dev.continuum.Versioned;
 
-import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.QualifiedSequenceName;
 import org.hibernate.boot.model.relational.QualifiedTableName;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
@@ -120,13 +120,20 @@ public final class VersionModelBuilder {
             }
         }
 
+        // every name rendered as Hibernate renders the mapping's: quoted under global quoting, backticks honoured
+        IdentifierHelper helper = factory.getJdbcServices().getJdbcEnvironment().getIdentifierHelper();
         String sequence = context.format(new QualifiedSequenceName(namespace.getPhysicalName().catalog(),
-                namespace.getPhysicalName().schema(), Identifier.toIdentifier(settings.transactionSequence())));
+                namespace.getPhysicalName().schema(), helper.toIdentifier(settings.transactionSequence())));
+        Map<String, String> transactionColumns = new HashMap<>();
+        transactionTable.getColumns().forEach(column -> transactionColumns.put(column.getName(),
+                column.getQuotedName(dialect)));
         TableNames names = new TableNames(context.format(transactionTable.getQualifiedTableName()), sequence,
-                context.format(new QualifiedTableName(null, null, Identifier.toIdentifier(settings.undoTable()))),
-                new Column(settings.transactionIdColumn()).getQuotedName(dialect),
-                new Column(settings.endTransactionIdColumn()).getQuotedName(dialect),
-                new Column(settings.operationTypeColumn()).getQuotedName(dialect));
+                context.format(new QualifiedTableName(null, null, helper.toIdentifier(settings.undoTable()))),
+                helper.toIdentifier(settings.transactionIdColumn()).render(dialect),
+                helper.toIdentifier(settings.endTransactionIdColumn()).render(dialect),
+                helper.toIdentifier(settings.operationTypeColumn()).render(dialect),
+                TableNames.TransactionColumns.NAMES.map(name -> transactionColumns.getOrDefault(name, name)),
+                TableNames.UndoColumns.NAMES.map(name -> helper.toIdentifier(name).render(dialect)));
         return new VersionModel(models, collectionTables, joinColumnRoles, names, settings);
     }
 

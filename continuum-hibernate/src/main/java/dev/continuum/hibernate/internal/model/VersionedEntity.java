@@ -273,15 +273,22 @@ public record VersionedEntity(PersistentClass entity, List<Property> versionedPr
     }
 
     private static boolean isNotVersionedAnnotated(PersistentClass entity, Property property) {
-        String name = property.getName();
+        return isNotVersionedAnnotated(entity.getMappedClass(), property.getName());
+    }
+
+    /**
+     * Whether the field or getter of the property {@code name} of {@code type} (or of a
+     * superclass) carries {@link NotVersioned}.
+     */
+    public static boolean isNotVersionedAnnotated(Class<?> type, String name) {
         String capitalized = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-        for (Class<?> type = entity.getMappedClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
                 if (field.getName().equals(name) && field.isAnnotationPresent(NotVersioned.class)) {
                     return true;
                 }
             }
-            for (Method method : type.getDeclaredMethods()) {
+            for (Method method : c.getDeclaredMethods()) {
                 if (method.getParameterCount() == 0
                         && (method.getName().equals("get" + capitalized) || method.getName().equals("is" + capitalized))
                         && method.isAnnotationPresent(NotVersioned.class)) {

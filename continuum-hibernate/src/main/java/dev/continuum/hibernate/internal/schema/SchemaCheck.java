@@ -1,91 +1,248 @@
 package dev.continuum.hibernate.internal.schema;
 
-import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.SchemaMismatchException;
+import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.schema.SchemaDifferences.Difference;
 
 import org.hibernate.boot.Metadata;
-import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
+import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.mapping.Column;
-import org.hibernate.mapping.Table;
+import org.hibernate.tool.schema.Action;
+import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator.ActionGrouping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
- * Compares the version tables and the transaction table in the database with the live mapping
- * when Hibernate does not create or update the schema itself ({@code validate} or {@code none}).
- * A missing table, a missing column, or a shadow column whose type differs from its live column
- * fails the boot with a {@link SchemaMismatchException} that lists every difference and its fix.
+ * Makes a boot that passes mean that history can be written: compares the database with every
+ * object Continuum needs ({@link SchemaDifferences}) and fails the boot with a
+ * {@link SchemaMismatchException} listing each difference and the DDL that fixes it.
+ *
+ * <ul>
+ *   <li>Before Hibernate's schema management runs ({@link #beforeSchemaManagement}): when
+ *       Hibernate is about to create, update, drop or truncate Continuum's tables, a table of the
+ *       application's that carries the name of one of them fails the boot, so that Hibernate never
+ *       alters or drops it; when the schema is the application's ({@code validate}, {@code none}),
+ *       the whole comparison.</li>
+ *   <li>After it ({@link #afterSchemaManagement}), when it created or updated the schema: Hibernate
+ *       only logs a DDL statement that fails, so Continuum's objects are compared again, and the
+ *       DDL of a missing one is run once more to fail the boot with the database's error.</li>
+ * </ul>
+ *
+ * <p>Under schema- or database-per-tenant multi-tenancy the comparison reads the schema of each
+ * tenant listed in {@value ContinuumSettings#SCHEMA_VALIDATION_TENANTS}, through the
+ * application's {@link MultiTenantConnectionProvider}; without that list it is skipped, with a
+ * warning. {@value ContinuumSettings#SCHEMA_VALIDATION}{@code =false} turns all of it off.
  */
 public final class SchemaCheck {
 
-    private static final Set<String> MANAGED_ACTIONS = Set.of(
-            "create", "create-drop", "create-only", "drop", "drop-and-create", "update", "truncate");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.continuum");
+
+    /** Hibernate's actions that run DDL on (or delete from) Continuum's tables. */
+    private static final Set<Action> TOUCHING = EnumSet.of(Action.CREATE_ONLY, Action.DROP, Action.CREATE,
+            Action.CREATE_DROP, Action.UPDATE, Action.TRUNCATE);
+
+    /** Hibernate's actions after which Continuum's objects must exist. */
+    private static final Set<Action> CREATING = EnumSet.of(Action.CREATE_ONLY, Action.CREATE, Action.CREATE_DROP,
+            Action.UPDATE);
 
     private final SessionFactoryImplementor factory;
-    private final Metadata metadata;
-    private final Table transactionTable;
-    private final SqlStringGenerationContext context;
+    private final Settings settings;
+    private final SchemaDifferences differences;
+    private final Action action;
+    private final boolean metadataAccess;
 
-    public SchemaCheck(SessionFactoryImplementor factory, Metadata metadata, Table transactionTable) {
+    public SchemaCheck(SessionFactoryImplementor factory, Metadata metadata, ContinuumTables tables, Settings settings) {
         this.factory = factory;
-        this.metadata = metadata;
-        this.transactionTable = transactionTable;
-        this.context = factory.getSqlStringGenerationContext();
+        this.settings = settings;
+        this.differences = new SchemaDifferences(metadata, factory.getSqlStringGenerationContext(), tables, settings);
+        Map<String, Object> properties = factory.getServiceRegistry().requireService(ConfigurationService.class)
+                .getSettings();
+        this.action = action(metadata, properties);
+        Object access = properties.get(JdbcSettings.ALLOW_METADATA_ON_BOOT);
+        this.metadataAccess = access == null || !"false".equalsIgnoreCase(access.toString().trim());
     }
 
-    /** Whether the schema is left to the application, so Continuum must check it. */
-    public static boolean applies(Map<String, Object> properties, Settings settings) {
-        if (!settings.schemaValidation()) {
-            return false;
-        }
-        for (String key : List.of("jakarta.persistence.schema-generation.database.action",
-                "javax.persistence.schema-generation.database.action", "hibernate.hbm2ddl.auto")) {
-            Object action = properties.get(key);
-            if (action != null && MANAGED_ACTIONS.contains(action.toString().trim().toLowerCase(Locale.ROOT))) {
-                return false;
+    /**
+     * Hibernate's database action for Continuum's tables: the one for its contributor
+     * ({@code jakarta.persistence.schema-generation.database.action.continuum}) or else the
+     * persistence unit's, as Hibernate's own schema management reads them.
+     */
+    private static Action action(Metadata metadata, Map<String, Object> properties) {
+        for (ActionGrouping grouping : ActionGrouping.interpret(metadata, properties)) {
+            if (ContinuumContributor.CONTRIBUTOR.equals(grouping.contributor())) {
+                return grouping.databaseAction();
             }
         }
-        return true;
+        return Action.NONE;
     }
 
-    public void check(List<VersionTableMapping> mappings) {
-        JdbcConnectionAccess access = factory.getJdbcServices().getBootstrapJdbcConnectionAccess();
-        Connection connection = null;
-        try {
-            connection = access.obtainConnection();
+    /**
+     * Runs while the session factory is built, before Hibernate's schema management.
+     *
+     * @throws dev.continuum.ConfigurationException when an application's table has the name of one of Continuum's
+     * @throws SchemaMismatchException when the schema is the application's and lacks what Continuum needs
+     */
+    public void beforeSchemaManagement() {
+        boolean compare = settings.schemaValidation() && !TOUCHING.contains(action);
+        if (!TOUCHING.contains(action) && !compare) {
+            return;
+        }
+        if (!metadataAccess) {
+            LOG.warn("Continuum did not check the database schema: {}=false", JdbcSettings.ALLOW_METADATA_ON_BOOT);
+            return;
+        }
+        if (TOUCHING.contains(action)) {
+            read(bootstrap(), differences::checkNoForeignTables);
+        }
+        if (compare) {
             List<String> problems = new ArrayList<>();
-            checkTransactionTable(connection, problems);
-            Map<Table, Map<String, ColumnInfo>> liveColumns = new HashMap<>();
-            for (VersionTableMapping mapping : mappings) {
-                checkVersionTable(connection, mapping, liveColumns, problems);
+            for (Target target : checked()) {
+                read(target, database -> {
+                    differences.checkNoForeignTables(database);
+                    differences.differences(database)
+                            .forEach(difference -> problems.add(target.prefix() + difference.describe()));
+                });
             }
             if (!problems.isEmpty()) {
-                throw new SchemaMismatchException("The database schema does not match Continuum's version tables:\n  - "
-                        + String.join("\n  - ", problems)
-                        + "\nApply the fixes above (or let Hibernate manage the schema with hibernate.hbm2ddl.auto=update);"
-                        + " to skip this check set " + ContinuumSettings.SCHEMA_VALIDATION + "=false.");
+                throw new SchemaMismatchException("The database schema does not have what Continuum needs to record "
+                        + "history:\n  - " + String.join("\n  - ", problems) + "\nApply the fixes above (or let "
+                        + "Hibernate manage the schema with hibernate.hbm2ddl.auto=update); to skip this check set "
+                        + ContinuumSettings.SCHEMA_VALIDATION + "=false.");
+            }
+        }
+    }
+
+    /**
+     * Runs once the session factory has started, after Hibernate's schema management.
+     *
+     * @throws SchemaMismatchException when Hibernate created or updated the schema but Continuum's
+     *         objects are not as it needs: with the database's error for each that could not be created
+     */
+    public void afterSchemaManagement() {
+        if (!settings.schemaValidation() || !CREATING.contains(action) || !metadataAccess) {
+            return;
+        }
+        read(bootstrap(), database -> {
+            List<Difference> found = differences.differences(database);
+            if (found.isEmpty()) {
+                return;
+            }
+            // Hibernate logs a failed DDL statement and goes on: running it again gives the database's error
+            List<String> errors = new ArrayList<>();
+            for (Difference difference : found) {
+                if (difference.missing()) {
+                    for (String statement : difference.fix()) {
+                        try (Statement jdbc = database.connection().createStatement()) {
+                            jdbc.execute(statement);
+                        } catch (SQLException e) {
+                            errors.add(statement + "\n      failed: " + e.getMessage());
+                        }
+                    }
+                }
+            }
+            database.forget();
+            List<Difference> left = differences.differences(database);
+            if (!left.isEmpty()) {
+                List<String> problems = new ArrayList<>();
+                left.forEach(difference -> problems.add(difference.describe()));
+                throw new SchemaMismatchException("Hibernate's schema management (" + action.getExternalHbm2ddlName()
+                        + ") did not give the database what Continuum needs to record history:\n  - "
+                        + String.join("\n  - ", problems) + (errors.isEmpty() ? "" : "\nThe database refused:\n  - "
+                        + String.join("\n  - ", errors)) + "\nFix the cause (a name the database refuses, a table of "
+                        + "another application) or create these objects yourself.");
+            }
+        });
+    }
+
+    /** Where the comparison reads: each listed tenant under multi-tenancy, else the one database. */
+    private List<Target> checked() {
+        if (!factory.getSessionFactoryOptions().isMultiTenancyEnabled()) {
+            return List.of(bootstrap());
+        }
+        if (settings.schemaValidationTenants().isEmpty()) {
+            LOG.warn("Continuum did not check the database schema: with a MultiTenantConnectionProvider each tenant has "
+                    + "its own schema, so list the tenants to check in {} (for example {}=tenant1,tenant2), or set "
+                    + "{}=false to skip the check without this warning", ContinuumSettings.SCHEMA_VALIDATION_TENANTS,
+                    ContinuumSettings.SCHEMA_VALIDATION_TENANTS, ContinuumSettings.SCHEMA_VALIDATION);
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        MultiTenantConnectionProvider<Object> provider = factory.getServiceRegistry()
+                .requireService(MultiTenantConnectionProvider.class);
+        List<Target> targets = new ArrayList<>();
+        for (String tenant : settings.schemaValidationTenants()) {
+            Object id = tenantId(tenant);
+            targets.add(new Target("In the schema of tenant '" + tenant + "': ", new JdbcConnectionAccess() {
+                @Override
+                public Connection obtainConnection() throws SQLException {
+                    return provider.getConnection(id);
+                }
+
+                @Override
+                public void releaseConnection(Connection connection) throws SQLException {
+                    provider.releaseConnection(id, connection);
+                }
+
+                @Override
+                public boolean supportsAggressiveRelease() {
+                    return false;
+                }
+            }));
+        }
+        return targets;
+    }
+
+    /** The tenant identifier named {@code tenant}: of the @TenantId type when there is one, else the text. */
+    private Object tenantId(String tenant) {
+        try {
+            return factory.getTenantIdentifierJavaType().fromString(tenant);
+        } catch (UnsupportedOperationException e) {
+            return tenant;
+        }
+    }
+
+    private Target bootstrap() {
+        return new Target("", factory.getJdbcServices().getBootstrapJdbcConnectionAccess());
+    }
+
+    /** Runs {@code work} on a schema read through a connection of {@code target}. */
+    private void read(Target target, SchemaWork work) {
+        Connection connection = null;
+        try {
+            connection = target.access().obtainConnection();
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                work.run(new DatabaseSchema(connection, factory.getJdbcServices().getJdbcEnvironment(),
+                        factory.getSqlStringGenerationContext()));
+            } finally {
+                if (!autoCommit) {
+                    connection.setAutoCommit(false);
+                }
             }
         } catch (SQLException e) {
-            throw new SchemaMismatchException("Could not read the database schema to check Continuum's version tables ("
-                    + e.getMessage() + "); set " + ContinuumSettings.SCHEMA_VALIDATION + "=false to skip the check");
+            throw new SchemaMismatchException(target.prefix() + "Could not read the database schema to check "
+                    + "Continuum's tables (" + e.getMessage() + "); set " + ContinuumSettings.SCHEMA_VALIDATION
+                    + "=false to skip the check");
         } finally {
             if (connection != null) {
                 try {
-                    access.releaseConnection(connection);
+                    target.access().releaseConnection(connection);
                 } catch (SQLException ignored) {
                     // the check's outcome stands
                 }
@@ -93,109 +250,12 @@ public final class SchemaCheck {
         }
     }
 
-    private void checkTransactionTable(Connection connection, List<String> problems) throws SQLException {
-        Map<String, ColumnInfo> columns = columns(connection, transactionTable);
-        String name = transactionTable.getName();
-        if (columns.isEmpty()) {
-            problems.add("The transaction table '" + name + "' does not exist. Fix: " + createDdl(transactionTable));
-            return;
-        }
-        for (Column column : transactionTable.getColumns()) {
-            if (!columns.containsKey(key(column.getName()))) {
-                problems.add("The transaction table '" + name + "' has no column '" + column.getName() + "'. Fix: "
-                        + addColumnDdl(transactionTable, column));
-            }
-        }
+    /** A database schema to read, and how its messages start. */
+    private record Target(String prefix, JdbcConnectionAccess access) {
     }
 
-    private void checkVersionTable(Connection connection, VersionTableMapping mapping,
-            Map<Table, Map<String, ColumnInfo>> liveColumns, List<String> problems) throws SQLException {
-        Table versionTable = mapping.table();
-        Map<String, ColumnInfo> shadow = columns(connection, versionTable);
-        if (shadow.isEmpty()) {
-            String subject = mapping.subject();
-            problems.add(Character.toUpperCase(subject.charAt(0)) + subject.substring(1)
-                    + (subject.startsWith("entity") ? " is @Versioned" : " is versioned") + " but its version table '"
-                    + versionTable.getName() + "' does not exist. Fix: " + createDdl(versionTable));
-            return;
-        }
-        for (Column column : versionTable.getColumns()) {
-            VersionTableMapping.Source source = mapping.sources().get(column.getName());
-            String owner = source == null ? "Continuum bookkeeping" : source.what();
-            ColumnInfo actual = shadow.get(key(column.getName()));
-            if (actual == null) {
-                problems.add("Version table '" + versionTable.getName() + "' of " + mapping.subject()
-                        + " has no column '" + column.getName() + "' (for " + owner + "). Fix: "
-                        + addColumnDdl(versionTable, column));
-                continue;
-            }
-            if (source == null) {
-                continue;
-            }
-            Map<String, ColumnInfo> live = liveColumns.get(source.live());
-            if (live == null) {
-                live = columns(connection, source.live());
-                liveColumns.put(source.live(), live);
-            }
-            ColumnInfo expected = live.get(key(column.getName()));
-            if (expected != null && !expected.sameType(actual)) {
-                problems.add("Column '" + column.getName() + "' of version table '" + versionTable.getName()
-                        + "' is " + actual + " but " + owner + " is " + expected + " in table '"
-                        + source.live().getName() + "'; history would be truncated or rejected. Fix: change '"
-                        + versionTable.getName() + "." + column.getName() + "' to " + expected
-                        + " (the type of the live column)");
-            }
-        }
-    }
-
-    private String createDdl(Table table) {
-        return String.join("; ", factory.getJdbcServices().getDialect().getTableExporter()
-                .getSqlCreateStrings(table, metadata, context));
-    }
-
-    private String addColumnDdl(Table table, Column column) {
-        return "alter table " + context.format(table.getQualifiedTableName()) + " add column "
-                + column.getQuotedName(factory.getJdbcServices().getDialect()) + " " + column.getSqlType(metadata);
-    }
-
-    private static Map<String, ColumnInfo> columns(Connection connection, Table table) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String catalog = table.getCatalog() != null ? table.getCatalog() : connection.getCatalog();
-        String schema = table.getSchema() != null ? table.getSchema() : connection.getSchema();
-        for (String name : List.of(table.getName(), table.getName().toLowerCase(Locale.ROOT),
-                table.getName().toUpperCase(Locale.ROOT))) {
-            Map<String, ColumnInfo> columns = new LinkedHashMap<>();
-            try (ResultSet rs = meta.getColumns(catalog, schema, name, null)) {
-                while (rs.next()) {
-                    columns.put(key(rs.getString("COLUMN_NAME")), new ColumnInfo(rs.getInt("DATA_TYPE"),
-                            rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
-                }
-            }
-            if (!columns.isEmpty()) {
-                return columns;
-            }
-        }
-        return Map.of();
-    }
-
-    private static String key(String columnName) {
-        String name = columnName;
-        if (name.length() > 1 && (name.charAt(0) == '"' || name.charAt(0) == '`' || name.charAt(0) == '[')) {
-            name = name.substring(1, name.length() - 1);
-        }
-        return name.toLowerCase(Locale.ROOT);
-    }
-
-    /** A column's type as the JDBC driver reports it. */
-    private record ColumnInfo(int dataType, String typeName, int size, int digits) {
-        boolean sameType(ColumnInfo other) {
-            return dataType == other.dataType && Objects.equals(typeName.toLowerCase(Locale.ROOT),
-                    other.typeName.toLowerCase(Locale.ROOT)) && size == other.size && digits == other.digits;
-        }
-
-        @Override
-        public String toString() {
-            return typeName + "(" + size + (digits > 0 ? "," + digits : "") + ")";
-        }
+    @FunctionalInterface
+    private interface SchemaWork {
+        void run(DatabaseSchema database) throws SQLException;
     }
 }

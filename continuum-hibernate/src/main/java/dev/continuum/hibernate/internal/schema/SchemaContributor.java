@@ -4,17 +4,17 @@ import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
 import dev.continuum.hibernate.internal.model.VersionedCollection;
 import dev.continuum.ConfigurationException;
+import dev.continuum.ContinuumSettings;
 import dev.continuum.Versioned;
 
-import org.hibernate.boot.ResourceStreamLocator;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
-import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
-import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Index;
@@ -69,18 +69,20 @@ public final class SchemaContributor extends ContinuumContributor {
                     + " has no sequences; use a database with sequences (H2, PostgreSQL, MariaDB 10.3+, Oracle, "
                     + "SQL Server) or remove @Versioned from " + VersionedEntity.simpleName(versioned.get(0)));
         }
-        Namespace namespace = metadata.getDatabase().getDefaultNamespace();
-        Table existing = namespace.locateTable(Identifier.toIdentifier(settings.transactionTable()));
-        if (existing != null) {
-            throw new ConfigurationException("Continuum's transaction table '" + settings.transactionTable()
-                    + "' is already mapped (by " + existing.getContributor() + "); choose another name with the "
-                    + dev.continuum.ContinuumSettings.TRANSACTION_TABLE + " setting");
+        Dialect dialect = metadata.getDatabase().getDialect();
+        IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
+        Identifiers.checkSettings(settings, dialect, helper);
+        for (PersistentClass entity : versioned) {
+            EmbeddedExclusions.check(entity);
         }
+        Namespace namespace = metadata.getDatabase().getDefaultNamespace();
+        checkNoClash(metadata, helper.toIdentifier(settings.transactionTable()), "transaction table",
+                ContinuumSettings.TRANSACTION_TABLE);
         contributions.contributeBinding(new ByteArrayInputStream(
                 TransactionMapping.ormXml(settings.transactionTable()).getBytes(StandardCharsets.UTF_8)));
         contributions.contributeSequence(new Sequence(CONTRIBUTOR,
                 namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
-                Identifier.toIdentifier(settings.transactionSequence()), 1, 1));
+                helper.toIdentifier(settings.transactionSequence()), 1, 1));
         Map<String, TableBuilder> tables = new LinkedHashMap<>();
         for (PersistentClass entity : versioned) {
             VersionedEntity view = VersionedEntity.of(entity, settings);
@@ -89,7 +91,9 @@ public final class SchemaContributor extends ContinuumContributor {
             }
             for (VersionedEntity.Level level : view.levels()) {
                 TableBuilder builder = builder(tables, level.versionTableName(), level.liveTable(),
-                        VersionedEntity.simpleName(entity), metadata);
+                        VersionedEntity.simpleName(entity), "name it with @Versioned(table = \"...\") on "
+                                + levelClass(entity, level) + ", or choose a shorter " + ContinuumSettings.TABLE_SUFFIX,
+                        metadata);
                 builder.key(level.keyColumns());
                 if (level.discriminator()) {
                     for (Selectable selectable : entity.getRootClass().getDiscriminator().getSelectables()) {
@@ -116,7 +120,9 @@ public final class SchemaContributor extends ContinuumContributor {
                 continue;
             }
             TableBuilder builder = builder(tables, plan.versionTableName(), collection.getCollectionTable(),
-                    plan.description(), metadata);
+                    plan.description(), "give the collection table of " + plan.description() + " a shorter name "
+                            + "(@JoinTable or @CollectionTable), or choose a shorter " + ContinuumSettings.TABLE_SUFFIX,
+                    metadata);
             builder.key(plan.keyColumns());
             for (Column column : plan.rowColumns()) {
                 builder.data(column, collection.getCollectionTable(), plan.description());
@@ -124,7 +130,7 @@ public final class SchemaContributor extends ContinuumContributor {
             builder.primaryKey = plan.primaryKeyColumns();
         }
         for (TableBuilder builder : tables.values()) {
-            Table table = builder.build(settings, context);
+            Table table = builder.build(settings, context, helper, dialect);
             Table mapped = builder.namespace.locateTable(builder.name);
             if (mapped == null) {
                 contributions.contributeTable(table);
@@ -171,18 +177,21 @@ public final class SchemaContributor extends ContinuumContributor {
     }
 
     private static TableBuilder builder(Map<String, TableBuilder> tables, String versionTableName, Table live,
-            String owner, InFlightMetadataCollector metadata) {
+            String owner, String rename, InFlightMetadataCollector metadata) {
         TableBuilder builder = tables.get(versionTableName);
         if (builder != null) {
             if (!builder.owner.equals(owner) && builder.live != live && !builder.sharedBy(live)) {
                 throw new ConfigurationException(owner + " is versioned into table '" + versionTableName
                         + "', which already holds the history of " + builder.owner + " (table " + builder.live.getName()
                         + "); give one of them another name with @Versioned(table = \"...\") or the "
-                        + dev.continuum.ContinuumSettings.TABLE_SUFFIX + " setting");
+                        + ContinuumSettings.TABLE_SUFFIX + " setting");
             }
             return builder;
         }
-        Identifier name = Identifier.toIdentifier(versionTableName, live.isQuoted());
+        Identifier name = ContinuumTables.versionTableIdentifier(
+                metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper(), versionTableName, live);
+        Identifiers.checkLength(name.getText(), metadata.getDatabase().getDialect(),
+                "The version table of " + owner, rename);
         Namespace namespace = metadata.getDatabase().locateNamespace(live.getCatalogIdentifier(), live.getSchemaIdentifier());
         builder = new TableBuilder(namespace, name, live, owner);
         tables.put(versionTableName, builder);
@@ -237,12 +246,17 @@ public final class SchemaContributor extends ContinuumContributor {
             }
         }
 
-        Table build(Settings settings, MetadataBuildingContext context) {
+        Table build(Settings settings, MetadataBuildingContext context, IdentifierHelper helper, Dialect dialect) {
             Table table = new Table(CONTRIBUTOR, namespace, name, false);
             table.setComment("Version history of " + live.getName() + " (Continuum)");
-            Column transactionId = bookkeeping(settings.transactionIdColumn(), "long", false, table, context);
-            Column endTransactionId = bookkeeping(settings.endTransactionIdColumn(), "long", true, table, context);
-            Column operationType = bookkeeping(settings.operationTypeColumn(), "short", false, table, context);
+            Column transactionId = column(helper.toIdentifier(settings.transactionIdColumn()), "long", true, table,
+                    context);
+            transactionId.setNullable(false);
+            Column endTransactionId = column(helper.toIdentifier(settings.endTransactionIdColumn()), "long", true, table,
+                    context);
+            Column operationType = column(helper.toIdentifier(settings.operationTypeColumn()), "short", true, table,
+                    context);
+            operationType.setNullable(false);
             for (Column reserved : List.of(transactionId, endTransactionId, operationType)) {
                 if (columns.containsKey(reserved.getName())) {
                     throw new ConfigurationException(owner + " maps a column named '" + reserved.getName()
@@ -257,7 +271,7 @@ public final class SchemaContributor extends ContinuumContributor {
 
             if (primaryKey == null || !primaryKey.isEmpty()) {
                 PrimaryKey pk = new PrimaryKey(table);
-                pk.setName(constraintName("pk", name.getText(), ""));
+                pk.setName(Identifiers.derivedName("pk", name.getText(), "", dialect));
                 for (Column column : primaryKey == null ? key : primaryKey) {
                     Column copied = columns.get(column.getName());
                     copied.setNullable(false);
@@ -266,18 +280,21 @@ public final class SchemaContributor extends ContinuumContributor {
                 pk.addColumn(transactionId);
                 table.setPrimaryKey(pk);
             } else {
-                Index index = table.getOrCreateIndex(constraintName("ix", name.getText(), "key"));
+                Index index = table.getOrCreateIndex(Identifiers.derivedName("ix", name.getText(), "key", dialect));
                 key.forEach(index::addColumn);
             }
 
-            index(table, name.getText(), transactionId);
+            Index byTransaction = table.getOrCreateIndex(
+                    Identifiers.derivedName("ix", name.getText(), transactionId.getName(), dialect));
+            byTransaction.addColumn(transactionId);
             // Key first: closing the open version of a row (where key = ? and end is null) and finding
             // the version a transaction superseded stay one index probe however long the history grows.
-            Index open = table.getOrCreateIndex(constraintName("ix", name.getText(), endTransactionId.getName()));
+            Index open = table.getOrCreateIndex(
+                    Identifiers.derivedName("ix", name.getText(), endTransactionId.getName(), dialect));
             key.forEach(column -> open.addColumn(columns.get(column.getName())));
             open.addColumn(endTransactionId);
 
-            table.createForeignKey(constraintName("fk", name.getText(), transactionId.getName()),
+            table.createForeignKey(Identifiers.derivedName("fk", name.getText(), transactionId.getName(), dialect),
                     List.of(transactionId), dev.continuum.hibernate.ContinuumTransaction.class.getName(), null, null, null);
             return table;
         }
@@ -325,30 +342,75 @@ public final class SchemaContributor extends ContinuumContributor {
         return column;
     }
 
-    private static Column bookkeeping(String name, String type, boolean nullable, Table table,
-            MetadataBuildingContext context) {
+    /**
+     * A column of one of Continuum's own tables, named by {@code name} (quoted as Hibernate quotes
+     * the mapping's names), of the basic type {@code type}; a string column is 255 long.
+     */
+    static Column column(Identifier name, String type, boolean nullable, Table table, MetadataBuildingContext context) {
         BasicValue value = new BasicValue(context, table);
         value.setTypeName(type);
-        Column column = new Column(name);
+        Column column = new Column(name.render());
         column.setNullable(nullable);
+        if ("string".equals(type)) {
+            column.setLength(255);
+        }
         column.setValue(value);
         value.addColumn(column);
         value.resolve();
         return column;
     }
 
-    private static void index(Table table, String tableName, Column column) {
-        Index index = table.getOrCreateIndex(constraintName("ix", tableName, column.getName()));
-        index.addColumn(column);
+    /**
+     * Fails when the application maps a table that is, or may be, the one Continuum would create
+     * as {@code name} in the default namespace: the same name in any letter case, in the default
+     * namespace or in one that may be it (an explicit schema where Continuum's has none).
+     */
+    static void checkNoClash(InFlightMetadataCollector metadata, Identifier name, String what, String setting) {
+        Namespace own = metadata.getDatabase().getDefaultNamespace();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            if (!mayCoincide(namespace.getName().catalog(), own.getName().catalog())
+                    || !mayCoincide(namespace.getName().schema(), own.getName().schema())) {
+                continue;
+            }
+            for (Table table : namespace.getTables()) {
+                if (table.getName().equalsIgnoreCase(name.getText())) {
+                    String qualified = (table.getSchema() == null ? "" : table.getSchema() + ".") + table.getName();
+                    throw new ConfigurationException("Continuum's " + what + " '" + name.getText() + "' would be the "
+                            + "table '" + qualified + "' that " + mappedBy(metadata, table) + " maps; give Continuum's "
+                            + what + " another name with the " + setting + " setting (for example " + setting + "="
+                            + (what.startsWith("transaction") ? "continuum_transaction" : "continuum_undo_position")
+                            + ")");
+                }
+            }
+        }
     }
 
-    /** A constraint name of at most 60 characters, unique for the table and column. */
-    static String constraintName(String prefix, String table, String column) {
-        String name = prefix + "_" + table + (column.isEmpty() ? "" : "_" + column);
-        if (name.length() <= 60) {
-            return name;
+    private static boolean mayCoincide(Identifier theirs, Identifier ours) {
+        return theirs == null || ours == null || theirs.getText().equalsIgnoreCase(ours.getText());
+    }
+
+    /** Who maps {@code table}, for messages: "entity Transaction", or the contributor. */
+    private static String mappedBy(InFlightMetadataCollector metadata, Table table) {
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (entity.getTable() == table || entity.getJoins().stream().anyMatch(join -> join.getTable() == table)) {
+                return "entity " + VersionedEntity.simpleName(entity);
+            }
         }
-        String hash = Integer.toHexString(name.hashCode());
-        return name.substring(0, 59 - hash.length()) + "_" + hash;
+        for (org.hibernate.mapping.Collection collection : metadata.getCollectionBindings()) {
+            if (collection.getCollectionTable() == table) {
+                return "collection " + collection.getRole();
+            }
+        }
+        return "the mapping (" + table.getContributor() + ")";
+    }
+
+    /** The class whose {@code @Versioned(table)} names the version table of {@code level}. */
+    private static String levelClass(PersistentClass entity, VersionedEntity.Level level) {
+        for (PersistentClass c = entity; c != null; c = c.getSuperclass()) {
+            if (c.getTable() == level.liveTable()) {
+                return VersionedEntity.simpleName(c);
+            }
+        }
+        return VersionedEntity.simpleName(entity.getRootClass());
     }
 }

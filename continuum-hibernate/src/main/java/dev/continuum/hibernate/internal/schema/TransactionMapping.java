@@ -1,9 +1,12 @@
 package dev.continuum.hibernate.internal.schema;
 
 import dev.continuum.hibernate.ContinuumTransaction;
+import dev.continuum.hibernate.internal.model.TableNames.TransactionColumns;
 
 /** The orm.xml mapping of {@link ContinuumTransaction} onto the configured transaction table. */
 final class TransactionMapping {
+
+    private static final TransactionColumns COLUMNS = TransactionColumns.NAMES;
 
     private TransactionMapping() {
     }
@@ -17,14 +20,15 @@ final class TransactionMapping {
                   <entity class="%s" name="%s" metadata-complete="true">
                     <table name="%s"/>
                     <attributes>
-                      <id name="id"><column name="id"/></id>
-                      <basic name="issuedAt"><column name="issued_at" nullable="false"/></basic>
-                      <basic name="userId"><column name="user_id" length="255"/></basic>
-                      <basic name="remoteAddr"><column name="remote_addr" length="50"/></basic>
+                      <id name="id"><column name="%s"/></id>
+                      <basic name="issuedAt"><column name="%s" nullable="false"/></basic>
+                      <basic name="userId"><column name="%s" length="255"/></basic>
+                      <basic name="remoteAddr"><column name="%s" length="50"/></basic>
                     </attributes>
                   </entity>
                 </entity-mappings>
-                """.formatted(ContinuumTransaction.class.getName(), ContinuumTransaction.ENTITY_NAME, xml(table));
+                """.formatted(ContinuumTransaction.class.getName(), ContinuumTransaction.ENTITY_NAME, xml(table),
+                        COLUMNS.id(), COLUMNS.issuedAt(), COLUMNS.userId(), COLUMNS.remoteAddr());
     }
 
     private static String xml(String text) {

@@ -1,25 +1,23 @@
 package dev.continuum.hibernate.internal.schema;
 
-import dev.continuum.hibernate.internal.model.Settings;
-import dev.continuum.hibernate.internal.model.VersionedEntity;
-import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
+import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.TableNames.UndoColumns;
+import dev.continuum.hibernate.internal.model.VersionedEntity;
 
-import org.hibernate.boot.ResourceStreamLocator;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
-import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
-import org.hibernate.engine.config.spi.ConfigurationService;
-import org.hibernate.mapping.BasicValue;
+import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.PrimaryKey;
 import org.hibernate.mapping.Table;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Adds the table of undo/redo positions ({@code continuum_undo} by default) to Hibernate's
@@ -45,42 +43,25 @@ public final class UndoTableContributor extends ContinuumContributor {
         if (!versioned) {
             return;
         }
-        String name = settings.undoTable();
+        IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
+        Identifier name = helper.toIdentifier(settings.undoTable());
+        SchemaContributor.checkNoClash(metadata, name, "undo table", ContinuumSettings.UNDO_TABLE);
         Namespace namespace = metadata.getDatabase().getDefaultNamespace();
-        Table existing = namespace.locateTable(Identifier.toIdentifier(name));
-        if (existing != null) {
-            throw new ConfigurationException("Continuum's undo table '" + name + "' is already mapped (by "
-                    + existing.getContributor() + "); choose another name with the "
-                    + ContinuumSettings.UNDO_TABLE + " setting");
-        }
-        Table table = new Table(getContributorName(), namespace, Identifier.toIdentifier(name), false);
+        Table table = new Table(getContributorName(), namespace, name, false);
         table.setComment("Undo/redo positions of versioned entities (Continuum)");
-        Column entityName = column("entity_name", "string", table, context);
-        Column entityId = column("entity_id", "string", table, context);
-        table.addColumn(entityName);
-        table.addColumn(entityId);
-        table.addColumn(column("origin_transaction_id", "long", table, context));
-        table.addColumn(column("position_transaction_id", "long", table, context));
-        table.addColumn(column("base_transaction_id", "long", table, context));
+        UndoColumns names = UndoColumns.NAMES;
+        List<Column> columns = new ArrayList<>();
+        for (String column : names.all()) {
+            boolean text = column.equals(names.entityName()) || column.equals(names.entityId());
+            columns.add(SchemaContributor.column(helper.toIdentifier(column), text ? "string" : "long", false, table,
+                    context));
+        }
+        columns.forEach(table::addColumn);
         PrimaryKey primaryKey = new PrimaryKey(table);
-        primaryKey.setName(SchemaContributor.constraintName("pk", name, ""));
-        primaryKey.addColumn(entityName);
-        primaryKey.addColumn(entityId);
+        primaryKey.setName(Identifiers.derivedName("pk", name.getText(), "", metadata.getDatabase().getDialect()));
+        primaryKey.addColumn(columns.get(0));
+        primaryKey.addColumn(columns.get(1));
         table.setPrimaryKey(primaryKey);
         contributions.contributeTable(table);
-    }
-
-    private static Column column(String name, String type, Table table, MetadataBuildingContext context) {
-        BasicValue value = new BasicValue(context, table);
-        value.setTypeName(type);
-        Column column = new Column(name);
-        column.setNullable(false);
-        if ("string".equals(type)) {
-            column.setLength(255);
-        }
-        column.setValue(value);
-        value.addColumn(column);
-        value.resolve();
-        return column;
     }
 }
