@@ -7,7 +7,6 @@ import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
 import dev.continuum.hibernate.testing.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
-import org.junit.jupiter.api.Disabled;
 
 import java.util.List;
 
@@ -39,7 +38,6 @@ class QuotedIdentifiersTest {
         }
     }
 
-    @Disabled("needs the write/read SQL to use TableNames' quoted names")
     @DatabaseTest
     void historyIsWrittenAndReadUnderGlobalQuoting(Db db) {
         try (EntityManagerFactory factory = unit(db, "create-drop", "gq", List.of(Gauge.class), GLOBAL_QUOTING)) {

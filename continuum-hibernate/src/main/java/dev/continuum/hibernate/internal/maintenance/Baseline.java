@@ -99,10 +99,10 @@ final class Baseline {
         StringJoiner recorded = new StringJoiner(" or ");
         for (Statements hierarchy : hierarchies) {
             recorded.add("exists (select 1 from " + hierarchy.root.name() + " v where v." + names.transactionId()
-                    + " = t.id)");
+                    + " = t." + names.transactionColumns().id() + ")");
         }
-        String sql = "select max(t.id) from " + names.transactionTable() + " t where t.user_id = ? and (" + recorded
-                + ")";
+        String sql = "select max(t." + names.transactionColumns().id() + ") from " + names.transactionTable()
+                + " t where t." + names.transactionColumns().userId() + " = ? and (" + recorded + ")";
         session.doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, HistoryAdmin.BASELINE_USER);
@@ -208,7 +208,7 @@ final class Baseline {
         }
         BasicType<Instant> instant = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
         try (PreparedStatement statement = connection.prepareStatement("insert into " + names.transactionTable()
-                + " (id, issued_at, user_id, remote_addr) values (?, ?, ?, null)")) {
+                + " (" + String.join(", ", names.transactionColumns().all()) + ") values (?, ?, ?, null)")) {
             statement.setLong(1, transactionId);
             instant.getJdbcValueBinder().bind(statement, Instant.now(), 2, session);
             statement.setString(3, HistoryAdmin.BASELINE_USER);

@@ -71,7 +71,8 @@ final class Erasure {
                             key, transactions);
                 }
                 try (PreparedStatement statement = connection.prepareStatement("delete from " + names.undoTable()
-                        + " where entity_name = ? and entity_id = ?")) {
+                        + " where " + names.undoColumns().entityName() + " = ? and " + names.undoColumns().entityId()
+                        + " = ?")) {
                     statement.setString(1, persister.getRootEntityName());
                     statement.setString(2, UndoKeys.entityId(key));
                     statement.executeUpdate();
@@ -86,8 +87,9 @@ final class Erasure {
         try (StatelessSession stateless = factory.openStatelessSession()) {
             SharedSessionContractImplementor session = (SharedSessionContractImplementor) stateless;
             long anonymised = Batches.inTransaction(session, "Erasing user " + userId, connection -> {
+                TableNames.TransactionColumns c = names.transactionColumns();
                 try (PreparedStatement statement = connection.prepareStatement("update " + names.transactionTable()
-                        + " set user_id = null, remote_addr = null where user_id = ?")) {
+                        + " set " + c.userId() + " = null, " + c.remoteAddr() + " = null where " + c.userId() + " = ?")) {
                     statement.setString(1, userId);
                     return (long) statement.executeUpdate();
                 }

@@ -85,8 +85,9 @@ final class Prune {
         BasicType<Instant> instant = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
         Long[] cutoff = new Long[1];
         session.doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("select max(id) from "
-                    + names.transactionTable() + " where issued_at < ?")) {
+            try (PreparedStatement statement = connection.prepareStatement("select max("
+                    + names.transactionColumns().id() + ") from " + names.transactionTable() + " where "
+                    + names.transactionColumns().issuedAt() + " < ?")) {
                 instant.getJdbcValueBinder().bind(statement, before, 1, session);
                 try (ResultSet rs = statement.executeQuery()) {
                     if (rs.next()) {
@@ -313,9 +314,11 @@ final class Prune {
     private void resetUndoPositions(SharedSessionContractImplementor session) {
         String tx = names.transactionId();
         String root = hierarchy.root.name();
-        String stale = "select u.entity_id from " + names.undoTable() + " u where u.entity_name = ? and ("
-                + "not exists (select 1 from " + root + " v where v." + tx + " = u.position_transaction_id) or "
-                + "not exists (select 1 from " + root + " v where v." + tx + " = u.origin_transaction_id))";
+        TableNames.UndoColumns u = names.undoColumns();
+        String stale = "select u." + u.entityId() + " from " + names.undoTable() + " u where u." + u.entityName()
+                + " = ? and (not exists (select 1 from " + root + " v where v." + tx + " = u."
+                + u.positionTransactionId() + ") or not exists (select 1 from " + root + " v where v." + tx + " = u."
+                + u.originTransactionId() + "))";
         String entityName = hierarchy.persister.getRootEntityName();
         undoPositions += Batches.inTransaction(session, "Resetting undo positions", connection -> {
             List<String> ids = new ArrayList<>();
@@ -329,7 +332,7 @@ final class Prune {
             }
             long reset = 0;
             try (PreparedStatement statement = connection.prepareStatement("delete from " + names.undoTable()
-                    + " where entity_name = ? and entity_id = ?")) {
+                    + " where " + u.entityName() + " = ? and " + u.entityId() + " = ?")) {
                 for (String id : ids) {
                     statement.setString(1, entityName);
                     statement.setString(2, id);

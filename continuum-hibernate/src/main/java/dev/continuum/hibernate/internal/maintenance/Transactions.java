@@ -28,7 +28,8 @@ final class Transactions {
             }
         }));
         model.collections().forEach(collection -> tables.add(collection.name()));
-        StringBuilder sql = new StringBuilder("delete from " + model.names().transactionTable() + " where id = ?");
+        StringBuilder sql = new StringBuilder("delete from " + model.names().transactionTable() + " where "
+                + model.names().transactionColumns().id() + " = ?");
         for (String table : tables) {
             sql.append(" and not exists (select 1 from ").append(table).append(" x where x.")
                     .append(model.names().transactionId()).append(" = ?)");

@@ -1,5 +1,7 @@
 package dev.continuum.hibernate.internal.read;
 
+import dev.continuum.hibernate.internal.model.TableNames;
+
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 import java.sql.PreparedStatement;
@@ -14,7 +16,7 @@ import java.time.Instant;
 sealed interface PointInTime {
 
     /** The SQL expression of the transaction, with one parameter. */
-    String transactionSql(String transactionTable);
+    String transactionSql(TableNames names);
 
     /** Binds the parameter of {@link #transactionSql}. */
     void bindOnce(PreparedStatement statement, int parameter, TransactionReader transactions,
@@ -32,7 +34,7 @@ sealed interface PointInTime {
     record AtTransaction(long transactionId) implements PointInTime {
 
         @Override
-        public String transactionSql(String transactionTable) {
+        public String transactionSql(TableNames names) {
             return "?";
         }
 
@@ -48,8 +50,10 @@ sealed interface PointInTime {
 
         /** The last transaction issued at or before the instant. */
         @Override
-        public String transactionSql(String transactionTable) {
-            return "(select max(x.id) from " + transactionTable + " x where x.issued_at <= ?)";
+        public String transactionSql(TableNames names) {
+            TableNames.TransactionColumns c = names.transactionColumns();
+            return "(select max(x." + c.id() + ") from " + names.transactionTable() + " x where x." + c.issuedAt()
+                    + " <= ?)";
         }
 
         @Override

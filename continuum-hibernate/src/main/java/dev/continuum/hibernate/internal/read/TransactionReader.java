@@ -26,7 +26,9 @@ final class TransactionReader {
     TransactionReader(TableNames names, BasicType<Instant> instantType, BasicType<String> stringType) {
         this.instantType = instantType;
         this.stringType = stringType;
-        this.byId = "select t.issued_at, t.user_id, t.remote_addr from " + names.transactionTable() + " t where t.id = ?";
+        TableNames.TransactionColumns c = names.transactionColumns();
+        this.byId = "select t." + c.issuedAt() + ", t." + c.userId() + ", t." + c.remoteAddr() + " from "
+                + names.transactionTable() + " t where t." + c.id() + " = ?";
     }
 
     /** The statement reading one transaction by id, in the columns {@link #read} expects. */

@@ -1,5 +1,9 @@
 package dev.continuum.hibernate.internal.read;
 
+import dev.continuum.hibernate.internal.model.UndoKeys;
+
+import dev.continuum.hibernate.internal.model.TableNames;
+
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -27,8 +31,10 @@ final class UndoPositions {
 
     /** The position of an entity, or empty when it was never undone. */
     Optional<Position> read(EntityRef<?> entity) {
-        String sql = "select origin_transaction_id, position_transaction_id, base_transaction_id from "
-                + reads.model.names().undoTable() + " where entity_name = ? and entity_id = ?";
+        TableNames.UndoColumns u = reads.model.names().undoColumns();
+        String sql = "select " + u.originTransactionId() + ", " + u.positionTransactionId() + ", "
+                + u.baseTransactionId() + " from " + reads.model.names().undoTable() + " where " + u.entityName()
+                + " = ? and " + u.entityId() + " = ?";
         return reads.jdbc.query(sql, ps -> {
             ps.setString(1, entity.persister().getRootEntityName());
             ps.setString(2, idKey(entity));
@@ -38,11 +44,13 @@ final class UndoPositions {
     /** Records the position of an entity: an update when it has one ({@code exists}), else an insert. */
     void write(EntityRef<?> entity, Position position, boolean exists) {
         String table = reads.model.names().undoTable();
+        TableNames.UndoColumns u = reads.model.names().undoColumns();
         String sql = exists
-                ? "update " + table + " set origin_transaction_id = ?, position_transaction_id = ?, "
-                        + "base_transaction_id = ? where entity_name = ? and entity_id = ?"
-                : "insert into " + table + " (origin_transaction_id, position_transaction_id, base_transaction_id, "
-                        + "entity_name, entity_id) values (?, ?, ?, ?, ?)";
+                ? "update " + table + " set " + u.originTransactionId() + " = ?, " + u.positionTransactionId()
+                        + " = ?, " + u.baseTransactionId() + " = ? where " + u.entityName() + " = ? and "
+                        + u.entityId() + " = ?"
+                : "insert into " + table + " (" + u.originTransactionId() + ", " + u.positionTransactionId() + ", "
+                        + u.baseTransactionId() + ", " + u.entityName() + ", " + u.entityId() + ") values (?, ?, ?, ?, ?)";
         reads.jdbc.updatePosition(sql, ps -> {
             ps.setLong(1, position.origin());
             ps.setLong(2, position.position());
@@ -54,10 +62,7 @@ final class UndoPositions {
 
     /** The identifier as the undo table keys it: its JDBC values, comma-separated. */
     private String idKey(EntityRef<?> entity) {
-        StringJoiner key = new StringJoiner(",");
-        for (Object value : entity.idValues(reads.session)) {
-            key.add(String.valueOf(value));
-        }
-        return key.toString();
+        return UndoKeys.entityId(entity.idValues(reads.session));
     }
+
 }

@@ -44,9 +44,10 @@ final class VersionSql {
         StringJoiner list = new StringJoiner(", ", "select ", "");
         layout.columns().expressions().forEach(list::add);
         list.add(transactionId).add("v." + names.endTransactionId()).add(operation)
-                .add("t.issued_at").add("t.user_id").add("t.remote_addr");
+                .add("t." + names.transactionColumns().issuedAt()).add("t." + names.transactionColumns().userId())
+                .add("t." + names.transactionColumns().remoteAddr());
         this.selectList = list.toString();
-        this.fromClause = " from " + layout.from() + " join " + names.transactionTable() + " t on t.id = "
+        this.fromClause = " from " + layout.from() + " join " + names.transactionTable() + " t on t." + names.transactionColumns().id() + " = "
                 + transactionId;
         StringJoiner where = new StringJoiner(" and ");
         StringJoiner order = new StringJoiner(", ");
@@ -76,7 +77,7 @@ final class VersionSql {
 
     /** The version of an identifier valid at a point in time (two parameters after the identifier's). */
     String asOf(PointInTime point) {
-        return selectList + fromClause + " where " + idWhere + " and " + validAt(point.transactionSql(names.transactionTable()));
+        return selectList + fromClause + " where " + idWhere + " and " + validAt(point.transactionSql(names));
     }
 
     /**
@@ -86,7 +87,7 @@ final class VersionSql {
      */
     String allAsOf(PointInTime point, String entityName, List<Object> discriminatorValues) {
         StringBuilder sql = new StringBuilder(selectList).append(fromClause).append(" where ")
-                .append(validAt(point.transactionSql(names.transactionTable())))
+                .append(validAt(point.transactionSql(names)))
                 .append(" and v.").append(names.operationType()).append(" <> ").append(Operation.DELETE.code());
         if (!discriminatorValues.isEmpty()) {
             String column = layout.columns().names().get(layout.rowTypes().discriminatorPosition());

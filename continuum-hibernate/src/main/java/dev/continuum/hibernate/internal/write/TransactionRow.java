@@ -45,14 +45,16 @@ final class TransactionRow {
         this.style = style;
         this.contextProvider = contextProvider;
         String sequence = names.transactionSequence();
-        String columns = " (id, issued_at, user_id, remote_addr) values (";
+        TableNames.TransactionColumns c = names.transactionColumns();
+        String columns = " (" + String.join(", ", c.all()) + ") values (";
         if (style == IdStyle.SELECT_THEN_INSERT) {
             this.sql = "insert into " + names.transactionTable() + columns + "?, ?, ?, ?)";
             this.nextIdSql = dialect.getSequenceSupport().getSequenceNextValString(sequence);
         } else {
             String insert = "insert into " + names.transactionTable() + columns
                     + dialect.getSequenceSupport().getSelectSequenceNextValString(sequence) + ", ?, ?, ?)";
-            this.sql = style == IdStyle.RETURNING ? insert + " returning id" : "select id from final table (" + insert + ")";
+            this.sql = style == IdStyle.RETURNING ? insert + " returning " + c.id()
+                    : "select " + c.id() + " from final table (" + insert + ")";
             this.nextIdSql = null;
         }
         this.instantType = types.getBasicTypeForJavaType(Instant.class);
