@@ -301,10 +301,7 @@ class GaleraTransactionIdTest {
                 em.persist(new Counter(2));
             });
             // node 2 must see the counters before it changes one
-            Jdbc.with(GaleraCluster.node(2), c -> {
-                Jdbc.execute(c, "set session wsrep_sync_wait = 1");
-                return Jdbc.number(c, "select count(*) from counter");
-            });
+            GaleraCluster.awaitApplied();
             pause.arm();
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> ChangeContext.run("node1", null,
                     () -> Units.run(one, em -> em.find(Counter.class, 1L).change("node1"))));

@@ -11,18 +11,36 @@ import java.util.Map;
  * The three-node MariaDB Galera cluster that {@code clusters/galera.sh start} runs: one
  * {@link Jdbc.Endpoint} per node, found through {@code CONTINUUM_GALERA_URLS} (comma-separated JDBC
  * URLs; default the script's ports 23306 to 23308, database {@code continuum}),
- * {@code CONTINUUM_GALERA_USER} (root) and {@code CONTINUUM_GALERA_PASSWORD} (empty).
+ * {@code CONTINUUM_GALERA_USER} (root) and {@code CONTINUUM_GALERA_PASSWORD} (empty). Every URL
+ * gets {@link #DRIVER_OPTIONS}, the settings an application on Galera needs.
  */
 public final class GaleraCluster {
 
     /** The DDL of the transaction id sequence that keeps ids unique and in commit order on Galera. */
     public static final String SEQUENCE = "create sequence transaction_id_seq start with 1 increment by 0 nocache";
 
+    /**
+     * MariaDB Connector/J options for Galera: its bulk inserts (on by default for batched inserts)
+     * can report a transaction that lost a conflict as committed (see {@code GaleraBulkInsertTest}).
+     */
+    public static final String DRIVER_OPTIONS = "useBulkStmtsForInserts=false";
+
     private GaleraCluster() {
     }
 
-    /** The nodes, first to last. */
+    /** The nodes, first to last, with {@link #DRIVER_OPTIONS}. */
     public static List<Jdbc.Endpoint> nodes() {
+        List<Jdbc.Endpoint> nodes = new ArrayList<>();
+        for (Jdbc.Endpoint node : nodesAsConfigured()) {
+            String url = node.url().contains(DRIVER_OPTIONS) ? node.url()
+                    : node.url() + (node.url().contains("?") ? "&" : "?") + DRIVER_OPTIONS;
+            nodes.add(new Jdbc.Endpoint(node.name(), url, node.user(), node.password()));
+        }
+        return nodes;
+    }
+
+    /** The nodes, first to last, with the URLs as configured: the driver's defaults. */
+    public static List<Jdbc.Endpoint> nodesAsConfigured() {
         String urls = Env.get("CONTINUUM_GALERA_URLS", "jdbc:mariadb://127.0.0.1:23306/continuum,"
                 + "jdbc:mariadb://127.0.0.1:23307/continuum,jdbc:mariadb://127.0.0.1:23308/continuum");
         List<Jdbc.Endpoint> nodes = new ArrayList<>();
@@ -75,6 +93,20 @@ public final class GaleraCluster {
         Connection connection = node(node).connect();
         Jdbc.execute(connection, "set session wsrep_sync_wait = 1");
         return connection;
+    }
+
+    /**
+     * Waits until every node has applied what the cluster committed so far: a causal read on
+     * each. Without it, an instance on another node may not yet see a row that was just committed.
+     */
+    public static void awaitApplied() {
+        for (int n = 1; n <= nodes().size(); n++) {
+            try (Connection connection = causal(n)) {
+                Jdbc.value(connection, "select 1");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Drops every table and sequence of the test database, through node 1 (DDL replicates to all). */
