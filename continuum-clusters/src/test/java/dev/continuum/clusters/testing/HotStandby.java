@@ -65,20 +65,27 @@ public final class HotStandby {
      * @return how long it waited
      */
     public static Duration awaitReplay(String lsn, Duration timeout) {
-        long start = System.nanoTime();
         try (Connection standby = standby().connect()) {
-            while (!replayed(standby, lsn)) {
-                if (System.nanoTime() - start > timeout.toNanos()) {
-                    throw new IllegalStateException("the standby did not replay " + lsn + " within " + timeout
-                            + " (replayed up to " + Jdbc.value(standby, "select pg_last_wal_replay_lsn()::text") + ")");
-                }
-                Thread.sleep(1);
-            }
+            return awaitReplay(standby, lsn, timeout);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Like {@link #awaitReplay(String, Duration)}, polling on an open connection to the standby. */
+    public static Duration awaitReplay(Connection standby, String lsn, Duration timeout) {
+        long start = System.nanoTime();
+        while (!replayed(standby, lsn)) {
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new IllegalStateException("the standby did not replay " + lsn + " within " + timeout
+                        + " (replayed up to " + Jdbc.value(standby, "select pg_last_wal_replay_lsn()::text") + ")");
+            }
+            try {
+                Thread.sleep(0, 200_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         return Duration.ofNanos(System.nanoTime() - start);
     }
