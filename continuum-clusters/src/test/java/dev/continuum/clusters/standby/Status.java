@@ -1,0 +1,6 @@
+package dev.continuum.clusters.standby;
+
+/** Where an article stands. */
+public enum Status {
+    DRAFT, PUBLISHED, ARCHIVED
+}
