@@ -10,7 +10,6 @@ import dev.continuum.clusters.testing.Units;
 import dev.continuum.clusters.testing.ValidityChain;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -196,11 +195,7 @@ class GaleraTransactionIdTest {
     }
 
     @Test
-    @Disabled("Needs a library change: on MariaDB, Continuum should create transaction_id_seq with INCREMENT BY 0 "
-            + "NOCACHE (unique per node on Galera, the same as INCREMENT BY 1 elsewhere); Hibernate's Sequence "
-            + "model refuses an increment of 0, so it has to be contributed as an auxiliary database object. "
-            + "See docs/clusters.md, 'Transaction ids on Galera'.")
-    void continuumCreatesItsTransactionSequenceWithIncrementZeroAndNoCache() {
+    void onGaleraContinuumMakesItsTransactionSequenceCountPerNode() {
         GaleraCluster.dropAll();
 
         Units.build(GaleraCluster.node(1), "create", MODEL, Map.of()).close();

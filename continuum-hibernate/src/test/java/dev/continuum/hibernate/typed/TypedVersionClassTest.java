@@ -353,7 +353,8 @@ class TypedVersionClassTest {
 
         assertThat(failure.getMessage()).isEqualTo("StaleArticleVersion, the version class of Article, has no "
                 + "column 'color', which the version table typed_article_version of Article has; StaleArticleVersion "
-                + "is stale: recompile so that the annotation processor generates it anew");
+                + "is stale: recompile so that the annotation processor generates it anew (a single-table root's "
+                + "subclasses and the parents of join-column collections must be compiled with it)");
     }
 
     @DatabaseTest
@@ -364,7 +365,8 @@ class TypedVersionClassTest {
                 .startsWith("RetypedArticleVersion, the version class of Article, maps column 'status' as integer, "
                         + "but the version table typed_article_version of Article has it as ")
                 .endsWith("; RetypedArticleVersion is stale: recompile so that the annotation processor generates "
-                        + "it anew");
+                        + "it anew (a single-table root's subclasses and the parents of join-column collections must "
+                        + "be compiled with it)");
     }
 
     @DatabaseTest

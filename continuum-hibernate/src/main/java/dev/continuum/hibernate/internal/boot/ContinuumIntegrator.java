@@ -9,6 +9,7 @@ import dev.continuum.hibernate.internal.model.VersionModelBuilder.CollectionPlan
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.EntityPlan;
 import dev.continuum.hibernate.internal.read.VersionClassBinder;
 import dev.continuum.hibernate.internal.schema.ContinuumTables;
+import dev.continuum.hibernate.internal.schema.GaleraSequence;
 import dev.continuum.hibernate.internal.schema.SchemaCheck;
 import dev.continuum.hibernate.internal.write.VersionEventListener;
 import dev.continuum.hibernate.internal.write.VersioningRuntime;
@@ -72,6 +73,9 @@ public final class ContinuumIntegrator implements Integrator {
                         transactionTable, namespace);
                 VersioningRuntime runtime = new VersioningRuntime(factory, model, Settings.contextProvider(properties,
                         factory.getServiceRegistry().requireService(ClassLoaderService.class)));
+                if (settings.schemaValidation()) {
+                    new GaleraSequence(factory, model.names().transactionSequence(), check.managesSchema()).check();
+                }
                 ContinuumService.of(factory).start(model, runtime);
                 listener.start(runtime);
                 TreeSet<String> names = new TreeSet<>();

@@ -125,6 +125,11 @@ public final class SchemaCheck {
         }
     }
 
+    /** Whether Hibernate's schema management creates or updates Continuum's objects. */
+    public boolean managesSchema() {
+        return CREATING.contains(action);
+    }
+
     /**
      * Runs once the session factory has started, after Hibernate's schema management.
      *
