@@ -4,6 +4,7 @@ import dev.continuum.ContinuumSettings;
 import dev.continuum.VersionOf;
 import dev.continuum.Versioned;
 import dev.continuum.hibernate.testing.Model;
+import dev.continuum.hibernate.testing.TestDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,6 +54,12 @@ final class SuiteModels {
         /** Whether Continuum versions anything in this unit. */
         boolean versioning() {
             return !"false".equalsIgnoreCase(properties.getOrDefault(ContinuumSettings.ENABLED, "true"));
+        }
+
+        /** Whether the model can boot on {@code database}: a dialect it names must be of that database. */
+        boolean runsOn(TestDatabase database) {
+            String dialect = properties.get("hibernate.dialect");
+            return dialect == null || database == TestDatabase.H2 && dialect.contains("H2");
         }
 
         /** The managed classes with the version classes. */
