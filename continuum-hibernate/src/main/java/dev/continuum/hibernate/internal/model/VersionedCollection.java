@@ -48,6 +48,13 @@ public record VersionedCollection(Collection collection, String versionTableName
             return null;
         }
         List<Column> key = VersionedEntity.columns(collection.getKey().getSelectables());
+        if (!collection.isOneToMany() && collection.getKey().isCascadeDeleteEnabled()) {
+            throw new ConfigurationException(VersionedEntity.simpleName(owner) + "." + property + " is @OnDelete(action "
+                    + "= CASCADE): the database deletes its rows by itself when their "
+                    + VersionedEntity.simpleName(owner) + " is deleted, unseen by Hibernate, so their history would "
+                    + "keep them open forever. Remove @OnDelete and let Hibernate delete the rows, so that each removal "
+                    + "is recorded, or mark the collection @NotVersioned");
+        }
         if (collection.isOneToMany()) {
             return new VersionedCollection(collection, null, key, List.of(), List.of());
         }

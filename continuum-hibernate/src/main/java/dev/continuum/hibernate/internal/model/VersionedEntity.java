@@ -13,6 +13,8 @@ import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
+import org.hibernate.mapping.ToOne;
+import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.mapping.UnionSubclass;
 
 import java.lang.reflect.Field;
@@ -54,6 +56,7 @@ public record VersionedEntity(PersistentClass entity, List<Property> versionedPr
                     + " is not; put @Versioned on " + simpleName(root)
                     + " (the version tables of a hierarchy are laid out from its root)");
         }
+        checkNoDatabaseCascade(entity);
         Set<String> excluded = excludedNames(entity);
         List<Property> properties = new ArrayList<>();
         Set<String> columns = new LinkedHashSet<>();
@@ -69,6 +72,23 @@ public record VersionedEntity(PersistentClass entity, List<Property> versionedPr
                 ? root.getTable().getName() + settings.tableSuffix()
                 : annotation(root).table();
         return new VersionedEntity(entity, List.copyOf(properties), table, levels(entity, properties, table, settings));
+    }
+
+    /**
+     * Refuses a to-one with {@code @OnDelete(action = CASCADE)}: the database deletes this entity's
+     * rows when the referenced row goes, without Hibernate (or Continuum) seeing it, so its history
+     * would keep an open version, saying it still exists, forever.
+     */
+    private static void checkNoDatabaseCascade(PersistentClass entity) {
+        for (Property property : entity.getPropertyClosure()) {
+            if (property.getValue() instanceof ToOne toOne && toOne.getOnDeleteAction() == OnDeleteAction.CASCADE) {
+                throw new ConfigurationException(simpleName(entity) + "." + property.getName() + " is @OnDelete(action "
+                        + "= CASCADE): the database deletes " + simpleName(entity) + " rows by itself when their "
+                        + property.getName() + " is deleted, unseen by Hibernate, so their history would keep an open "
+                        + "version forever. Remove @OnDelete and let Hibernate delete them (cascade = "
+                        + "CascadeType.REMOVE or orphanRemoval on the other side), so that each deletion is recorded");
+            }
+        }
     }
 
     /**
