@@ -84,4 +84,15 @@ public final class ContinuumSettings {
      * first version of every entity, for entities without {@link HistoryRetention}.
      */
     public static final String RETENTION_KEEP_FIRST = "continuum.retention.keep_first";
+
+    /**
+     * The length of the transaction table's {@code user_id} column; default 255. A longer user id
+     * is stored shortened, its end replaced by a hash of the whole, so that it stays distinct.
+     */
+    public static final String USER_ID_LENGTH = "continuum.user_id_length";
+    /**
+     * The length of the transaction table's {@code remote_addr} column; default 50. Of a
+     * forwarded-for chain ({@code client, proxy1, proxy2}) only the first address is stored.
+     */
+    public static final String REMOTE_ADDR_LENGTH = "continuum.remote_addr_length";
 }

@@ -31,6 +31,8 @@ import java.util.Map;
  *        change, for entities that do not say otherwise
  * @param schemaValidationTenants the tenants whose schemas the boot-time check reads under
  *        schema- or database-per-tenant multi-tenancy (none: the check is skipped there)
+ * @param userIdLength the length of the transaction table's user column
+ * @param remoteAddrLength the length of the transaction table's address column
  */
 public record Settings(
         boolean enabled,
@@ -43,7 +45,9 @@ public record Settings(
         String undoTable,
         boolean schemaValidation,
         boolean versionOwnerOnCollectionChange,
-        List<String> schemaValidationTenants) {
+        List<String> schemaValidationTenants,
+        int userIdLength,
+        int remoteAddrLength) {
 
     /** Copies the tenant list, so that the settings cannot change. */
     public Settings {
@@ -62,7 +66,9 @@ public record Settings(
                 string(properties, ContinuumSettings.UNDO_TABLE, "continuum_undo"),
                 bool(properties, ContinuumSettings.SCHEMA_VALIDATION, true),
                 bool(properties, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, true),
-                list(properties, ContinuumSettings.SCHEMA_VALIDATION_TENANTS));
+                list(properties, ContinuumSettings.SCHEMA_VALIDATION_TENANTS),
+                length(properties, ContinuumSettings.USER_ID_LENGTH, 255),
+                length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -132,5 +138,21 @@ public record Settings(
             default -> throw new ConfigurationException(
                     key + " is '" + value + "'; it must be true or false");
         };
+    }
+
+    private static int length(Map<String, Object> properties, String key, int fallback) {
+        Object value = properties.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return fallback;
+        }
+        try {
+            int length = Integer.parseInt(value.toString().trim());
+            if (length >= 16) {
+                return length;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(key + " is '" + value + "'; it must be a column length of at least 16");
     }
 }

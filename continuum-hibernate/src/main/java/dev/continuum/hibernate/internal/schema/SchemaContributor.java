@@ -79,7 +79,8 @@ public final class SchemaContributor extends ContinuumContributor {
         checkNoClash(metadata, helper.toIdentifier(settings.transactionTable()), "transaction table",
                 ContinuumSettings.TRANSACTION_TABLE);
         contributions.contributeBinding(new ByteArrayInputStream(
-                TransactionMapping.ormXml(settings.transactionTable()).getBytes(StandardCharsets.UTF_8)));
+                TransactionMapping.ormXml(settings.transactionTable(), settings.userIdLength(),
+                        settings.remoteAddrLength()).getBytes(StandardCharsets.UTF_8)));
         contributions.contributeSequence(new Sequence(CONTRIBUTOR,
                 namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
                 helper.toIdentifier(settings.transactionSequence()), 1, 1));

@@ -12,7 +12,7 @@ final class TransactionMapping {
     }
 
     /** The mapping of the entity onto {@code table}. */
-    static String ormXml(String table) {
+    static String ormXml(String table, int userIdLength, int remoteAddrLength) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <entity-mappings xmlns="https://jakarta.ee/xml/ns/persistence/orm" version="3.2">
@@ -22,13 +22,14 @@ final class TransactionMapping {
                     <attributes>
                       <id name="id"><column name="%s"/></id>
                       <basic name="issuedAt"><column name="%s" nullable="false"/></basic>
-                      <basic name="userId"><column name="%s" length="255"/></basic>
-                      <basic name="remoteAddr"><column name="%s" length="50"/></basic>
+                      <basic name="userId"><column name="%s" length="%d"/></basic>
+                      <basic name="remoteAddr"><column name="%s" length="%d"/></basic>
                     </attributes>
                   </entity>
                 </entity-mappings>
                 """.formatted(ContinuumTransaction.class.getName(), ContinuumTransaction.ENTITY_NAME, xml(table),
-                        COLUMNS.id(), COLUMNS.issuedAt(), COLUMNS.userId(), COLUMNS.remoteAddr());
+                        COLUMNS.id(), COLUMNS.issuedAt(), COLUMNS.userId(), userIdLength, COLUMNS.remoteAddr(),
+                        remoteAddrLength);
     }
 
     private static String xml(String text) {
