@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Entities as applications write them (private fields, getters), for the to-ones of related
  * snapshots: a forum lists posts, each post has an author, who belongs to a team and wears a
- * badge. The badge is a final class, which no proxy can stand for.
+ * badge. The team is mapped through its getters; the badge is a final class, which no proxy can
+ * stand for.
  */
 final class DepthModel {
 
@@ -139,11 +140,11 @@ final class DepthModel {
         }
     }
 
+    /** Mapped through its getters (property access): a proxy's setters must not read it. */
     @Entity(name = "Team")
     @Table(name = "dm_team")
     @Versioned
     public static class Team {
-        @Id
         private Long id;
         private String name;
 
@@ -155,8 +156,13 @@ final class DepthModel {
             this.name = name;
         }
 
+        @Id
         public Long getId() {
             return id;
+        }
+
+        protected void setId(Long id) {
+            this.id = id;
         }
 
         public String getName() {

@@ -97,6 +97,26 @@ class LazyToOnesTest {
     }
 
     @DatabaseTest
+    void theIdentifierOfATargetMappedThroughItsGettersIsKnownWithoutReadingIt(Db db) {
+        forumWithPosts(db, 2);
+
+        record Seen(List<Long> teamIds, int statements) {
+        }
+        Seen seen = db.read(h -> {
+            List<Member> authors = withPosts(h).stream()
+                    .flatMap(v -> v.entity().getPosts().stream().map(Post::getAuthor)).toList();
+            // reads the authors, whose teams are proxies
+            authors.forEach(Member::getName);
+            StatementCounter.reset();
+            List<Long> ids = authors.stream().map(author -> author.getTeam().getId()).toList();
+            return new Seen(ids, StatementCounter.statements().size());
+        });
+
+        assertThat(seen.teamIds()).containsExactly(1L, 1L, 1L);
+        assertThat(seen.statements()).isZero();
+    }
+
+    @DatabaseTest
     void aToOneNotUsedIsNotRead(Db db) {
         forumWithPosts(db, 3);
 

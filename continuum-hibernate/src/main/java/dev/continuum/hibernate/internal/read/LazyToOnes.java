@@ -12,6 +12,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class LazyToOnes {
     static boolean attach(ReadSession reads, ToOneRelation relation, List<RelationOwner> owners,
             RelatedSnapshots related) {
         LazyToOnes batch = new LazyToOnes(reads, relation);
-        Map<RelationOwner, Object> proxies = new HashMap<>();
+        Map<RelationOwner, Object> proxies = new IdentityHashMap<>();
         for (RelationOwner owner : owners) {
             if (related.isResolved(owner, relation.attribute())) {
                 continue;
@@ -77,10 +78,9 @@ final class LazyToOnes {
             return Optional.of(existing.proxy);
         }
         Target created = new Target(owner, id);
-        Optional<Object> proxy = reads.model.proxies().proxy(target, created);
+        Optional<Object> proxy = reads.model.proxies().proxy(target, id, created, reads.session);
         proxy.ifPresent(p -> {
             created.proxy = p;
-            target.setIdentifier(p, id, reads.session);
             targets.put(key, created);
         });
         return proxy;

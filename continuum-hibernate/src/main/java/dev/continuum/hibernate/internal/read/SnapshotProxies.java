@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.read;
 import org.hibernate.bytecode.spi.BasicProxyFactory;
 import org.hibernate.bytecode.spi.ProxyFactoryFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.ProxyConfiguration;
 import org.slf4j.Logger;
@@ -35,12 +36,15 @@ final class SnapshotProxies {
     }
 
     /**
-     * A new proxy of {@code persister}'s class whose calls go to {@code interceptor}, or empty when
-     * the class cannot be proxied.
+     * A new proxy of {@code persister}'s class holding identifier {@code id}, whose calls go to
+     * {@code interceptor}, or empty when the class cannot be proxied.
      */
-    Optional<Object> proxy(EntityPersister persister, ProxyConfiguration.Interceptor interceptor) {
+    Optional<Object> proxy(EntityPersister persister, Object id, ProxyConfiguration.Interceptor interceptor,
+            SharedSessionContractImplementor session) {
         return byEntity.computeIfAbsent(persister.getEntityName(), name -> build(persister)).map(proxies -> {
             Object proxy = proxies.getProxy();
+            // before the interceptor: a setter called now does nothing, and a field gets the value
+            persister.setIdentifier(proxy, id, session);
             ((ProxyConfiguration) proxy).$$_hibernate_set_interceptor(interceptor);
             return proxy;
         });
