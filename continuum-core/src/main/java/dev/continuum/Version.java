@@ -10,9 +10,10 @@ import java.util.OptionalLong;
  * they may run a statement. Not thread-safe.
  *
  * <p>Versions of a list returned by {@link VersionHistory#versions(Object)} are linked in memory:
- * {@link #previous()}, {@link #next()}, {@link #index()} and {@link #changeset()} run no
- * statement. A version obtained on its own (point in time, transaction lookup) finds its
- * neighbours with one indexed lookup each, the first time they are asked for.
+ * {@link #previous()}, {@link #next()} and {@link #index()} run no statement, and
+ * {@link #changeset()} none but the reads of the entity's collections, shared by the whole list.
+ * A version obtained on its own (point in time, transaction lookup) finds its neighbours with one
+ * indexed lookup each, the first time they are asked for.
  *
  * @param <T> the entity type
  */
@@ -21,9 +22,12 @@ public interface Version<T> {
     /**
      * A detached snapshot of the entity as it was in this version: every versioned property holds
      * its value of then. Properties that are not versioned (excluded, {@code @NotVersioned}, the
-     * optimistic-lock version, collections) hold the values the entity's no-argument constructor
-     * gives them. A many-to-one holds an unmanaged instance of the target type carrying only its
-     * identifier. The snapshot is never managed: changing it changes nothing in the database.
+     * optimistic-lock version) hold the values the entity's no-argument constructor gives them.
+     * Relations hold snapshots of the related entities as of this version's transaction (as of
+     * the point in time, for a version read by {@code asOf} or {@code allAsOf}), read in batch:
+     * to-ones with the snapshot, collections on first use, and the relations of related snapshots
+     * on first use too, to any depth; read them while the {@code EntityManager} is open. The
+     * snapshot is never managed: changing it changes nothing in the database.
      *
      * @return the same snapshot instance on every call
      */
@@ -76,7 +80,8 @@ public interface Version<T> {
 
     /**
      * The position of this version among the versions of the same entity, oldest first: 0 for
-     * the first version, 1 for the second, whatever other entities changed in between. Free for a
+     * the first version, 1 for the second, whatever other entities changed in between (and
+     * counting only the versions that remain after retention pruned some). Free for a
      * version of a loaded list; one counting statement (then cached) for a version obtained on
      * its own.
      *
@@ -85,25 +90,29 @@ public interface Version<T> {
     int index();
 
     /**
-     * The version of the same entity before this one. Free for a version of a loaded list; one
-     * indexed lookup (then cached) otherwise.
+     * The version of the same entity before this one: the one recorded last before this version's
+     * transaction, also across versions that retention pruned. Free for a version of a loaded
+     * list; one indexed lookup (then cached) otherwise.
      *
      * @return the previous version, or empty for the first version
      */
     Optional<Version<T>> previous();
 
     /**
-     * The version of the same entity after this one. Free for a version of a loaded list; one
-     * indexed lookup (then cached) otherwise, none when this version is current.
+     * The version of the same entity after this one: the one recorded first after this version's
+     * transaction, also across versions that retention pruned. Free for a version of a loaded
+     * list; one indexed lookup (then cached) otherwise, none when this version is current.
      *
      * @return the next version, or empty for the current version
      */
     Optional<Version<T>> next();
 
     /**
-     * What this version changed compared with the previous version of the entity; see
-     * {@link Changeset} for inserts and deletes. Needs the previous version, so it costs what
-     * {@link #previous()} costs.
+     * What this version changed compared with the previous version of the entity: its values and
+     * its collections; see {@link Changeset} for inserts and deletes. Needs the previous version,
+     * so it costs what {@link #previous()} costs; when the entity has versioned collections, also
+     * each collection as of both versions, read once for all the versions of a loaded list (one
+     * statement per collection, two for a many-to-many), so the {@code EntityManager} must be open.
      *
      * @return the changes by property, empty when none
      */

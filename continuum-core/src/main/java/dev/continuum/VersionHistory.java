@@ -154,8 +154,11 @@ public interface VersionHistory {
 
     /**
      * The version of an entity that was current right after transaction {@code transactionId}
-     * committed, in one statement: a point-in-time read. For the version that one transaction
-     * wrote, see {@link #recordedIn(Class, Object, long)}.
+     * committed, in one statement: a point-in-time read of the whole graph. Its {@code entity()}
+     * holds the relations as of {@code transactionId} too (the author as it was then, even when
+     * only the author changed after the entity's own last change), while its {@code previous()},
+     * {@code next()} and other versions of the entity show theirs as of their own transactions.
+     * For the version that one transaction wrote, see {@link #recordedIn(Class, Object, long)}.
      *
      * @param <T> the entity type
      * @param type a versioned entity class
@@ -169,7 +172,8 @@ public interface VersionHistory {
 
     /**
      * The version of an entity that was current at {@code instant}: as of the last transaction
-     * issued at or before it. One statement.
+     * issued at or before it, relations included, as {@link #asOf(Class, Object, long)}. One
+     * statement.
      *
      * @param <T> the entity type
      * @param type a versioned entity class
@@ -182,7 +186,8 @@ public interface VersionHistory {
 
     /**
      * One page of the entities of a type (subclasses included) that existed right after
-     * transaction {@code transactionId}, ordered by identifier, in one statement.
+     * transaction {@code transactionId}, ordered by identifier, in one statement; their relations
+     * as of that transaction too, as {@link #asOf(Class, Object, long)}.
      *
      * @param <T> the entity type
      * @param type a versioned entity class
@@ -198,7 +203,8 @@ public interface VersionHistory {
 
     /**
      * One page of the entities of a type that existed at {@code instant} (as of the last
-     * transaction issued at or before it), ordered by identifier, in one statement.
+     * transaction issued at or before it, relations included), ordered by identifier, in one
+     * statement.
      *
      * @param <T> the entity type
      * @param type a versioned entity class

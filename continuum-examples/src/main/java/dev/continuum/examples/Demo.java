@@ -125,6 +125,9 @@ public final class Demo {
         changeset.asMap().forEach((property, change) -> text.append(text.isEmpty() ? "" : ", ").append(property)
                 .append(": ").append(change.oldValue().map(Object::toString).orElse("-")).append(" -> ")
                 .append(change.newValue().map(Object::toString).orElse("-")));
+        changeset.collections().forEach((property, change) -> text.append(text.isEmpty() ? "" : ", ").append(property)
+                .append(": ").append(change.added().isEmpty() ? "" : "+" + change.added())
+                .append(change.removed().isEmpty() ? "" : "-" + change.removed()));
         return text.toString();
     }
 

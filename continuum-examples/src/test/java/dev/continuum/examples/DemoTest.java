@@ -27,6 +27,7 @@ class DemoTest {
         assertThat(output).contains("#1 UPDATE by bob   status: DRAFT -> PUBLISHED, "
                 + "title: Continuum in ten minutes -> Continuum in five minutes");
         assertThat(output).contains("#2 DELETE by carol status: PUBLISHED -> -, title: Continuum in five minutes -> -");
+        assertThat(output).contains("Continuum in five minutes, tags: +[jpa]; tags then: [java, jpa]");
         assertThat(output).containsPattern("#0 INSERT .*; tags then: \\[java]");
         assertThat(output).containsPattern("#1 UPDATE .*; tags then: \\[java, jpa]");
         assertThat(output).containsPattern("#2 DELETE .*; tags then: \\[java, jpa]");

@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -86,9 +87,10 @@ class BaselineTest {
         db.run(em -> em.find(Book.class, 1L).title = "Retitled");
 
         List<Version<Book>> versions = read(db, h -> h.versions(Book.class, 1L));
+        Set<String> changed = read(db, h -> h.versions(Book.class, 1L).get(1).changeset().properties());
         assertThat(versions).extracting(Version::operation).containsExactly(Operation.INSERT, Operation.UPDATE);
         assertThat(versions.get(0).endTransactionId()).hasValue(versions.get(1).transactionId());
-        assertThat(versions.get(1).changeset().asMap()).containsOnlyKeys("title");
+        assertThat(changed).containsExactly("title");
     }
 
     @DatabaseTest

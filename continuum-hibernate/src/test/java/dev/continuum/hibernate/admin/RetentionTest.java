@@ -1,8 +1,10 @@
 package dev.continuum.hibernate.admin;
 
+import dev.continuum.Changeset;
 import dev.continuum.ErasureResult;
 import dev.continuum.HistoryAdmin;
 import dev.continuum.Operation;
+import dev.continuum.PropertyChange;
 import dev.continuum.PruneResult;
 import dev.continuum.RetentionPolicy;
 import dev.continuum.Version;
@@ -15,20 +17,24 @@ import dev.continuum.hibernate.admin.BaselineModel.Shelf;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
+import dev.continuum.hibernate.testing.StatementCounter;
 import jakarta.persistence.EntityManager;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static dev.continuum.hibernate.testing.VersionRows.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pruning history by retention rules, and erasing a subject. */
-@Model({Book.class, Shelf.class, Media.class, Disc.class, Memo.class})
+@Model(value = {Book.class, Shelf.class, Media.class, Disc.class, Memo.class}, properties = StatementCounter.PROPERTY)
 class RetentionTest {
 
     private static <R> R read(Db db, Function<VersionHistory, R> work) {
@@ -76,10 +82,11 @@ class RetentionTest {
         admin(db).prune(Book.class, RetentionPolicy.keepLast(1));
 
         List<Version<Book>> versions = read(db, h -> h.versions(Book.class, 1L));
+        Changeset<Book> acrossTheGap = read(db, h -> h.versions(Book.class, 1L).get(1).changeset());
         assertThat(versions).hasSize(2);
         assertThat(versions.get(0).endTransactionId()).hasValue(endOfFirst);
         assertThat(versions.get(0).endTransactionId().getAsLong()).isLessThan(versions.get(1).transactionId());
-        assertThat(versions.get(1).changeset().asMap()).containsKey("title");
+        assertThat(acrossTheGap.asMap()).containsKey("title");
     }
 
     @DatabaseTest
@@ -158,6 +165,147 @@ class RetentionTest {
         db.run(em -> VersionHistory.of(em).undo(Book.class, 1L));
     }
 
+    /** Book 1 titled a, b, c, d, e, pruned to a, d, e: the transactions of the versions that remain. */
+    private static List<Long> bookWithAGap(Db db) {
+        book(db, 1L, "a", "b", "c", "d", "e");
+        admin(db).prune(Book.class, RetentionPolicy.keepLast(2));
+        return read(db, h -> h.versions(Book.class, 1L).stream().map(Version::transactionId).toList());
+    }
+
+    @DatabaseTest
+    void aVersionReadOnItsOwnAfterAGapHasTheLastVersionBeforeItAsPrevious(Db db) {
+        List<Long> remaining = bookWithAGap(db);
+
+        String previous = read(db, h -> h.asOf(Book.class, 1L, remaining.get(1)).orElseThrow()
+                .previous().orElseThrow().entity().title);
+
+        assertThat(previous).isEqualTo("a");
+    }
+
+    @DatabaseTest
+    void aVersionReadOnItsOwnBeforeAGapHasTheFirstVersionAfterItAsNext(Db db) {
+        List<Long> remaining = bookWithAGap(db);
+
+        String next = read(db, h -> h.recordedIn(Book.class, 1L, remaining.get(0)).orElseThrow()
+                .next().orElseThrow().entity().title);
+
+        assertThat(next).isEqualTo("d");
+    }
+
+    @DatabaseTest
+    void aVersionReadOnItsOwnCountsTheRemainingVersionsBeforeIt(Db db) {
+        List<Long> remaining = bookWithAGap(db);
+
+        List<Integer> indexes = read(db, h -> remaining.stream()
+                .map(tx -> h.recordedIn(Book.class, 1L, tx).orElseThrow().index()).toList());
+
+        assertThat(indexes).containsExactly(0, 1, 2);
+    }
+
+    @DatabaseTest
+    void theChangesetOfAVersionReadOnItsOwnAfterAGapComparesWithTheVersionBeforeTheGap(Db db) {
+        List<Long> remaining = bookWithAGap(db);
+
+        Optional<PropertyChange<?>> title = read(db, h -> h.changedIn(remaining.get(1)).get(0).changeset().get("title"));
+
+        assertThat(title).contains(PropertyChange.of("a", "d"));
+    }
+
+    @DatabaseTest
+    void aVersionReadOnItsOwnNavigatesLikeTheLoadedList(Db db) {
+        List<Long> remaining = bookWithAGap(db);
+
+        List<String> loaded = read(db, h -> h.versions(Book.class, 1L).stream()
+                .map(v -> v.previous().map(p -> p.entity().title).orElse("-") + "<" + v.entity().title + ">"
+                        + v.next().map(n -> n.entity().title).orElse("-") + "@" + v.index()).toList());
+        List<String> alone = read(db, h -> remaining.stream()
+                .map(tx -> h.recordedIn(Book.class, 1L, tx).orElseThrow())
+                .map(v -> v.previous().map(p -> p.entity().title).orElse("-") + "<" + v.entity().title + ">"
+                        + v.next().map(n -> n.entity().title).orElse("-") + "@" + v.index()).toList());
+
+        assertThat(alone).isEqualTo(loaded).containsExactly("-<a>d@0", "a<d>e@1", "d<e>-@2");
+    }
+
+    @DatabaseTest
+    void aPageAfterAGapFindsItsNeighboursAcrossIt(Db db) {
+        bookWithAGap(db);
+
+        String neighbours = read(db, h -> {
+            Version<Book> page = h.versions(Book.class, 1L, 1, 1).get(0);
+            return page.previous().orElseThrow().entity().title + " " + page.entity().title + " "
+                    + page.next().orElseThrow().entity().title + " " + page.index();
+        });
+
+        assertThat(neighbours).isEqualTo("a d e 1");
+    }
+
+    @DatabaseTest
+    void steppingOverAGapCostsOneStatementEachWay(Db db) {
+        List<Long> remaining = bookWithAGap(db);
+
+        List<Integer> counts = read(db, h -> {
+            Version<Book> middle = h.recordedIn(Book.class, 1L, remaining.get(1)).orElseThrow();
+            List<Integer> statements = new java.util.ArrayList<>();
+            StatementCounter.reset();
+            middle.previous().orElseThrow();
+            statements.add(StatementCounter.statements().size());
+            middle.next().orElseThrow();
+            statements.add(StatementCounter.statements().size());
+            middle.index();
+            statements.add(StatementCounter.statements().size());
+            return statements;
+        });
+
+        assertThat(counts).containsExactly(1, 2, 3);
+    }
+
+    @DatabaseTest
+    void undoWhosePositionWasPrunedStartsAgainFromTheCurrentVersion(Db db) {
+        book(db, 1L, "a", "b", "c");
+        db.run(em -> VersionHistory.of(em).undo(Book.class, 1L));
+        Map<String, Object> position = db.rows("select * from continuum_undo").get(0);
+        admin(db).prune(Book.class, RetentionPolicy.keepLast(2));
+        restore(db, position);
+
+        String shown = db.inTransaction(em -> VersionHistory.of(em).undo(Book.class, 1L).orElseThrow().entity().title);
+
+        String now = db.inTransaction(em -> em.find(Book.class, 1L).title);
+        assertThat(shown).isEqualTo("c");
+        assertThat(now).isEqualTo("c");
+    }
+
+    @DatabaseTest
+    void redoWhosePositionWasPrunedHasNothingToRedo(Db db) {
+        book(db, 1L, "a", "b", "c");
+        db.run(em -> VersionHistory.of(em).undo(Book.class, 1L));
+        Map<String, Object> position = db.rows("select * from continuum_undo").get(0);
+        admin(db).prune(Book.class, RetentionPolicy.keepLast(2));
+        restore(db, position);
+
+        Optional<Version<Book>> redone = db.inTransaction(em -> VersionHistory.of(em).redo(Book.class, 1L));
+
+        String now = db.inTransaction(em -> em.find(Book.class, 1L).title);
+        assertThat(redone).isEmpty();
+        assertThat(now).isEqualTo("b");
+    }
+
+    /** Puts an undo position back as a prune interrupted before resetting it would have left it. */
+    private static void restore(Db db, Map<String, Object> position) {
+        assertThat(db.count("continuum_undo")).isZero();
+        try (var connection = db.connect(); PreparedStatement statement = connection.prepareStatement(
+                "insert into continuum_undo (entity_name, entity_id, origin_transaction_id, position_transaction_id, "
+                        + "base_transaction_id) values (?, ?, ?, ?, ?)")) {
+            statement.setString(1, (String) position.get("entity_name"));
+            statement.setString(2, (String) position.get("entity_id"));
+            statement.setLong(3, number(position.get("origin_transaction_id")));
+            statement.setLong(4, number(position.get("position_transaction_id")));
+            statement.setLong(5, number(position.get("base_transaction_id")));
+            statement.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @DatabaseTest
     void pruneAppliesTheRulesEachEntityDeclares(Db db) {
         db.run(em -> em.persist(new Memo(1L, "one")));
@@ -220,7 +368,8 @@ class RetentionTest {
     }
 
     private static void ageTransactions(Db db, Duration age, List<Long> ids) {
-        Timestamp then = Timestamp.from(Instant.now().minus(age));
+        // whole milliseconds, which every database stores exactly, so that the check below holds
+        Timestamp then = Timestamp.from(Instant.now().minus(age).truncatedTo(ChronoUnit.MILLIS));
         try (var connection = db.connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "update transaction set issued_at = ? where id = ?")) {

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.history;
 
 import dev.continuum.ChangeContext;
 import dev.continuum.Changeset;
+import dev.continuum.CollectionChange;
 import dev.continuum.PropertyChange;
 import dev.continuum.PropertyRevision;
 import dev.continuum.Transaction;
@@ -9,11 +10,14 @@ import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.hibernate.model.Author;
 import dev.continuum.hibernate.model.Dimensions;
+import dev.continuum.hibernate.model.Owner;
+import dev.continuum.hibernate.model.Pet;
 import dev.continuum.hibernate.model.Product;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.ListAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 
 import java.math.BigDecimal;
@@ -28,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The snippets of {@code docs/history.md}, compiled and run: each {@code // snippet:} block below
  * is quoted in the guide.
  */
-@Model({Product.class, Author.class})
+@Model({Product.class, Author.class, Owner.class, Pet.class})
 class HistoryGuideTest {
 
     private static Long productWithThreeVersions(Db db) {
@@ -83,6 +87,30 @@ class HistoryGuideTest {
             assertThat(byName).isPresent();
             assertThat(typed.flatMap(PropertyChange::oldValue)).contains("Desk");
             assertThat(before.getName()).isEqualTo("Desk");
+        });
+    }
+
+    @DatabaseTest
+    void collectionsInAChangeset(Db db) {
+        db.run(em -> {
+            em.persist(new Owner(1L, "Ann"));
+            em.persist(new Pet(1L, "Rex"));
+        });
+        db.run(em -> em.find(Owner.class, 1L).getPets().add(em.find(Pet.class, 1L)));
+        Long id = 1L;
+        db.run(em -> {
+            // snippet: collection changeset
+            Version<Owner> adopted = VersionHistory.of(em).versions(Owner.class, id).get(1);
+            ListAttribute<? super Owner, Pet> pets =
+                    em.getMetamodel().entity(Owner.class).getList("pets", Pet.class);   // or Owner_.pets
+            CollectionChange<Pet> change = adopted.changeset().collection(pets).orElseThrow();
+            List<Pet> added = change.added();        // the pets' snapshots as of this version
+            List<Pet> removed = change.removed();    // as of the previous version: none here
+            // end snippet
+            assertThat(adopted.changeset().asMap()).isEmpty();
+            assertThat(adopted.changeset().properties()).containsExactly("pets");
+            assertThat(added).extracting(Pet::getName).containsExactly("Rex");
+            assertThat(removed).isEmpty();
         });
     }
 

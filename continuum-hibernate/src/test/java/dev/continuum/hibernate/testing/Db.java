@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.testing;
 
+import dev.continuum.VersionHistory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -123,6 +124,19 @@ public final class Db implements AutoCloseable {
                 tx.rollback();
             }
             throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Reads history through an entity manager of its own, outside any transaction, closed when
+     * {@code work} returns: what {@code work} returns was read while it was open.
+     */
+    public <R> R read(Function<VersionHistory, R> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(VersionHistory.of(em));
         } finally {
             em.close();
         }

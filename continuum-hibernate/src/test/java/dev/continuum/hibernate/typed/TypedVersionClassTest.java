@@ -2,7 +2,9 @@ package dev.continuum.hibernate.typed;
 
 import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumException;
+import dev.continuum.HistoryAdmin;
 import dev.continuum.Operation;
+import dev.continuum.RetentionPolicy;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.hibernate.model.Address;
@@ -66,6 +68,27 @@ class TypedVersionClassTest {
         assertThat(archived).extracting(ArticleVersion::getId).containsExactly(1L, 2L);
         assertThat(archived).extracting(ArticleVersion::getOperation).containsOnly(Operation.UPDATE);
         assertThat(archived).extracting(ArticleVersion::getTitle).containsExactly("Kept", "Gone");
+    }
+
+    @DatabaseTest
+    void aTypedVersionLoadedByAQueryStepsOverVersionsThatRetentionPruned(Db db) {
+        write(db, 1L, "a", Status.DRAFT);
+        write(db, 1L, "b", Status.DRAFT);
+        write(db, 1L, "c", Status.DRAFT);
+        write(db, 1L, "d", Status.PUBLISHED);
+        HistoryAdmin.of(db.emf()).prune(Article.class, RetentionPolicy.keepLast(1));
+
+        String neighbours = db.inTransaction(em -> {
+            List<ArticleVersion> remaining = em.createQuery(
+                    "select v from ArticleVersion v where v.id = 1 order by v.transactionId", ArticleVersion.class)
+                    .getResultList();
+            ArticleVersion first = remaining.get(0);
+            ArticleVersion last = remaining.get(1);
+            return first.next().orElseThrow().entity().getTitle() + " " + last.previous().orElseThrow().entity()
+                    .getTitle() + " " + last.index();
+        });
+
+        assertThat(neighbours).isEqualTo("d a 1");
     }
 
     @DatabaseTest

@@ -66,6 +66,29 @@ class TypedVersionRelationsTest {
     }
 
     @DatabaseTest
+    void theChangesetOfATypedVersionSaysWhichTagsItAddedAndWhichKeywordsItReplaced(Db db) {
+        publish(db, 1L);
+        db.run(em -> {
+            Post post = em.find(Post.class, 1L);
+            post.tags.add(em.find(Tag.class, 2L));
+            post.keywords.clear();
+            post.keywords.add("jpa");
+        });
+
+        List<String> changes = db.inTransaction(em -> postVersions(em).stream()
+                .map(version -> version.getOperation() + " "
+                        + version.changeset().collection("tags").map(change -> change.added().stream()
+                                .map(tag -> ((Tag) tag).getName()).toList()).orElse(List.of()) + " "
+                        + version.changeset().collection("keywords").map(change -> change.added() + "-"
+                                + change.removed()).orElse("-"))
+                .toList());
+        Set<String> updated = db.inTransaction(em -> postVersions(em).get(1).changeset().properties());
+
+        assertThat(changes).containsExactly("INSERT [java] [orm]-[]", "UPDATE [sql] [jpa]-[orm]");
+        assertThat(updated).containsExactlyInAnyOrder("tags", "keywords");
+    }
+
+    @DatabaseTest
     void accessorsReturnTheRelationsAsTheyWereAtTheVersionsTransaction(Db db) {
         publish(db, 1L);
         db.run(em -> {

@@ -50,7 +50,7 @@ record ChildrenRelation(PluralAttributeMapping attribute, ChildRows rows, String
                 if (mappedBy != null) {
                     // the child refers to the owner it is listed under: the owner's snapshot, not an
                     // identifier-only reference
-                    child.set(child.decoder().persister().findAttributeMapping(mappedBy), owner.snapshot());
+                    related.resolve(child, child.decoder().persister().findAttributeMapping(mappedBy), owner.snapshot());
                 }
                 elements.add(child.snapshot());
             }

@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.read;
 import dev.continuum.Changeset;
 import dev.continuum.HistoryLookupException;
 import dev.continuum.Operation;
+import dev.continuum.PropertyChange;
 import dev.continuum.Transaction;
 import dev.continuum.Version;
 import dev.continuum.binding.VersionBinding;
@@ -10,7 +11,9 @@ import dev.continuum.binding.VersionBinding;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -31,16 +34,24 @@ final class HibernateVersion<T> implements Version<T>, VersionBinding.Relations 
     private final Object id;
     private final Object[] values;
     private final T entity;
+    /**
+     * The transaction its relations are read as of: its own (just before it, for a delete), or the
+     * point in time it was read for.
+     */
+    private final long relationsAt;
 
     private int index = -1;
     private Optional<Version<T>> previous;
     private Optional<Version<T>> next;
+    private Map<String, PropertyChange<?>> propertyChanges;
     private Changeset<T> changeset;
-    /** Resolves the relations of the snapshots of the list this version was read with, on first use. */
-    private Runnable relations;
+    /** The relations of the snapshots of the versions this version was read with, resolved on first use. */
+    private RelationResolver.VersionRelations relations;
+    /** The versions of the list this version was read with, whose collection changes are read together. */
+    private CollectionChanges.Batch collectionChanges;
 
     HibernateVersion(ReadSession reads, TableReader table, EntityDecoder decoder, VersionRow row,
-            Object id, Object[] values, T entity) {
+            Object id, Object[] values, T entity, long relationsAt) {
         this.reads = reads;
         this.table = table;
         this.decoder = decoder;
@@ -48,10 +59,15 @@ final class HibernateVersion<T> implements Version<T>, VersionBinding.Relations 
         this.id = id;
         this.values = values;
         this.entity = entity;
+        this.relationsAt = relationsAt;
     }
 
-    /** Links the versions of one entity, oldest first, so navigation needs no statement. */
+    /**
+     * Links the versions of one entity, oldest first, so navigation needs no statement, and their
+     * changesets read the collections of all of them together.
+     */
     static <T> void link(List<Version<T>> versions) {
+        changedTogether(versions);
         for (int i = 0; i < versions.size(); i++) {
             HibernateVersion<T> version = (HibernateVersion<T>) versions.get(i);
             version.index = i;
@@ -65,6 +81,7 @@ final class HibernateVersion<T> implements Version<T>, VersionBinding.Relations 
      * outside the page are looked up when asked for.
      */
     static <T> void link(List<Version<T>> versions, int first) {
+        changedTogether(versions);
         for (int i = 0; i < versions.size(); i++) {
             HibernateVersion<T> version = (HibernateVersion<T>) versions.get(i);
             version.index = first + i;
@@ -72,6 +89,13 @@ final class HibernateVersion<T> implements Version<T>, VersionBinding.Relations 
             version.next = i < versions.size() - 1 ? Optional.of(versions.get(i + 1))
                     : version.row.endTransactionId() == null ? Optional.empty() : null;
         }
+    }
+
+    private static <T> void changedTogether(List<Version<T>> versions) {
+        List<HibernateVersion<?>> batch = new ArrayList<>(versions.size());
+        versions.forEach(version -> batch.add((HibernateVersion<?>) version));
+        CollectionChanges.Batch changes = new CollectionChanges.Batch(batch, true);
+        batch.forEach(version -> version.collectionChanges = changes);
     }
 
     TableReader table() {
@@ -86,12 +110,22 @@ final class HibernateVersion<T> implements Version<T>, VersionBinding.Relations 
         return row;
     }
 
+    /** The transaction the relations of its snapshot are read as of. */
+    long relationsAt() {
+        return relationsAt;
+    }
+
     /**
-     * Makes {@code resolve} resolve the relations of this version's snapshot (and of the others of
-     * its list) the first time any of them is asked for its entity.
+     * Makes {@code relations} resolve the relations of this version's snapshot (and of the others
+     * read with it) the first time any of them is asked for its entity.
      */
-    void resolveRelationsWith(Runnable resolve) {
-        this.relations = resolve;
+    void resolveRelationsWith(RelationResolver.VersionRelations relations) {
+        this.relations = relations;
+    }
+
+    /** The relations of the snapshots of the versions this version was read with. */
+    RelationResolver.VersionRelations relations() {
+        return relations;
     }
 
     /** The snapshot, its relations not resolved yet unless some version of its list was asked for its entity. */
@@ -102,9 +136,7 @@ final class HibernateVersion<T> implements Version<T>, VersionBinding.Relations 
     @Override
     public T entity() {
         if (relations != null) {
-            Runnable resolve = relations;
-            relations = null;
-            resolve.run();
+            relations.resolve();
         }
         return entity;
     }
@@ -168,19 +200,29 @@ final class HibernateVersion<T> implements Version<T>, VersionBinding.Relations 
     @Override
     public Changeset<T> changeset() {
         if (changeset == null) {
-            changeset = switch (row.operation()) {
-                case INSERT -> new Changeset<>(decoder.changes(null, null, row.values(), values));
-                case DELETE -> new Changeset<>(decoder.changes(row.values(), values, null, null));
+            CollectionChanges.Batch batch = collectionChanges != null ? collectionChanges
+                    : new CollectionChanges.Batch(List.of(this), false);
+            changeset = new Changeset<>(propertyChanges(), reads.collectionChanges.of(this, batch));
+        }
+        return changeset;
+    }
+
+    /** The changes of the versioned values against the previous version: the changeset without its collections. */
+    Map<String, PropertyChange<?>> propertyChanges() {
+        if (propertyChanges == null) {
+            propertyChanges = switch (row.operation()) {
+                case INSERT -> decoder.changes(null, null, row.values(), values);
+                case DELETE -> decoder.changes(row.values(), values, null, null);
                 case UPDATE -> {
                     HibernateVersion<T> before = (HibernateVersion<T>) previous().orElse(null);
                     yield before == null || before.operation() == Operation.DELETE
-                            ? new Changeset<>(decoder.changes(null, null, row.values(), values))
-                            : new Changeset<>(decoder.changes(before.row.values(), before.decoder == decoder
-                                    ? before.values : before.valuesAs(decoder), row.values(), values));
+                            ? decoder.changes(null, null, row.values(), values)
+                            : decoder.changes(before.row.values(), before.decoder == decoder
+                                    ? before.values : before.valuesAs(decoder), row.values(), values);
                 }
             };
         }
-        return changeset;
+        return propertyChanges;
     }
 
     /**

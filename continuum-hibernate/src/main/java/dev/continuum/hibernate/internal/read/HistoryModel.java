@@ -33,13 +33,16 @@ final class HistoryModel {
     private final Map<String, TableReader> byEntity = new LinkedHashMap<>();
     private final List<TableReader> tables = new ArrayList<>();
     private final Map<String, EntityRelations> relations = new ConcurrentHashMap<>();
+    private final SnapshotProxies proxies;
 
     private HistoryModel(SessionFactoryImplementor factory, ContinuumService service, VersionModel versions) {
         this.versions = versions;
         this.service = service;
+        this.proxies = new SnapshotProxies(factory);
         BasicType<Instant> instantType = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
         BasicType<String> stringType = factory.getTypeConfiguration().getBasicTypeForJavaType(String.class);
-        this.transactions = new TransactionReader(versions.names(), instantType, stringType);
+        this.transactions = new TransactionReader(versions.names(), instantType, stringType,
+                factory.getTypeConfiguration().getBasicTypeForJavaType(Long.class));
         Map<String, List<EntityModel>> byTable = new LinkedHashMap<>();
         for (EntityModel entity : versions.entities()) {
             byTable.computeIfAbsent(entity.root().name(), name -> new ArrayList<>()).add(entity);
@@ -85,6 +88,11 @@ final class HistoryModel {
     EntityRelations relations(EntityDecoder decoder) {
         return relations.computeIfAbsent(decoder.persister().getEntityName(),
                 name -> EntityRelations.of(decoder, this));
+    }
+
+    /** The proxies of the to-ones of related snapshots. */
+    SnapshotProxies proxies() {
+        return proxies;
     }
 
     /** The version model the readers were built from. */

@@ -22,6 +22,7 @@ final class ReadSession {
     final EntityReverter reverter;
     final RelationResolver relations;
     final TargetSnapshots targets;
+    final CollectionChanges collectionChanges;
 
     ReadSession(SessionImplementor session, HistoryModel model) {
         this.session = session;
@@ -34,5 +35,6 @@ final class ReadSession {
         this.reverter = new EntityReverter(this);
         this.relations = new RelationResolver(this);
         this.targets = new TargetSnapshots(this);
+        this.collectionChanges = new CollectionChanges(this);
     }
 }

@@ -90,7 +90,7 @@ final class RelationReverter {
             if (relation.collection().isEmpty()) {
                 EntityPersister target = relation.target().orElseThrow();
                 if (then != null && decoderOf(target) != null) {
-                    revertTo(target, target.getIdentifier(then, session), version.transactionId(), rest);
+                    revertTo(target, target.getIdentifier(then, session), version.relationsAt(), rest);
                 }
                 return;
             }
@@ -105,13 +105,13 @@ final class RelationReverter {
                 Object id = target.getIdentifier(element, session);
                 ids.add(id);
                 if (decoderOf(target) != null) {
-                    revertTo(target, id, version.transactionId(), rest);
+                    revertTo(target, id, version.relationsAt(), rest);
                 }
             }
             if (!relation.ownerWritesRows()) {
                 for (Object child : new ArrayList<>(elements(now))) {
                     Object id = target.getIdentifier(child, session);
-                    if (!ids.contains(id) && !revertTo(target, id, version.transactionId(), List.of())) {
+                    if (!ids.contains(id) && !revertTo(target, id, version.relationsAt(), List.of())) {
                         session.remove(child);
                     }
                 }

@@ -4,6 +4,7 @@ import org.hibernate.metamodel.CollectionClassification;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,21 @@ import java.util.TreeSet;
 final class SnapshotCollections {
 
     private SnapshotCollections() {
+    }
+
+    /**
+     * A copy of a collection value {@link #of} made, for reading it later whatever happens to the
+     * original: a list of a collection's elements in its order, a map's entries in its order, or
+     * null for null.
+     */
+    static Object copy(Object value) {
+        if (value instanceof Collection<?> collection) {
+            return new ArrayList<>(collection);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return new LinkedHashMap<>(map);
+        }
+        return null;
     }
 
     /** The kind of a collection attribute. */

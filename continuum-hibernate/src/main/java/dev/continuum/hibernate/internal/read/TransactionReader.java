@@ -4,6 +4,7 @@ import dev.continuum.Transaction;
 import dev.continuum.hibernate.internal.model.TableNames;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.BasicType;
 
 import java.sql.PreparedStatement;
@@ -21,11 +22,14 @@ final class TransactionReader {
 
     private final BasicType<Instant> instantType;
     private final BasicType<String> stringType;
+    private final BasicType<Long> idType;
     private final String byId;
 
-    TransactionReader(TableNames names, BasicType<Instant> instantType, BasicType<String> stringType) {
+    TransactionReader(TableNames names, BasicType<Instant> instantType, BasicType<String> stringType,
+            BasicType<Long> idType) {
         this.instantType = instantType;
         this.stringType = stringType;
+        this.idType = idType;
         TableNames.TransactionColumns c = names.transactionColumns();
         this.byId = "select t." + c.issuedAt() + ", t." + c.userId() + ", t." + c.remoteAddr() + " from "
                 + names.transactionTable() + " t where t." + c.id() + " = ?";
@@ -43,6 +47,11 @@ final class TransactionReader {
         String remoteAddress = stringType.getJdbcValueExtractor().extract(rs, first + 2, session);
         return new Transaction(id, issuedAt, Optional.ofNullable(userId), Optional.ofNullable(remoteAddress),
                 Map.of());
+    }
+
+    /** The mapping of a transaction id selected as a value of its own (see {@link PointInTime#selectedSql}). */
+    JdbcMapping idMapping() {
+        return idType;
     }
 
     /** Binds an instant the way the write path binds {@code issued_at}. */

@@ -47,8 +47,10 @@ final class UndoRedo {
         }
         Optional<UndoPositions.Position> stored = positions.read(entity);
         Version<T> latest = versions.get(versions.size() - 1);
+        // a position whose versions pruning removed opens no series: the next undo starts anew
         boolean open = stored.isPresent() && versions.size() >= 2
-                && versions.get(versions.size() - 2).transactionId() == stored.get().base();
+                && versions.get(versions.size() - 2).transactionId() == stored.get().base()
+                && indexOf(versions, stored.get().position()) >= 0 && indexOf(versions, stored.get().origin()) >= 0;
         long origin;
         long at;
         if (open) {
@@ -60,12 +62,7 @@ final class UndoRedo {
         } else {
             return Optional.empty();
         }
-        int current = -1;
-        for (int i = 0; i < versions.size(); i++) {
-            if (versions.get(i).transactionId() == at) {
-                current = i;
-            }
-        }
+        int current = indexOf(versions, at);
         int step = current + direction.step;
         if (current < 0 || step < 0 || step >= versions.size() || versions.get(step).transactionId() > origin) {
             return Optional.empty();
@@ -75,5 +72,15 @@ final class UndoRedo {
         positions.write(entity, new UndoPositions.Position(origin, destination.transactionId(),
                 latest.transactionId()), stored.isPresent());
         return Optional.of(destination);
+    }
+
+    /** The index of the last of {@code versions} that {@code transactionId} recorded, or -1. */
+    private static int indexOf(List<? extends Version<?>> versions, long transactionId) {
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (versions.get(i).transactionId() == transactionId) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.read;
 
+import dev.continuum.Operation;
 import dev.continuum.Version;
 
 import org.hibernate.engine.spi.SessionImplementor;
@@ -22,10 +23,23 @@ final class VersionAssembler {
 
     /**
      * The versions of {@code rows} whose snapshots are {@code type}s (the others are of another
-     * class of the hierarchy), in the order of the rows, not linked to each other.
+     * class of the hierarchy), in the order of the rows, not linked to each other; the relations of
+     * each as of its own transaction.
      */
-    @SuppressWarnings("unchecked")
     <T> List<Version<T>> versions(Class<T> type, TableReader table, List<VersionRow> rows) {
+        return versions(type, table, rows, null);
+    }
+
+    /**
+     * Like {@link #versions(Class, TableReader, List)}, the relations of every version read as of
+     * transaction {@code at}: a point in time, whole graph.
+     */
+    <T> List<Version<T>> versions(Class<T> type, TableReader table, List<VersionRow> rows, long at) {
+        return versions(type, table, rows, Long.valueOf(at));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<Version<T>> versions(Class<T> type, TableReader table, List<VersionRow> rows, Long at) {
         SessionImplementor session = reads.session;
         List<HibernateVersion<?>> read = new ArrayList<>(rows.size());
         List<Version<T>> versions = new ArrayList<>(rows.size());
@@ -35,7 +49,10 @@ final class VersionAssembler {
             Object[] values = decoder.values(row.values(), ModelPartDecoder.Mode.SNAPSHOT, session);
             Object entity = decoder.snapshot(id, values, session);
             if (type.isInstance(entity)) {
-                HibernateVersion<T> version = new HibernateVersion<>(reads, table, decoder, row, id, values, (T) entity);
+                long relationsAt = at != null ? at
+                        : row.operation() == Operation.DELETE ? row.transactionId() - 1 : row.transactionId();
+                HibernateVersion<T> version = new HibernateVersion<>(reads, table, decoder, row, id, values, (T) entity,
+                        relationsAt);
                 read.add(version);
                 versions.add(version);
             }
@@ -46,20 +63,13 @@ final class VersionAssembler {
 
     /**
      * Makes the first {@code entity()} of any of {@code versions} resolve the to-ones of all their
-     * snapshots as of each version's transaction, in one batch, and give them lazy collections
-     * read for all of them on first use.
+     * snapshots in one batch, and give them lazy collections read for all of them on first use.
      */
     private void resolveRelationsTogether(List<HibernateVersion<?>> versions) {
         if (versions.isEmpty()) {
             return;
         }
-        boolean[] done = new boolean[1];
-        Runnable resolve = () -> {
-            if (!done[0]) {
-                done[0] = true;
-                reads.relations.resolve(versions);
-            }
-        };
-        versions.forEach(version -> version.resolveRelationsWith(resolve));
+        RelationResolver.VersionRelations relations = reads.relations.of(versions);
+        versions.forEach(version -> version.resolveRelationsWith(relations));
     }
 }

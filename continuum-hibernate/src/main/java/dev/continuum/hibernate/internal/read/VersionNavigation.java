@@ -9,8 +9,10 @@ import java.util.Optional;
 
 /**
  * The neighbours and index of a version read on its own (not as part of a loaded list), each
- * looked up by one indexed statement on the validity columns: the previous version is the one this
- * version's transaction superseded, the next the one its end transaction recorded.
+ * looked up by one indexed statement on the entity's transaction ids, exactly as a loaded list
+ * orders them: the previous version is the one recorded last before this version's transaction,
+ * the next the one recorded first after it, the index the number recorded before it. Versions that
+ * pruning removed are no neighbours: the lookups step over the gap, as the list does.
  */
 final class VersionNavigation {
 
@@ -32,23 +34,30 @@ final class VersionNavigation {
     }
 
     <T> Optional<Version<T>> previousOf(HibernateVersion<T> version) {
-        return neighbour(version, version.table().sql().previous, version.transactionId());
+        List<Version<T>> found = neighbours(version, version.table().sql().previous);
+        // of two versions in one transaction (a class change), the list puts the delete first
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
     }
 
     <T> Optional<Version<T>> nextOf(HibernateVersion<T> version) {
-        return neighbour(version, version.table().sql().recordedIn, version.row().endTransactionId());
+        return neighbours(version, version.table().sql().next).stream().findFirst();
     }
 
-    /** The version of the same identifier and class whose transaction column matches {@code transactionId}. */
+    /**
+     * The versions of the same identifier and class in the transaction that {@code sql} finds
+     * nearest to {@code version}'s, in the order of a loaded list.
+     */
     @SuppressWarnings("unchecked")
-    private <T> Optional<Version<T>> neighbour(HibernateVersion<T> version, String sql, long transactionId) {
+    private <T> List<Version<T>> neighbours(HibernateVersion<T> version, String sql) {
         TableReader table = version.table();
         SessionImplementor session = reads.session;
+        Object[] id = version.row().values();
         List<VersionRow> rows = reads.jdbc.query(sql, ps -> {
-            int next = table.bindId(ps, 1, version.row().values(), session);
-            ps.setLong(next, transactionId);
+            int next = table.bindId(ps, 1, id, session);
+            next = table.bindId(ps, next, id, session);
+            ps.setLong(next, version.transactionId());
         }, rs -> table.readAll(rs, session));
         Class<T> type = (Class<T>) version.snapshot().getClass();
-        return reads.assembler.versions(type, table, rows).stream().findFirst();
+        return reads.assembler.versions(type, table, rows);
     }
 }

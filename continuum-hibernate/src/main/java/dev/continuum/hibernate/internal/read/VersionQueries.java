@@ -9,6 +9,7 @@ import dev.continuum.Version;
 
 import org.hibernate.dialect.pagination.LimitHandler;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.spi.Limit;
 import org.hibernate.query.spi.QueryOptions;
@@ -71,27 +72,53 @@ final class VersionQueries {
                 rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
-    /** The version of an entity valid at a point in time, unless it was deleted then. */
+    /**
+     * The version of an entity valid at a point in time, unless it was deleted then; its relations
+     * are read as of that point, not as of the transaction that recorded it.
+     */
     <T> Optional<Version<T>> asOf(EntityRef<T> entity, PointInTime point) {
         TableReader table = entity.table();
-        List<VersionRow> rows = rows(table, table.sql().asOf(point),
-                then(identifier(entity), at(point, table)));
-        return versions(entity.type(), table, rows).stream()
+        SessionImplementor session = reads.session;
+        List<Object[]> selected = new ArrayList<>();
+        List<VersionRow> rows = reads.jdbc.query(table.sql().asOf(point),
+                ps -> then(selected(point, table), then(identifier(entity), at(point, table))).bind(ps, 1),
+                rs -> table.readAll(rs, session, selectedMappings(point, table), selected));
+        return reads.assembler.versions(entity.type(), table, rows, transactionOf(point, selected)).stream()
                 .filter(version -> version.operation() != Operation.DELETE)
                 .findFirst();
     }
 
-    /** A page of the entities of {@code type} (subclasses included) that existed at a point in time, by identifier. */
+    /**
+     * A page of the entities of {@code type} (subclasses included) that existed at a point in
+     * time, by identifier, their relations read as of that point.
+     */
     <T> List<Version<T>> allAsOf(Class<T> type, PointInTime point, int firstResult, int maxResults) {
         EntityPersister persister = reads.lookup.persister(type);
         TableReader table = reads.lookup.table(persister);
         List<Object> discriminators = table.discriminatorFilter(persister.getEntityName());
         SessionImplementor session = reads.session;
-        List<VersionRow> rows = paged(table, table.sql().allAsOf(point, persister.getEntityName(), discriminators),
-                2 + discriminators.size(), then(at(point, table),
-                        (ps, next) -> table.bindDiscriminators(ps, next, discriminators, session)),
-                firstResult, maxResults);
-        return versions(type, table, rows);
+        List<Object[]> selected = new ArrayList<>();
+        List<VersionRow> rows = paged(table.sql().allAsOf(point, persister.getEntityName(), discriminators),
+                point.selectedParameterCount() + 2 + discriminators.size(),
+                then(selected(point, table), then(at(point, table),
+                        (ps, next) -> table.bindDiscriminators(ps, next, discriminators, session))),
+                firstResult, maxResults, rs -> table.readAll(rs, session, selectedMappings(point, table), selected));
+        return reads.assembler.versions(type, table, rows, transactionOf(point, selected));
+    }
+
+    /** The parameters of what a point-in-time statement selects to learn the point's transaction. */
+    private Parameters selected(PointInTime point, TableReader table) {
+        return (ps, next) -> point.bindSelected(ps, next, table.transactions(), reads.session);
+    }
+
+    /** The mappings of the values a point-in-time statement selects after the versions' columns, or null for none. */
+    private static JdbcMapping[] selectedMappings(PointInTime point, TableReader table) {
+        return point.selectedParameterCount() == 0 ? null : new JdbcMapping[] {table.transactions().idMapping()};
+    }
+
+    /** The point's transaction id, from what its statement selected. */
+    private static long transactionOf(PointInTime point, List<Object[]> selected) {
+        return point.transactionId(selected.isEmpty() ? null : (Long) selected.get(0)[0]);
     }
 
     /** A transaction by id. */
@@ -132,7 +159,8 @@ final class VersionQueries {
         }
         List<PropertyRevision<V>> revisions = new ArrayList<>();
         for (Version<T> version : all(entity)) {
-            PropertyChange<V> change = (PropertyChange<V>) version.changeset().asMap().get(property);
+            // the values' changes only: the changeset's collections would cost statements for nothing
+            PropertyChange<V> change = (PropertyChange<V>) ((HibernateVersion<T>) version).propertyChanges().get(property);
             if (change != null) {
                 revisions.add(new PropertyRevision<>(version.transaction(), version.operation(), change));
             }
@@ -180,6 +208,12 @@ final class VersionQueries {
     /** Runs {@code sql} for one page of its rows, in the dialect's own paging syntax. */
     private List<VersionRow> paged(TableReader table, String sql, int parameterCount, Parameters parameters,
             int firstResult, int maxResults) {
+        return paged(sql, parameterCount, parameters, firstResult, maxResults, rs -> table.readAll(rs, reads.session));
+    }
+
+    /** Runs {@code sql} for one page of its rows, in the dialect's own paging syntax, read by {@code reader}. */
+    private <R> R paged(String sql, int parameterCount, Parameters parameters, int firstResult, int maxResults,
+            SessionJdbc.Reader<R> reader) {
         LimitHandler limits = reads.session.getJdbcServices().getDialect().getLimitHandler();
         Limit limit = new Limit(firstResult, maxResults);
         QueryOptions options = new QueryOptionsAdapter() {
@@ -193,7 +227,7 @@ final class VersionQueries {
             next = parameters.bind(ps, next);
             limits.bindLimitParametersAtEndOfQuery(limit, ps, next);
             limits.setMaxRows(limit, ps);
-        }, rs -> table.readAll(rs, reads.session));
+        }, reader);
     }
 
     /** The entity's identifier. */

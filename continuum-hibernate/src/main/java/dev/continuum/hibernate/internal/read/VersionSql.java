@@ -18,9 +18,15 @@ final class VersionSql {
     final String versions;
     /** The number of versions of an identifier. */
     final String count;
-    /** The version of an identifier that a transaction superseded. */
+    /**
+     * The version(s) of an identifier recorded last before a transaction: the identifier twice,
+     * then the transaction. By transaction ids rather than the validity columns, so that it steps
+     * over a gap pruning left (whose first version keeps an end that no remaining version starts).
+     */
     final String previous;
-    /** The version(s) of an identifier that a transaction recorded: its next version, or the one it recorded. */
+    /** The version(s) of an identifier recorded first after a transaction, with the parameters of {@link #previous}. */
+    final String next;
+    /** The version(s) of an identifier that a transaction recorded. */
     final String recordedIn;
     /** The number of versions of an identifier recorded before a transaction: a version's index. */
     final String index;
@@ -61,11 +67,26 @@ final class VersionSql {
         String ofId = selectList + fromClause + " where " + idWhere;
         this.versions = ofId + " order by " + transactionId + deleteFirst;
         this.count = "select count(*) from " + layout.table() + " v where " + idWhere;
-        this.previous = ofId + " and v." + names.endTransactionId() + " = ?";
-        this.recordedIn = ofId + " and " + transactionId + " = ?"
-                + (layout.twoVersionsPerTransaction() ? " order by " + operation + " desc" : "");
+        String inTransactionOrder = layout.twoVersionsPerTransaction() ? " order by " + operation + " desc" : "";
+        this.previous = ofId + " and " + transactionId + " = " + neighbour("max", "<") + inTransactionOrder;
+        this.next = ofId + " and " + transactionId + " = " + neighbour("min", ">") + inTransactionOrder;
+        this.recordedIn = ofId + " and " + transactionId + " = ?" + inTransactionOrder;
         this.index = count + " and " + transactionId + " < ?";
         this.changedIn = selectList + fromClause + " where " + transactionId + " = ? order by " + orderById + deleteFirst;
+    }
+
+    /**
+     * The transaction of the version of an identifier that is nearest to a transaction on one side
+     * ({@code max} and {@code <} before it, {@code min} and {@code >} after it), as an indexed
+     * subquery on the identifier's versions: the identifier's parameters, then the transaction.
+     */
+    private String neighbour(String aggregate, String comparison) {
+        StringJoiner where = new StringJoiner(" and ", " where ", "");
+        for (int i = 0; i < layout.idColumnCount(); i++) {
+            where.add("n." + layout.columns().names().get(i) + " = ?");
+        }
+        where.add("n." + names.transactionId() + " " + comparison + " ?");
+        return "(select " + aggregate + "(n." + names.transactionId() + ") from " + layout.table() + " n" + where + ")";
     }
 
     /** The rows valid at a transaction: recorded by it or before, not superseded by it. */
@@ -75,19 +96,25 @@ final class VersionSql {
                 + transaction + ")";
     }
 
-    /** The version of an identifier valid at a point in time (two parameters after the identifier's). */
+    /**
+     * The version of an identifier valid at a point in time, with the point's transaction id when
+     * the point does not give it (see {@link PointInTime#selectedSql}): the point's selected
+     * parameters, the identifier's, then two of the point.
+     */
     String asOf(PointInTime point) {
-        return selectList + fromClause + " where " + idWhere + " and " + validAt(point.transactionSql(names));
+        return selectList + point.selectedSql(names) + fromClause + " where " + idWhere + " and "
+                + validAt(point.transactionSql(names));
     }
 
     /**
      * The entities of {@code entityName} (and its subclasses) current at a point in time, ordered
-     * by identifier, without paging: two parameters, then {@code discriminatorValues} of the
+     * by identifier, without paging, with the point's transaction id as {@link #asOf} selects it:
+     * the point's selected parameters, two of the point, then {@code discriminatorValues} of the
      * entity (see {@link RowTypes#discriminatorFilter}).
      */
     String allAsOf(PointInTime point, String entityName, List<Object> discriminatorValues) {
-        StringBuilder sql = new StringBuilder(selectList).append(fromClause).append(" where ")
-                .append(validAt(point.transactionSql(names)))
+        StringBuilder sql = new StringBuilder(selectList).append(point.selectedSql(names)).append(fromClause)
+                .append(" where ").append(validAt(point.transactionSql(names)))
                 .append(" and v.").append(names.operationType()).append(" <> ").append(Operation.DELETE.code());
         if (!discriminatorValues.isEmpty()) {
             String column = layout.columns().names().get(layout.rowTypes().discriminatorPosition());

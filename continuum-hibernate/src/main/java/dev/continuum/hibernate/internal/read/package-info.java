@@ -6,9 +6,12 @@
  * {@code VersionSql} builds over the {@code TableLayout} of each version table (single table,
  * JOINED levels, TABLE_PER_CLASS union); {@code VersionAssembler} decodes the rows into detached
  * snapshots through Hibernate's mapping model ({@code EntityDecoder}); {@code RelationResolver}
- * reads their relations as of each version's transaction in batches, each
+ * reads their relations as of each version's transaction (or point in time) in batches, each
  * {@code SnapshotRelation} kind reading its own rows, collections lazily
- * ({@code LazyCollection}); {@code EntityReverter}, {@code RelationReverter} and {@code UndoRedo}
+ * ({@code LazyCollection}), the to-ones of related snapshots through proxies
+ * ({@code LazyToOnes}); {@code CollectionChanges} compares collections for changesets;
+ * {@code VersionNavigation} finds a lone version's neighbours; {@code EntityReverter},
+ * {@code RelationReverter} and {@code UndoRedo}
  * rewind; {@code TypedVersions}, {@code SessionVersionBinding} and {@code BoundVersions} bind
  * typed version classes. Uses the model package only; never the write path (revert tells it of
  * re-created entities through {@link dev.continuum.hibernate.internal.model.ContinuumService}).
