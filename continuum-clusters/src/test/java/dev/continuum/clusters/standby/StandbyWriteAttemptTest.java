@@ -4,10 +4,8 @@ import dev.continuum.ContinuumException;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.clusters.testing.Units;
-import jakarta.persistence.RollbackException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Revert, undo and redo write (the live entity, its new version, the undo position), so they
- * need the primary. What a standby answers today, and what it should answer.
+ * need the primary: on a standby they say so before they change anything.
  */
 class StandbyWriteAttemptTest {
 
@@ -36,25 +34,13 @@ class StandbyWriteAttemptTest {
     }
 
     @Test
-    void revertOnTheStandbyFailsAtCommitWithTheDatabasesReadOnlyError() {
-        Throwable thrown = catchThrowable(() -> Units.run(history.standby,
-                em -> VersionHistory.of(em).versions(Article.class, 1L).get(0).revert()));
-
-        assertThat(thrown).isInstanceOf(RollbackException.class)
-                .hasMessageContaining("cannot execute UPDATE in a read-only transaction");
-        assertThat(causes(thrown)).as("today the error is the database's, not Continuum's")
-                .noneMatch(ContinuumException.class::isInstance);
-        assertThat(currentTitleOnThePrimary()).isEqualTo("Better title");
-    }
-
-    @Test
-    void undoOnTheStandbyFailsAtOnceWhenItWritesItsPosition() {
+    void undoOnTheStandbySaysItNeedsThePrimary() {
         Throwable thrown = catchThrowable(() -> Units.run(history.standby,
                 em -> VersionHistory.of(em).undo(Article.class, 1L)));
 
         assertThat(thrown).isInstanceOf(ContinuumException.class)
-                .hasMessage("Could not record the undo/redo position (ERROR: cannot execute INSERT in a read-only "
-                        + "transaction)");
+                .hasMessageContaining("read-only")
+                .hasMessageContaining("primary");
         assertThat(currentTitleOnThePrimary()).isEqualTo("Better title");
     }
 
@@ -67,23 +53,6 @@ class StandbyWriteAttemptTest {
     }
 
     @Test
-    void revertInAReadOnlySessionIsDroppedWithoutAnError() {
-        Optional<String> reverted = Units.readOnly(history.standby, em -> {
-            Optional<Article> article = VersionHistory.of(em).versions(Article.class, 1L).get(0).revert();
-            em.flush();
-            return article.map(Article::getTitle);
-        });
-
-        assertThat(reverted).as("what revert returned").contains("First draft");
-        assertThat(currentTitleOnThePrimary()).as("what was written").isEqualTo("Better title");
-    }
-
-    @Test
-    @Disabled("Needs a library change: revert(), undo() and redo() should check that they can write before they "
-            + "change anything (the session is not read-only, the database transaction is not: SHOW "
-            + "transaction_read_only on PostgreSQL, @@transaction_read_only on MariaDB) and throw a ContinuumException "
-            + "that names the entity and says to run it in a read-write transaction on the primary. See "
-            + "docs/clusters.md, 'Reverting needs the primary'.")
     void revertOnTheStandbySaysItNeedsAReadWriteTransactionOnThePrimary() {
         Throwable inReadWriteTransaction = catchThrowable(() -> Units.run(history.standby,
                 em -> VersionHistory.of(em).versions(Article.class, 1L).get(0).revert()));

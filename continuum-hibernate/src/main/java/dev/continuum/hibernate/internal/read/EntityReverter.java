@@ -29,9 +29,9 @@ final class EntityReverter {
     /** Reverts the entity of {@code version}; returns it managed, or empty when the version is a delete. */
     @SuppressWarnings("unchecked")
     <T> Optional<T> revert(HibernateVersion<T> version) {
-        requireTransaction("revert()");
-        SessionImplementor session = reads.session;
         EntityPersister persister = version.decoder().persister();
+        requireTransaction("revert()", persister.getEntityName());
+        SessionImplementor session = reads.session;
         Class<T> type = (Class<T>) persister.getMappedClass();
         T live = session.find(type, version.id());
         if (version.operation() == Operation.DELETE) {
@@ -52,15 +52,25 @@ final class EntityReverter {
 
     /** Reverts the entity and the named relations (dotted paths for depth). */
     <T> Optional<T> revert(HibernateVersion<T> version, String... relations) {
-        requireTransaction("revert()");
+        requireTransaction("revert()", version.decoder().persister().getEntityName());
         return new RelationReverter(reads).revert(version, relations);
     }
 
-    /** Throws unless a transaction runs: reverting writes the live entity, undo and redo their position too. */
-    void requireTransaction(String operation) {
+    /**
+     * Throws unless a transaction that can write runs: reverting writes the live entity, undo and
+     * redo their position too. A read-only session, a read-only transaction and a database that
+     * only serves reads (a hot standby) are refused before anything changes, instead of failing at
+     * commit with the database's error.
+     */
+    void requireTransaction(String operation, String entityName) {
         if (!reads.session.isTransactionInProgress()) {
             throw new ContinuumException(operation + " writes the live entity and records where undo/redo stand, "
                     + "so it must run inside a transaction; begin one, call " + operation + ", then commit");
+        }
+        if (reads.session.isDefaultReadOnly() || ReadOnlyTransactions.readOnly(reads.session)) {
+            throw new ContinuumException(operation + " of " + entityName + " writes the live entity, but this "
+                    + "transaction is read-only (a read-only session or transaction, or a database that only serves "
+                    + "reads, such as a hot standby); run it in a read-write transaction on the primary");
         }
     }
 

@@ -38,7 +38,7 @@ final class UndoRedo {
     /** Reverts the entity one step along its timeline; returns the version it now shows, or empty when there is none that way. */
     <T> Optional<Version<T>> step(EntityRef<T> entity, Direction direction) {
         String verb = direction.name().toLowerCase(java.util.Locale.ROOT);
-        reads.reverter.requireTransaction(verb + "()");
+        reads.reverter.requireTransaction(verb + "()", entity.persister().getEntityName());
         List<Version<T>> versions = reads.queries.all(entity);
         if (versions.isEmpty()) {
             throw new HistoryLookupException(entity.name() + " with id " + entity.id()
