@@ -11,6 +11,7 @@ import dev.continuum.hibernate.model.Status;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
+import dev.continuum.hibernate.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
@@ -47,6 +48,45 @@ class RevertTest {
         assertThat(noteVersions(db)).extracting(Version::operation)
                 .containsExactly(Operation.INSERT, Operation.UPDATE, Operation.UPDATE);
         assertThat(noteVersions(db).get(2).changeset().asMap()).containsOnlyKeys("text");
+    }
+
+    @DatabaseTest
+    void revertAndUndoInAReadOnlySessionRefuseBeforeChangingAnything(Db db) {
+        db.run(em -> em.persist(new Note(1L, "first")));
+        db.run(em -> em.find(Note.class, 1L).setText("second"));
+
+        db.run(em -> {
+            em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
+            VersionHistory history = VersionHistory.of(em);
+            Version<Note> first = history.versions(Note.class, 1L).get(0);
+            assertThatThrownBy(first::revert).isInstanceOf(ContinuumException.class)
+                    .hasMessageContaining(Note.class.getName()).hasMessageContaining("read-only")
+                    .hasMessageContaining("primary");
+            assertThatThrownBy(() -> history.undo(Note.class, 1L)).isInstanceOf(ContinuumException.class)
+                    .hasMessageContaining("read-only");
+        });
+
+        String text = db.inTransaction(em -> em.find(Note.class, 1L).getText());
+        assertThat(text).isEqualTo("second");
+        assertThat(noteVersions(db)).hasSize(2);
+    }
+
+    @DatabaseTest
+    void revertInATransactionTheDatabaseRunsReadOnlyRefusesBeforeChangingAnything(Db db) {
+        // PostgreSQL can make the running transaction read-only, as a hot standby does for every one
+        org.junit.jupiter.api.Assumptions.assumeTrue(db.database() == TestDatabase.POSTGRESQL,
+                "only PostgreSQL makes a running transaction read-only");
+        db.run(em -> em.persist(new Note(1L, "first")));
+        db.run(em -> em.find(Note.class, 1L).setText("second"));
+
+        db.run(em -> {
+            em.createNativeQuery("set transaction read only").executeUpdate();
+            Version<Note> first = VersionHistory.of(em).versions(Note.class, 1L).get(0);
+            assertThatThrownBy(first::revert).isInstanceOf(ContinuumException.class)
+                    .hasMessageContaining("read-only");
+        });
+
+        assertThat(noteVersions(db)).hasSize(2);
     }
 
     @DatabaseTest
