@@ -8,8 +8,8 @@
  * snapshots through Hibernate's mapping model ({@code EntityDecoder}); {@code RelationResolver}
  * reads their relations as of each version's transaction in batches, each
  * {@code SnapshotRelation} kind reading its own rows, collections lazily
- * ({@code LazyCollection}); {@code EntityReverter}, {@code RelationReverter} and {@code UndoRedo}
- * rewind; {@code TypedVersions}, {@code SessionVersionBinding} and {@code BoundVersions} bind
+ * ({@code LazyCollection}); {@code EntityReverter}, {@code RelationReverter}, {@code UndoRedo}
+ * and {@code ScopeUndoRedo} rewind; {@code TypedVersions}, {@code SessionVersionBinding} and {@code BoundVersions} bind
  * typed version classes. Uses the model package only; never the write path (revert tells it of
  * re-created entities through {@link dev.continuum.hibernate.internal.model.ContinuumService}).
  * Internal: no compatibility promise.

@@ -70,7 +70,8 @@ public final class UndoTableContributor extends ContinuumContributor {
         contributions.contributeTable(table);
     }
 
-    private static Column column(String name, String type, Table table, MetadataBuildingContext context) {
+    /** A not-null column of a contributed table: {@code string} columns hold 255 characters. */
+    static Column column(String name, String type, Table table, MetadataBuildingContext context) {
         BasicValue value = new BasicValue(context, table);
         value.setTypeName(type);
         Column column = new Column(name);
