@@ -67,7 +67,7 @@ class BlogBrowserTest {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        browser = Browser.start("http://localhost:" + port);
+        browser = Browser.start("http://127.0.0.1:" + port);
     }
 
     @AfterAll
@@ -127,8 +127,16 @@ class BlogBrowserTest {
                 .map(version -> version.transaction().userId().orElse("-")).toList());
     }
 
+    private List<Operation> operations(long id) {
+        return inTransaction(() -> history.versions(Post.class, id).stream().map(Version::operation).toList());
+    }
+
     private String liveTitle(long id) {
         return inTransaction(() -> posts.findById(id).map(Post::getTitle).orElse("(deleted)"));
+    }
+
+    private List<String> texts(By by) {
+        return browser.driver().findElements(by).stream().map(WebElement::getText).toList();
     }
 
     private long horizontalOverflow() {
@@ -187,12 +195,8 @@ class BlogBrowserTest {
         browser.find(By.cssSelector("#version-2 input[name=to]")).click();
         browser.clickAndWait(By.id("compare-button"));
 
-        List<String> removed = browser.driver().findElements(By.cssSelector("#body-diff del")).stream()
-                .map(WebElement::getText).toList();
-        List<String> added = browser.driver().findElements(By.cssSelector("#body-diff ins")).stream()
-                .map(WebElement::getText).toList();
-        assertThat(removed).containsExactly("brown", "jumps");
-        assertThat(added).containsExactly("red", "leaps");
+        assertThat(texts(By.cssSelector("#body-diff del"))).containsExactly("brown", "jumps");
+        assertThat(texts(By.cssSelector("#body-diff ins"))).containsExactly("red", "leaps");
         assertThat(browser.text(By.id("body-diff"))).contains("The quick", "fox", "over the dog.");
         browser.screenshot("compare");
     }
@@ -216,8 +220,7 @@ class BlogBrowserTest {
         assertThat(browser.text(By.id("post-body"))).isEqualTo("The first text.");
         assertThat(browser.text(By.id("post-tags"))).isEqualTo("java");
         assertThat(browser.text(By.id("comments-title"))).isEqualTo("0 comments");
-        List<Operation> operations = inTransaction(() -> history.versions(Post.class, id).stream()
-                .map(Version::operation).toList());
+        List<Operation> operations = operations(id);
         assertThat(operations).containsExactly(Operation.INSERT, Operation.UPDATE, Operation.UPDATE);
         assertThat(liveTitle(id)).isEqualTo(title);
     }
@@ -275,8 +278,7 @@ class BlogBrowserTest {
 
         assertThat(browser.text(By.id("post-title"))).isEqualTo(title);
         assertThat(browser.text(By.id("comments"))).contains("Keep this comment.");
-        List<Operation> operations = inTransaction(() -> history.versions(Post.class, id).stream()
-                .map(Version::operation).toList());
+        List<Operation> operations = operations(id);
         assertThat(operations).endsWith(Operation.DELETE, Operation.INSERT);
         assertThat(liveTitle(id)).isEqualTo(title);
     }

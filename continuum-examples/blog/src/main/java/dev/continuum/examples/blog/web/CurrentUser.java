@@ -12,6 +12,11 @@ public class CurrentUser {
     /** The name of the signed-in user, or null on the sign-in page. */
     @ModelAttribute("username")
     public String username() {
+        return name();
+    }
+
+    /** The name of the signed-in user, or null when none is. */
+    static String name() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated()
                 || "anonymousUser".equals(authentication.getName()) ? null : authentication.getName();

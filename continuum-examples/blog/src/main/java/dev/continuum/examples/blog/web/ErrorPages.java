@@ -56,6 +56,7 @@ public class ErrorPages {
         page.addObject("status", status.value());
         page.addObject("error", title);
         page.addObject("message", message);
+        page.addObject("username", CurrentUser.name());     // model attributes do not reach exception handlers
         return page;
     }
 }

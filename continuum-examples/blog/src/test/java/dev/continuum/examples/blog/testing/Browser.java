@@ -51,7 +51,7 @@ public final class Browser implements AutoCloseable {
         this.screenshots = screenshots;
     }
 
-    /** Starts a browser for the application at {@code base} ({@code http://localhost:port}). */
+    /** Starts a browser for the application at {@code base} ({@code http://127.0.0.1:port}). */
     public static Browser start(String base) throws IOException {
         Path profile = Files.createTempDirectory("blog-chromium-");
         ChromeOptions options = new ChromeOptions();
