@@ -317,4 +317,54 @@ public interface VersionHistory {
      * @throws HistoryLookupException if {@code type} is not versioned or {@code id} has the wrong type
      */
     <T> Optional<Version<T>> redo(Class<T> type, Object id);
+
+    /**
+     * Takes back the latest step of a scope spanning several entities: restores the root entity,
+     * the children of its one-to-many relations and the rows of its many-to-many relations and
+     * element collections named in the scope to their state right after the step before, whatever
+     * number of entities the step changed. A step is a transaction that changed any part of the
+     * scope. Like {@link #undo(Class, Object)}, the position is stored in the database in the same
+     * transaction (one row per scope), repeated calls keep stepping back through the steps that
+     * existed when the first undo of the series ran, and any other change of the scope clears the
+     * redo path. Entities are re-created with their identifiers where the restored state has them
+     * and they were deleted since, and removed where it has not. Must run inside a transaction;
+     * committing records the changes as one new transaction. Statements: one read of the root's
+     * versions and one per relation (whatever the number of versions), the position, the
+     * transaction undone, the live entities' loads, the collections' rows of then, and one
+     * position write.
+     *
+     * @param scope the root entity and its relations that form one unit of undo
+     * @return the transaction whose changes were taken back (who made them, when), or empty when
+     *         there is nothing to undo (the scope is at the first step of its history)
+     * @throws HistoryLookupException if the root's type is not versioned, {@code id} has the wrong
+     *         type, a relation is not a collection of the root that history records, or the root
+     *         has no recorded history
+     * @throws ContinuumException if no transaction is running
+     */
+    Optional<Transaction> undo(UndoScope scope);
+
+    /**
+     * Makes the next step of a scope again after {@link #undo(UndoScope)}: restores the scope to
+     * its state right after that step. Must run inside a transaction; committing records the
+     * changes as one new transaction.
+     *
+     * @param scope the root entity and its relations that form one unit of undo
+     * @return the transaction whose changes were made again, or empty when there is nothing to
+     *         redo (no undo happened, all undos were redone, or the scope changed since)
+     * @throws HistoryLookupException as {@link #undo(UndoScope)}
+     * @throws ContinuumException if no transaction is running
+     */
+    Optional<Transaction> redo(UndoScope scope);
+
+    /**
+     * How many steps {@link #undo(UndoScope)} and {@link #redo(UndoScope)} can take from where the
+     * scope stands, without changing anything: one read of the root's versions, one per relation
+     * and one of the position. Inside the transaction of an undo or redo, that step is counted.
+     *
+     * @param scope the root entity and its relations that form one unit of undo
+     * @return the steps available each way; none each way for a scope without history
+     * @throws HistoryLookupException if the root's type is not versioned, {@code id} has the wrong
+     *         type, or a relation is not a collection of the root that history records
+     */
+    UndoSteps undoSteps(UndoScope scope);
 }

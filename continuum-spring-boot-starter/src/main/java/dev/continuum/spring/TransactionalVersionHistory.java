@@ -3,6 +3,8 @@ package dev.continuum.spring;
 import dev.continuum.ContinuumException;
 import dev.continuum.PropertyRevision;
 import dev.continuum.Transaction;
+import dev.continuum.UndoScope;
+import dev.continuum.UndoSteps;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 
@@ -170,6 +172,21 @@ public final class TransactionalVersionHistory implements VersionHistory {
     @Override
     public <T> Optional<Version<T>> redo(Class<T> type, Object id) {
         return writable("redo").redo(type, id);
+    }
+
+    @Override
+    public Optional<Transaction> undo(UndoScope scope) {
+        return writable("undo").undo(scope);
+    }
+
+    @Override
+    public Optional<Transaction> redo(UndoScope scope) {
+        return writable("redo").redo(scope);
+    }
+
+    @Override
+    public UndoSteps undoSteps(UndoScope scope) {
+        return current("undoSteps").undoSteps(scope);
     }
 
     @Override

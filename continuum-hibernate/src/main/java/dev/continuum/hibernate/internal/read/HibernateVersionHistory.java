@@ -2,6 +2,8 @@ package dev.continuum.hibernate.internal.read;
 
 import dev.continuum.PropertyRevision;
 import dev.continuum.Transaction;
+import dev.continuum.UndoScope;
+import dev.continuum.UndoSteps;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 
@@ -26,12 +28,14 @@ final class HibernateVersionHistory implements VersionHistory {
     private final ReadSession reads;
     private final UndoRedo undoRedo;
     private final TypedVersions typedVersions;
+    private final ScopeUndoRedo scopeUndoRedo;
 
     /** @param model the factory's history model, or null when the factory versions nothing */
     HibernateVersionHistory(SessionImplementor session, HistoryModel model) {
         this.reads = new ReadSession(session, model);
         this.undoRedo = new UndoRedo(reads);
         this.typedVersions = new TypedVersions(reads);
+        this.scopeUndoRedo = new ScopeUndoRedo(reads);
     }
 
     @Override
@@ -133,6 +137,21 @@ final class HibernateVersionHistory implements VersionHistory {
     @Override
     public <T> Optional<Version<T>> redo(Class<T> type, Object id) {
         return undoRedo.step(reads.lookup.of(type, id), UndoRedo.Direction.REDO);
+    }
+
+    @Override
+    public Optional<Transaction> undo(UndoScope scope) {
+        return scopeUndoRedo.undo(Objects.requireNonNull(scope, "scope"));
+    }
+
+    @Override
+    public Optional<Transaction> redo(UndoScope scope) {
+        return scopeUndoRedo.redo(Objects.requireNonNull(scope, "scope"));
+    }
+
+    @Override
+    public UndoSteps undoSteps(UndoScope scope) {
+        return scopeUndoRedo.steps(Objects.requireNonNull(scope, "scope"));
     }
 
     private static void requirePage(String method, int firstResult, int maxResults) {

@@ -11,8 +11,8 @@
  * ({@code LazyCollection}), the to-ones of related snapshots through proxies
  * ({@code LazyToOnes}); {@code CollectionChanges} compares collections for changesets;
  * {@code VersionNavigation} finds a lone version's neighbours; {@code EntityReverter},
- * {@code RelationReverter} and {@code UndoRedo}
- * rewind; {@code TypedVersions}, {@code SessionVersionBinding} and {@code BoundVersions} bind
+ * {@code RelationReverter}, {@code UndoRedo}
+ * and {@code ScopeUndoRedo} rewind; {@code TypedVersions}, {@code SessionVersionBinding} and {@code BoundVersions} bind
  * typed version classes. Uses the model package only; never the write path (revert tells it of
  * re-created entities through {@link dev.continuum.hibernate.internal.model.ContinuumService}).
  * Internal: no compatibility promise.
