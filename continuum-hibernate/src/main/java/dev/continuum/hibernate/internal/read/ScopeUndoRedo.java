@@ -62,7 +62,7 @@ final class ScopeUndoRedo {
     }
 
     private Optional<Transaction> step(UndoScope scope, int direction, String verb) {
-        reads.reverter.requireTransaction(verb + "()");
+        reads.reverter.requireTransaction(verb + "()", scope.type().getName());
         ScopeTimeline timeline = ScopeTimeline.read(reads, scope);
         List<Long> steps = timeline.steps();
         if (steps.isEmpty()) {
