@@ -52,6 +52,21 @@ public class ContinuumProperties {
      */
     private Boolean versionOwnerOnCollectionChange;
 
+    /**
+     * Under schema- or database-per-tenant multi-tenancy, the tenants whose schemas the start-up check reads,
+     * comma-separated. Default: none (the check is skipped there, with a warning).
+     */
+    private String schemaValidationTenants;
+
+    /** Length of the transaction table's user_id column; longer user ids are stored shortened with a hash. Default: 255. */
+    private Integer userIdLength;
+
+    /** Length of the transaction table's remote_addr column; of a forwarded-for chain the first address is stored. Default: 50. */
+    private Integer remoteAddrLength;
+
+    /** How much history HistoryAdmin.prune() keeps, for entities without @HistoryRetention. */
+    private final Retention retention = new Retention();
+
     public Boolean getEnabled() {
         return enabled;
     }
@@ -132,6 +147,71 @@ public class ContinuumProperties {
         this.versionOwnerOnCollectionChange = versionOwnerOnCollectionChange;
     }
 
+    public String getSchemaValidationTenants() {
+        return schemaValidationTenants;
+    }
+
+    public void setSchemaValidationTenants(String schemaValidationTenants) {
+        this.schemaValidationTenants = schemaValidationTenants;
+    }
+
+    public Integer getUserIdLength() {
+        return userIdLength;
+    }
+
+    public void setUserIdLength(Integer userIdLength) {
+        this.userIdLength = userIdLength;
+    }
+
+    public Integer getRemoteAddrLength() {
+        return remoteAddrLength;
+    }
+
+    public void setRemoteAddrLength(Integer remoteAddrLength) {
+        this.remoteAddrLength = remoteAddrLength;
+    }
+
+    public Retention getRetention() {
+        return retention;
+    }
+
+    /** The {@code continuum.retention.*} properties. */
+    public static class Retention {
+
+        /** The number of most recent versions of each entity that prune() keeps. Default: unset (no such rule). */
+        private Integer versions;
+
+        /** How long prune() keeps a version after it stopped being current, an ISO-8601 duration such as P365D. Default: unset (no such rule). */
+        private String newerThan;
+
+        /** Whether prune() keeps the first version of every entity. Default: true. */
+        private Boolean keepFirst;
+
+        public Integer getVersions() {
+            return versions;
+        }
+
+        public void setVersions(Integer versions) {
+            this.versions = versions;
+        }
+
+        public String getNewerThan() {
+            return newerThan;
+        }
+
+        public void setNewerThan(String newerThan) {
+            this.newerThan = newerThan;
+        }
+
+        public Boolean getKeepFirst() {
+            return keepFirst;
+        }
+
+        public void setKeepFirst(Boolean keepFirst) {
+            this.keepFirst = keepFirst;
+        }
+    }
+
     /**
      * The properties that are set, as Hibernate properties under the names of {@link ContinuumSettings}.
      *
@@ -149,6 +229,12 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.UNDO_TABLE, undoTable);
         put(settings, ContinuumSettings.SCHEMA_VALIDATION, schemaValidation);
         put(settings, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, versionOwnerOnCollectionChange);
+        put(settings, ContinuumSettings.SCHEMA_VALIDATION_TENANTS, schemaValidationTenants);
+        put(settings, ContinuumSettings.USER_ID_LENGTH, userIdLength);
+        put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
+        put(settings, ContinuumSettings.RETENTION_VERSIONS, retention.versions);
+        put(settings, ContinuumSettings.RETENTION_NEWER_THAN, retention.newerThan);
+        put(settings, ContinuumSettings.RETENTION_KEEP_FIRST, retention.keepFirst);
         return settings;
     }
 
