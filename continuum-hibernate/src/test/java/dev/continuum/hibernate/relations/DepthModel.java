@@ -31,7 +31,7 @@ final class DepthModel {
         private String title;
         @OneToMany(mappedBy = "forum")
         @OrderBy("id")
-        private List<Post> posts = new ArrayList<>();
+        private List<Message> posts = new ArrayList<>();
 
         protected Forum() {
         }
@@ -53,27 +53,27 @@ final class DepthModel {
             this.title = title;
         }
 
-        public List<Post> getPosts() {
+        public List<Message> getPosts() {
             return posts;
         }
     }
 
-    @Entity(name = "Post")
+    @Entity(name = "Message")
     @Table(name = "dm_post")
     @Versioned
-    public static class Post {
+    public static class Message {
         @Id
         private Long id;
         private String text;
         @ManyToOne
         private Forum forum;
         @ManyToOne
-        private Member author;
+        private Poster author;
 
-        protected Post() {
+        protected Message() {
         }
 
-        public Post(Long id, String text, Forum forum, Member author) {
+        public Message(Long id, String text, Forum forum, Poster author) {
             this.id = id;
             this.text = text;
             this.forum = forum;
@@ -92,27 +92,27 @@ final class DepthModel {
             return forum;
         }
 
-        public Member getAuthor() {
+        public Poster getAuthor() {
             return author;
         }
     }
 
-    @Entity(name = "Member")
+    @Entity(name = "Poster")
     @Table(name = "dm_member")
     @Versioned
-    public static class Member {
+    public static class Poster {
         @Id
         private Long id;
         private String name;
         @ManyToOne
-        private Team team;
+        private Crew team;
         @ManyToOne
         private Badge badge;
 
-        protected Member() {
+        protected Poster() {
         }
 
-        public Member(Long id, String name, Team team, Badge badge) {
+        public Poster(Long id, String name, Crew team, Badge badge) {
             this.id = id;
             this.name = name;
             this.team = team;
@@ -131,7 +131,7 @@ final class DepthModel {
             this.name = name;
         }
 
-        public Team getTeam() {
+        public Crew getTeam() {
             return team;
         }
 
@@ -141,17 +141,17 @@ final class DepthModel {
     }
 
     /** Mapped through its getters (property access): a proxy's setters must not read it. */
-    @Entity(name = "Team")
+    @Entity(name = "Crew")
     @Table(name = "dm_team")
     @Versioned
-    public static class Team {
+    public static class Crew {
         private Long id;
         private String name;
 
-        protected Team() {
+        protected Crew() {
         }
 
-        public Team(Long id, String name) {
+        public Crew(Long id, String name) {
             this.id = id;
             this.name = name;
         }

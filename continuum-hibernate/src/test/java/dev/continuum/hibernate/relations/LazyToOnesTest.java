@@ -5,9 +5,9 @@ import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.hibernate.relations.DepthModel.Badge;
 import dev.continuum.hibernate.relations.DepthModel.Forum;
-import dev.continuum.hibernate.relations.DepthModel.Member;
-import dev.continuum.hibernate.relations.DepthModel.Post;
-import dev.continuum.hibernate.relations.DepthModel.Team;
+import dev.continuum.hibernate.relations.DepthModel.Poster;
+import dev.continuum.hibernate.relations.DepthModel.Message;
+import dev.continuum.hibernate.relations.DepthModel.Crew;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The to-ones of related snapshots (the author of each post listed by a forum's version) are the
  * targets' snapshots as of the same transaction, read on first use, together with their siblings.
  */
-@Model(value = {Forum.class, Post.class, Member.class, Team.class, Badge.class}, properties = StatementCounter.PROPERTY)
+@Model(value = {Forum.class, Message.class, Poster.class, Crew.class, Badge.class}, properties = StatementCounter.PROPERTY)
 class LazyToOnesTest {
 
     /**
@@ -31,25 +31,25 @@ class LazyToOnesTest {
      */
     private static void forumWithPosts(Db db, int posts) {
         db.run(em -> {
-            em.persist(new Team(1L, "red"));
+            em.persist(new Crew(1L, "red"));
             em.persist(new Badge(1L, "gold"));
             em.persist(new Forum(1L, "f0"));
         });
         for (long i = 1; i <= posts; i++) {
             long n = i;
             db.run(em -> {
-                Member member = new Member(n, "member " + n, em.find(Team.class, 1L), em.find(Badge.class, 1L));
+                Poster member = new Poster(n, "member " + n, em.find(Crew.class, 1L), em.find(Badge.class, 1L));
                 em.persist(member);
                 Forum forum = em.find(Forum.class, 1L);
                 forum.setTitle("f" + n);
-                em.persist(new Post(n, "post " + n, forum, member));
+                em.persist(new Message(n, "post " + n, forum, member));
             });
         }
         db.run(em -> {
             for (long i = 1; i <= posts; i++) {
-                em.find(Member.class, i).setName("renamed " + i);
+                em.find(Poster.class, i).setName("renamed " + i);
             }
-            em.find(Team.class, 1L).setName("blue");
+            em.find(Crew.class, 1L).setName("blue");
             em.find(Badge.class, 1L).setLabel("silver");
         });
     }
@@ -103,10 +103,10 @@ class LazyToOnesTest {
         record Seen(List<Long> teamIds, int statements) {
         }
         Seen seen = db.read(h -> {
-            List<Member> authors = withPosts(h).stream()
-                    .flatMap(v -> v.entity().getPosts().stream().map(Post::getAuthor)).toList();
+            List<Poster> authors = withPosts(h).stream()
+                    .flatMap(v -> v.entity().getPosts().stream().map(Message::getAuthor)).toList();
             // reads the authors, whose teams are proxies
-            authors.forEach(Member::getName);
+            authors.forEach(Poster::getName);
             StatementCounter.reset();
             List<Long> ids = authors.stream().map(author -> author.getTeam().getId()).toList();
             return new Seen(ids, StatementCounter.statements().size());
@@ -132,9 +132,9 @@ class LazyToOnesTest {
     void theToOneOfAVersionsOwnSnapshotIsReadWithTheSnapshot(Db db) {
         forumWithPosts(db, 1);
 
-        Post post = db.read(h -> h.versions(Post.class, 1L).get(0).entity());
+        Message post = db.read(h -> h.versions(Message.class, 1L).get(0).entity());
 
-        assertThat(post.getAuthor().getClass()).isEqualTo(Member.class);
+        assertThat(post.getAuthor().getClass()).isEqualTo(Poster.class);
         assertThat(post.getAuthor().getName()).isEqualTo("member 1");
     }
 
@@ -142,12 +142,12 @@ class LazyToOnesTest {
     void aToOneFirstUsedAfterTheEntityManagerClosedSaysWhyItCannotBeRead(Db db) {
         forumWithPosts(db, 1);
 
-        Member author = db.read(h -> withPosts(h).get(0).entity().getPosts().get(0).getAuthor());
+        Poster author = db.read(h -> withPosts(h).get(0).entity().getPosts().get(0).getAuthor());
 
         assertThat(author.getId()).isEqualTo(1L);
         assertThatThrownBy(author::getName).isInstanceOf(HistoryLookupException.class)
-                .hasMessageContaining("Post.author").hasMessageContaining("EntityManager")
-                .hasMessageContaining("VersionHistory.asOf(Member.class, 1, ");
+                .hasMessageContaining("Message.author").hasMessageContaining("EntityManager")
+                .hasMessageContaining("VersionHistory.asOf(Poster.class, 1, ");
     }
 
     @DatabaseTest
@@ -167,7 +167,7 @@ class LazyToOnesTest {
 
         String viaForum = db.read(h -> h.asOf(Forum.class, 1L, first).orElseThrow().entity().getPosts().get(0)
                 .getAuthor().getTeam().getName());
-        String alone = db.read(h -> h.asOf(Team.class, 1L, first).orElseThrow().entity().getName());
+        String alone = db.read(h -> h.asOf(Crew.class, 1L, first).orElseThrow().entity().getName());
 
         assertThat(viaForum).isEqualTo(alone).isEqualTo("red");
     }

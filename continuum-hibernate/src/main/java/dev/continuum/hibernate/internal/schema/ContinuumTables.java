@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.schema;
 
 import dev.continuum.hibernate.ContinuumTransaction;
 import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.UndoScopeTable;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.CollectionPlan;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.EntityPlan;
 import dev.continuum.hibernate.internal.model.VersionedCollection;
@@ -30,10 +31,11 @@ import java.util.Optional;
  * @param transactionTable the transaction table
  * @param sequence the sequence of transaction ids
  * @param undoTable the table of undo/redo positions
+ * @param undoScopeTable the table of undo/redo positions of scopes of several entities
  * @param versionTables every version table once, with the sources of its columns
  */
 public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> collections, Table transactionTable,
-        Sequence sequence, Table undoTable, List<VersionTableMapping> versionTables) {
+        Sequence sequence, Table undoTable, Table undoScopeTable, List<VersionTableMapping> versionTables) {
 
     /** Copies the lists, so that the value cannot change. */
     public ContinuumTables {
@@ -75,7 +77,10 @@ public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> co
         Table transactionTable = metadata.getEntityBinding(ContinuumTransaction.class.getName()).getTable();
         Sequence sequence = namespace.locateSequence(helper.toIdentifier(settings.transactionSequence()));
         Table undoTable = namespace.locateTable(helper.toIdentifier(settings.undoTable()));
+        Table undoScopeTable = namespace.locateTable(
+                helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()));
         return Optional.of(new ContinuumTables(entities, collections, transactionTable, sequence, undoTable,
+                undoScopeTable,
                 VersionTableMapping.of(entities, collections)));
     }
 

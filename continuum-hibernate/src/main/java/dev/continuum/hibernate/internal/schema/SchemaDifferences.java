@@ -136,6 +136,9 @@ final class SchemaDifferences {
         if (tables.undoTable() != null) {
             ownTable(database, tables.undoTable(), "The undo table", differences);
         }
+        if (tables.undoScopeTable() != null) {
+            ownTable(database, tables.undoScopeTable(), "The table of undo scopes", differences);
+        }
         for (VersionTableMapping mapping : tables.versionTables()) {
             versionTable(database, mapping, differences);
         }

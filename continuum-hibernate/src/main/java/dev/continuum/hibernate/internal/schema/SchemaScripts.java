@@ -49,6 +49,9 @@ public final class SchemaScripts {
             if (tables.undoTable() != null) {
                 all.add(tables.undoTable());
             }
+            if (tables.undoScopeTable() != null) {
+                all.add(tables.undoScopeTable());
+            }
             tables.versionTables().forEach(version -> all.add(version.table()));
             all.forEach(table -> statements.addAll(ddl.createTable(table)));
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
