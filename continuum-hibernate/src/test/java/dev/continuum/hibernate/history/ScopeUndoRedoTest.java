@@ -2,8 +2,11 @@ package dev.continuum.hibernate.history;
 
 import dev.continuum.ChangeContext;
 import dev.continuum.ContinuumException;
+import dev.continuum.HistoryAdmin;
 import dev.continuum.HistoryLookupException;
 import dev.continuum.Operation;
+import dev.continuum.PruneResult;
+import dev.continuum.RetentionPolicy;
 import dev.continuum.Transaction;
 import dev.continuum.UndoScope;
 import dev.continuum.UndoSteps;
@@ -284,6 +287,33 @@ class ScopeUndoRedoTest {
         List<Map<String, Object>> rows = db.rows("select entity_name, entity_id, relations from continuum_undo_scope");
         assertThat(rows).containsExactly(Map.of("entity_name", Post.class.getName(), "entity_id", "1",
                 "relations", "[comments, keywords, tags]"));
+    }
+
+    @DatabaseTest
+    void erasingTheRootForgetsItsScopesPositions(Db db) {
+        create(db);
+        editEverything(db);
+        undo(db);
+
+        HistoryAdmin.of(db.emf()).erase(Post.class, 1L);
+
+        assertThat(db.rows("select entity_id from continuum_undo_scope")).isEmpty();
+    }
+
+    @DatabaseTest
+    void pruningTheVersionsAScopesPositionNamesStartsANewSeries(Db db) {
+        create(db);
+        editEverything(db);
+        as(db, "carol", em -> em.find(Comment.class, 10L).text = "edited");
+        undo(db);
+        assertThat(db.rows("select entity_id from continuum_undo_scope")).hasSize(1);
+
+        // keep only the open version of each comment: the step the scope's position names goes
+        PruneResult pruned = HistoryAdmin.of(db.emf()).prune(Comment.class, RetentionPolicy.keepLast(1));
+
+        assertThat(pruned.undoPositions()).isGreaterThanOrEqualTo(1);
+        assertThat(db.rows("select entity_id from continuum_undo_scope")).isEmpty();
+        assertThat(undo(db)).isPresent();
     }
 
     @DatabaseTest

@@ -77,6 +77,14 @@ final class Erasure {
                     statement.setString(2, UndoKeys.entityId(key));
                     statement.executeUpdate();
                 }
+                try (PreparedStatement statement = connection.prepareStatement("delete from " + names.undoScopeTable()
+                        + " where " + names.undoColumns().entityName() + " = ? and " + names.undoColumns().entityId()
+                        + " = ?")) {
+                    statement.setString(1, persister.getRootEntityName());
+                    statement.setString(2, UndoKeys.entityId(key));
+                    statement.executeUpdate();
+                }
+                Transactions.resetScopes(connection, model, transactions);
                 return new ErasureResult(versions, rows, deleteUnreferenced(connection, transactions));
             }, () -> { });
         }

@@ -164,6 +164,7 @@ final class Prune {
         for (CollectionTable collection : hierarchy.collections) {
             collectionRows += pruneCollection(connection, session, collection, first, last, touched);
         }
+        undoPositions += Transactions.resetScopes(connection, model, touched);
         transactions += deleteUnreferencedTransactions(connection, touched);
         batches++;
     }

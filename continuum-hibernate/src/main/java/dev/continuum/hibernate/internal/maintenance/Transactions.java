@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.maintenance;
 
+import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.hibernate.internal.model.VersionModel;
 
 import java.sql.Connection;
@@ -37,6 +38,29 @@ final class Transactions {
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (long id : ids) {
                 for (int i = 1; i <= tables.size() + 1; i++) {
+                    statement.setLong(i, id);
+                }
+                statement.addBatch();
+            }
+            return Arrays.stream(statement.executeBatch()).filter(n -> n > 0).sum();
+        }
+    }
+
+    /**
+     * Removes the undo/redo positions of scopes ({@code UndoScope}) that name one of the
+     * transactions {@code ids}, whose versions maintenance removed: such a scope starts a new
+     * undo/redo series, as an entity whose undo position was reset does.
+     */
+    static long resetScopes(Connection connection, VersionModel model, Set<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        TableNames.UndoColumns u = model.names().undoColumns();
+        try (PreparedStatement statement = connection.prepareStatement("delete from " + model.names().undoScopeTable()
+                + " where " + u.originTransactionId() + " = ? or " + u.positionTransactionId() + " = ? or "
+                + u.baseTransactionId() + " = ?")) {
+            for (long id : ids) {
+                for (int i = 1; i <= 3; i++) {
                     statement.setLong(i, id);
                 }
                 statement.addBatch();

@@ -14,11 +14,17 @@ import java.util.function.UnaryOperator;
  * @param endTransactionId the version tables' superseding-transaction column
  * @param operationType the version tables' operation column
  * @param transactionColumns the columns of the transaction table
- * @param undoColumns the columns of the undo table
+ * @param undoColumns the columns of the undo table, which the table of undo scopes shares
+ * @param undoScopeTable the table of undo/redo positions of scopes of several entities
+ * @param undoScopeRelations the column of the table of undo scopes that names the scope's relations
  */
 public record TableNames(String transactionTable, String transactionSequence, String undoTable,
         String transactionId, String endTransactionId, String operationType,
-        TransactionColumns transactionColumns, UndoColumns undoColumns) {
+        TransactionColumns transactionColumns, UndoColumns undoColumns, String undoScopeTable,
+        String undoScopeRelations) {
+
+    /** The name of the column of the table of undo scopes that names the scope's relations, before quoting. */
+    public static final String UNDO_SCOPE_RELATIONS = "relations";
 
     /**
      * The columns of the transaction table, rendered as Hibernate renders them (quoted under

@@ -133,7 +133,10 @@ public final class VersionModelBuilder {
                 helper.toIdentifier(settings.endTransactionIdColumn()).render(dialect),
                 helper.toIdentifier(settings.operationTypeColumn()).render(dialect),
                 TableNames.TransactionColumns.NAMES.map(name -> transactionColumns.getOrDefault(name, name)),
-                TableNames.UndoColumns.NAMES.map(name -> helper.toIdentifier(name).render(dialect)));
+                TableNames.UndoColumns.NAMES.map(name -> helper.toIdentifier(name).render(dialect)),
+                context.format(new QualifiedTableName(null, null,
+                        helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()))),
+                helper.toIdentifier(TableNames.UNDO_SCOPE_RELATIONS).render(dialect));
         return new VersionModel(models, collectionTables, joinColumnRoles, names, settings);
     }
 

@@ -2,10 +2,10 @@ package dev.continuum.hibernate.internal.read;
 
 import dev.continuum.HistoryLookupException;
 import dev.continuum.UndoScope;
+import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.TableNames.UndoColumns;
 import dev.continuum.hibernate.internal.model.UndoKeys;
 import dev.continuum.hibernate.internal.model.UndoScopeTable;
-
-import org.hibernate.boot.model.relational.QualifiedTableName;
 
 import java.util.Optional;
 
@@ -37,17 +37,14 @@ final class ScopePositions {
         this.reads = reads;
     }
 
-    /** The table's name as SQL writes it. */
-    private String table() {
-        return reads.session.getFactory().getSqlStringGenerationContext().format(new QualifiedTableName(null, null,
-                UndoScopeTable.name(reads.model.versions().settings().undoTable())));
-    }
-
     /** The position of the scope, or empty when it was never undone. */
     Optional<Position> read(ScopeTimeline scope) {
         Key key = key(scope);
-        String sql = "select origin_transaction_id, position_transaction_id, base_transaction_id from " + table()
-                + " where entity_name = ? and entity_id = ? and relations = ?";
+        TableNames names = reads.model.names();
+        UndoColumns u = names.undoColumns();
+        String sql = "select " + u.originTransactionId() + ", " + u.positionTransactionId() + ", "
+                + u.baseTransactionId() + " from " + names.undoScopeTable() + " where " + u.entityName() + " = ? and "
+                + u.entityId() + " = ? and " + names.undoScopeRelations() + " = ?";
         return reads.jdbc.query(sql, ps -> {
             ps.setString(1, key.entityName());
             ps.setString(2, key.entityId());
@@ -58,11 +55,15 @@ final class ScopePositions {
     /** Records the position of the scope: an update when it has one ({@code exists}), else an insert. */
     void write(ScopeTimeline scope, Position position, boolean exists) {
         Key key = key(scope);
+        TableNames names = reads.model.names();
+        UndoColumns u = names.undoColumns();
         String sql = exists
-                ? "update " + table() + " set origin_transaction_id = ?, position_transaction_id = ?, "
-                        + "base_transaction_id = ? where entity_name = ? and entity_id = ? and relations = ?"
-                : "insert into " + table() + " (origin_transaction_id, position_transaction_id, base_transaction_id, "
-                        + "entity_name, entity_id, relations) values (?, ?, ?, ?, ?, ?)";
+                ? "update " + names.undoScopeTable() + " set " + u.originTransactionId() + " = ?, "
+                        + u.positionTransactionId() + " = ?, " + u.baseTransactionId() + " = ? where " + u.entityName()
+                        + " = ? and " + u.entityId() + " = ? and " + names.undoScopeRelations() + " = ?"
+                : "insert into " + names.undoScopeTable() + " (" + u.originTransactionId() + ", "
+                        + u.positionTransactionId() + ", " + u.baseTransactionId() + ", " + u.entityName() + ", "
+                        + u.entityId() + ", " + names.undoScopeRelations() + ") values (?, ?, ?, ?, ?, ?)";
         reads.jdbc.updatePosition(sql, ps -> {
             ps.setLong(1, position.origin());
             ps.setLong(2, position.position());

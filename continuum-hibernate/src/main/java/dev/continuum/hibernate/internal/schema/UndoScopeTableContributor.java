@@ -3,6 +3,8 @@ package dev.continuum.hibernate.internal.schema;
 import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.TableNames.UndoColumns;
 import dev.continuum.hibernate.internal.model.UndoScopeTable;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
 
@@ -52,12 +54,14 @@ public final class UndoScopeTableContributor extends ContinuumContributor {
         table.setComment("Undo/redo positions of scopes of versioned entities (Continuum)");
         PrimaryKey primaryKey = new PrimaryKey(table);
         primaryKey.setName(Identifiers.derivedName("pk", name.getText(), "", metadata.getDatabase().getDialect()));
-        for (String key : new String[] {"entity_name", "entity_id", "relations"}) {
+        for (String key : new String[] {UndoColumns.NAMES.entityName(), UndoColumns.NAMES.entityId(),
+                TableNames.UNDO_SCOPE_RELATIONS}) {
             Column column = SchemaContributor.column(helper.toIdentifier(key), "string", false, table, context);
             table.addColumn(column);
             primaryKey.addColumn(column);
         }
-        for (String position : new String[] {"origin_transaction_id", "position_transaction_id", "base_transaction_id"}) {
+        for (String position : new String[] {UndoColumns.NAMES.originTransactionId(),
+                UndoColumns.NAMES.positionTransactionId(), UndoColumns.NAMES.baseTransactionId()}) {
             table.addColumn(SchemaContributor.column(helper.toIdentifier(position), "long", false, table, context));
         }
         table.setPrimaryKey(primaryKey);
