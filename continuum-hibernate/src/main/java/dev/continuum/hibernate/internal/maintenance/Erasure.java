@@ -70,23 +70,23 @@ final class Erasure {
                     rows += delete(connection, session, collection.name(), Hierarchy.ownerKey(collection), hierarchy,
                             key, transactions);
                 }
-                try (PreparedStatement statement = connection.prepareStatement("delete from " + names.undoTable()
-                        + " where " + names.undoColumns().entityName() + " = ? and " + names.undoColumns().entityId()
-                        + " = ?")) {
-                    statement.setString(1, persister.getRootEntityName());
-                    statement.setString(2, UndoKeys.entityId(key));
-                    statement.executeUpdate();
-                }
-                try (PreparedStatement statement = connection.prepareStatement("delete from " + names.undoScopeTable()
-                        + " where " + names.undoColumns().entityName() + " = ? and " + names.undoColumns().entityId()
-                        + " = ?")) {
-                    statement.setString(1, persister.getRootEntityName());
-                    statement.setString(2, UndoKeys.entityId(key));
-                    statement.executeUpdate();
+                for (String undo : List.of(names.undoTable(), names.undoScopeTable())) {
+                    deleteUndoPositions(connection, undo, persister.getRootEntityName(), UndoKeys.entityId(key));
                 }
                 Transactions.resetScopes(connection, model, transactions);
                 return new ErasureResult(versions, rows, deleteUnreferenced(connection, transactions));
             }, () -> { });
+        }
+    }
+
+    /** Removes the undo/redo positions that the table {@code undo} keeps for one entity. */
+    private void deleteUndoPositions(Connection connection, String undo, String entityName, String entityId)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("delete from " + undo + " where "
+                + names.undoColumns().entityName() + " = ? and " + names.undoColumns().entityId() + " = ?")) {
+            statement.setString(1, entityName);
+            statement.setString(2, entityId);
+            statement.executeUpdate();
         }
     }
 
