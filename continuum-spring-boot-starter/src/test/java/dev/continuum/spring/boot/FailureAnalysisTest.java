@@ -42,7 +42,7 @@ class FailureAnalysisTest {
         startWithoutVersionTable();
 
         assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("The database schema does not match Continuum's version tables")
+                .contains("The database schema does not have what Continuum needs to record history")
                 .contains("ledger_version")
                 .contains("drift_transaction")
                 .contains("spring.jpa.hibernate.ddl-auto=update")

@@ -56,7 +56,13 @@ class VersionJsonTest {
     }
 
     <T> List<Version<T>> versions(Class<T> type, long id) {
-        return transactions.execute(status -> history.versions(type, id));
+        // as the repository fragment returns them: changesets read while the EntityManager is open,
+        // so that the versions can be written after the transaction (see docs/spring-boot.md)
+        return transactions.execute(status -> {
+            List<Version<T>> versions = history.versions(type, id);
+            versions.forEach(Version::changeset);
+            return versions;
+        });
     }
 
     JsonNode write(Object value) {
