@@ -198,6 +198,15 @@ public final class Interleaved {
             }
             System.out.println(line);
         });
+        printRatios(db, times, variants, base);
+        if (base == Variant.P && variants.contains(Variant.F)) {
+            // The floor: what any history that writes Continuum's rows costs at least on this database.
+            printRatios(db, times, variants.stream().filter(v -> v != Variant.P).toList(), Variant.F);
+        }
+    }
+
+    private static void printRatios(String db, Map<String, Map<Variant, List<Double>>> times, List<Variant> variants,
+            Variant base) {
         StringBuilder ratioHeader = new StringBuilder("| workload |");
         StringBuilder ratioRule = new StringBuilder("| --- |");
         for (Variant variant : variants) {
