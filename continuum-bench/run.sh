@@ -11,13 +11,16 @@
 # variables as the tests: CONTINUUM_TEST_POSTGRESQL_URL / _USER / _PASSWORD and
 # CONTINUUM_TEST_MARIADB_URL / _USER / _PASSWORD.
 # Per database it runs, in order, the parts named in BENCH_PARTS (default: all of them):
+#   floor        FloorCheck: the floor variant F writes exactly the rows Continuum writes (fails otherwise);
 #   jmh          the write benchmarks W1-W4 under JMH (one variant after the other, each in its own JVM)
 #                and their table;
 #   interleaved  the write workloads with all variants in one JVM taking turns (paired ratios to P);
 #   statements   the statements per write operation;
 #   read         the read workloads R1-R3: the interleaved run (paired ratios to E), the statements per
 #                operation, then ReadBenchmark under JMH and its table;
-#   memory       the heap held by a transaction of 100,000 inserts, P against C (MemoryCheck).
+#   concurrency  W3 on 1, 4 and 16 threads, P, C and E taking turns (transactions per second, ratios to P);
+#   memory       the heap held by a transaction of BENCH_MEMORY_ENTITIES inserts (default 200,000), flushed
+#                and cleared every 1,000, P against C (MemoryCheck).
 # e.g. BENCH_PARTS="read memory". Results go to continuum-bench/target/jmh-<db>.{json,log,md} (writes)
 # and jmh-<db>-read.{json,log} (reads); every table goes to jmh-<db>.md.
 # Set BENCH_SKIP_BUILD=1 to reuse the jar.
@@ -53,12 +56,15 @@ case $mode in
   full) timing=(); read_timing=() ;;
 esac
 
-parts=${BENCH_PARTS:-jmh interleaved statements read memory}
+parts=${BENCH_PARTS:-floor jmh interleaved statements read concurrency memory}
 tool=(java -Xmx2g -Dorg.jboss.logging.provider=slf4j -cp "$jar")
 for db in "${databases[@]}"; do
   out=continuum-bench/target/jmh-$db
   echo "== $mode run on $db"
   : > "$out.md"
+  if [[ $parts == *floor* ]]; then
+    "${tool[@]}" dev.continuum.bench.FloorCheck "$db" | tee -a "$out.md"
+  fi
   if [[ $parts == *jmh* ]]; then
     java -jar "$jar" '\.(Insert|Update|SingleUpdate|Delete)Benchmark\.' -p db="$db" "${timing[@]}" \
         -rf json -rff "$out.json" "$@" | tee "$out.log"
@@ -77,7 +83,10 @@ for db in "${databases[@]}"; do
         | tee "$out-read.log"
     "${tool[@]}" dev.continuum.bench.Report "$out-read.json" | tee -a "$out.md"
   fi
+  if [[ $parts == *concurrency* ]]; then
+    "${tool[@]}" dev.continuum.bench.Concurrency "$db" "$mode" | tee -a "$out.md"
+  fi
   if [[ $parts == *memory* ]]; then
-    "${tool[@]}" dev.continuum.bench.MemoryCheck "$db" | tee -a "$out.md"
+    "${tool[@]}" dev.continuum.bench.MemoryCheck "$db" "${BENCH_MEMORY_ENTITIES:-200000}" | tee -a "$out.md"
   fi
 done

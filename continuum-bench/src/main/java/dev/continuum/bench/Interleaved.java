@@ -28,7 +28,8 @@ import java.util.function.Function;
  * (E) in the same round: a ratio C/E of 0.5 means Continuum reads at twice Envers' throughput.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.continuum.bench.Interleaved [h2|postgresql|mariadb]
- * [quick|full] [write|read]}. Quick: 3 warmup and 10 measured rounds; full: 5 and 30.
+ * [quick|full] [write|read] [variants, e.g. P,F,C,E] [warmup=N] [rounds=N]}. Quick: 3 warmup and 10
+ * measured rounds; full: 5 and 30; all variants unless named (the base, P or E, always runs).
  */
 public final class Interleaved {
 
@@ -59,19 +60,32 @@ public final class Interleaved {
         String db = "h2";
         boolean full = false;
         boolean read = false;
+        List<Variant> chosen = null;
+        Integer warmupChosen = null;
+        Integer roundsChosen = null;
         for (String arg : args) {
             if (arg.equals("full")) {
                 full = true;
             } else if (arg.equals("read")) {
                 read = true;
+            } else if (arg.startsWith("rounds=")) {
+                roundsChosen = Integer.valueOf(arg.substring("rounds=".length()));
+            } else if (arg.startsWith("warmup=")) {
+                warmupChosen = Integer.valueOf(arg.substring("warmup=".length()));
+            } else if (arg.contains(",")) {
+                chosen = List.of(arg.split(",")).stream().map(v -> Variant.valueOf(v.trim())).toList();
             } else if (!arg.equals("quick") && !arg.equals("write")) {
                 db = arg;
             }
         }
-        List<Variant> variants = read ? Reads.variants() : List.of(Variant.values());
+        List<Variant> all = read ? Reads.variants() : List.of(Variant.values());
         Variant base = read ? Variant.E : Variant.P;
-        int warmupRounds = full ? 5 : 3;
-        int rounds = full ? 30 : 10;
+        // The base variant always runs, first: every ratio is to it.
+        List<Variant> named = chosen;
+        List<Variant> variants = named == null ? all
+                : all.stream().filter(v -> v == base || named.contains(v)).toList();
+        int warmupRounds = warmupChosen != null ? warmupChosen : full ? 5 : 3;
+        int rounds = roundsChosen != null ? roundsChosen : full ? 30 : 10;
         Database database = Database.named(db);
         Map<String, Map<Variant, List<Double>>> times = new LinkedHashMap<>();
         for (Workload workload : read ? readWorkloads() : workloads()) {
@@ -198,6 +212,15 @@ public final class Interleaved {
             }
             System.out.println(line);
         });
+        printRatios(db, times, variants, base);
+        if (base == Variant.P && variants.contains(Variant.F)) {
+            // The floor: what any history that writes Continuum's rows costs at least on this database.
+            printRatios(db, times, variants.stream().filter(v -> v != Variant.P).toList(), Variant.F);
+        }
+    }
+
+    private static void printRatios(String db, Map<String, Map<Variant, List<Double>>> times, List<Variant> variants,
+            Variant base) {
         StringBuilder ratioHeader = new StringBuilder("| workload |");
         StringBuilder ratioRule = new StringBuilder("| --- |");
         for (Variant variant : variants) {
@@ -229,7 +252,7 @@ public final class Interleaved {
     }
 
     /** The q-quantile of sorted values, interpolated linearly. */
-    private static double quantile(List<Double> sorted, double q) {
+    static double quantile(List<Double> sorted, double q) {
         double position = q * (sorted.size() - 1);
         int below = (int) Math.floor(position);
         int above = (int) Math.ceil(position);

@@ -53,15 +53,19 @@ public final class StatementCounts {
     /**
      * Prints the statement tables for one database.
      *
-     * @param args the database name (default h2), and {@code --detail} for the per-statement breakdown
+     * @param args the database name (default h2), {@code --detail} for the per-statement breakdown, and
+     *             the variants to count (e.g. {@code P,F,C}; default all)
      */
     public static void main(String[] args) {
         String db = "h2";
         boolean detail = false;
         boolean read = false;
+        List<String> named = null;
         for (String arg : args) {
             if (arg.equals("--detail")) {
                 detail = true;
+            } else if (arg.contains(",")) {
+                named = List.of(arg.split(","));
             } else if (arg.equals("read")) {
                 read = true;
             } else if (!arg.equals("write")) {
@@ -70,7 +74,9 @@ public final class StatementCounts {
         }
         Database database = Database.named(db);
         Map<String, Map<Variant, Count>> counts = new LinkedHashMap<>();
-        for (Variant variant : read ? Reads.variants() : List.of(Variant.values())) {
+        List<String> chosen = named;
+        for (Variant variant : (read ? Reads.variants() : List.of(Variant.values())).stream()
+                .filter(v -> chosen == null || chosen.contains(v.name())).toList()) {
             JdbcCounter jdbc = new JdbcCounter();
             try (BenchUnit unit = BenchUnit.open(variant, database, true, jdbc)) {
                 (read ? readWorkloads() : workloads()).forEach((name, workload) -> counts.computeIfAbsent(name, n -> new EnumMap<>(Variant.class))

@@ -40,8 +40,8 @@ import java.util.function.Supplier;
 @Measurement(iterations = 10, time = 5)
 public abstract class WriteBenchmark {
 
-    /** The variant measured: P, C, E, EV, H or HD (see {@link Variant}). */
-    @Param({"P", "C", "E", "EV", "H", "HD"})
+    /** The variant measured: P, F, C, E, EV, H or HD (see {@link Variant}). */
+    @Param({"P", "F", "C", "E", "EV", "H", "HD"})
     public Variant variant;
 
     /** The database: h2 (embedded), postgresql or mariadb (see {@link Database}). */

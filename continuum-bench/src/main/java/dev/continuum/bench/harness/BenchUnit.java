@@ -10,6 +10,11 @@ import jakarta.persistence.EntityTransaction;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,14 +35,16 @@ public final class BenchUnit implements AutoCloseable {
     private final HikariDataSource pool;
     private final EntityManagerFactory factory;
     private final StatementCounter statements;
+    private final Floor floor;
 
     private BenchUnit(Variant variant, Database database, HikariDataSource pool, EntityManagerFactory factory,
-            StatementCounter statements) {
+            StatementCounter statements, Floor floor) {
         this.variant = variant;
         this.database = database;
         this.pool = pool;
         this.factory = factory;
         this.statements = statements;
+        this.floor = floor;
     }
 
     /**
@@ -47,12 +54,35 @@ public final class BenchUnit implements AutoCloseable {
      * @param jdbc when not null, also counts what reaches the driver (slower; for statement counts only)
      */
     public static BenchUnit open(Variant variant, Database database, boolean keepShapes, JdbcCounter jdbc) {
+        // One benchmark thread, plus the schema tool's connection at startup and truncation.
+        return open(variant, database, keepShapes, jdbc, 2);
+    }
+
+    /**
+     * Opens the variant's unit as {@link #open(Variant, Database, boolean, JdbcCounter)} does, with a
+     * pool of {@code connections} (at least one per thread that writes at the same time, plus one).
+     */
+    public static BenchUnit open(Variant variant, Database database, boolean keepShapes, JdbcCounter jdbc,
+            int connections) {
+        if (variant == Variant.F) {
+            // The floor writes Continuum's rows, so Continuum creates its version tables and transaction
+            // table first, as for C; the floor's own unit, with Continuum off, then recreates only the live tables.
+            Map<String, Object> schemaSettings = new HashMap<>(variant.settings());
+            schemaSettings.putAll(Floor.schemaSettings(variant.tablePrefix()));
+            try (BenchUnit schema = open(Variant.C, database, schemaSettings, variant.tablePrefix(), false, null, 2)) {
+                schema.factory();
+            }
+        }
+        return open(variant, database, variant.settings(), variant.tablePrefix(), keepShapes, jdbc, connections);
+    }
+
+    private static BenchUnit open(Variant variant, Database database, Map<String, Object> settings, String prefix,
+            boolean keepShapes, JdbcCounter jdbc, int connections) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.url());
         config.setUsername(database.user());
         config.setPassword(database.password());
-        // One benchmark thread, plus the schema tool's connection at startup and truncation.
-        config.setMaximumPoolSize(2);
+        config.setMaximumPoolSize(connections);
         config.setPoolName("bench-" + variant.name().toLowerCase(Locale.ROOT));
         HikariDataSource pool = new HikariDataSource(config);
         try {
@@ -62,7 +92,7 @@ public final class BenchUnit implements AutoCloseable {
                     new HibernatePersistenceConfiguration("bench-" + variant.name())
                             .property("hibernate.connection.datasource", dataSource)
                             .property("hibernate.physical_naming_strategy",
-                                    new PrefixNamingStrategy(variant.tablePrefix()))
+                                    new PrefixNamingStrategy(prefix))
                             .property("hibernate.session_factory.statement_inspector", statements)
                             .property("hibernate.jdbc.batch_size", "50")
                             .property("hibernate.order_inserts", "true")
@@ -70,10 +100,19 @@ public final class BenchUnit implements AutoCloseable {
                             .property("hibernate.hbm2ddl.auto", "create-drop")
                             .property("hibernate.hbm2ddl.halt_on_error", "true")
                             .property("hibernate.show_sql", "false");
-            variant.settings().forEach(configuration::property);
+            settings.forEach(configuration::property);
             variant.model().managedClasses().forEach(configuration::managedClass);
             EntityManagerFactory factory = configuration.createEntityManagerFactory();
-            return new BenchUnit(variant, database, pool, factory, statements);
+            Floor floor = null;
+            if (variant == Variant.F) {
+                try (Connection connection = pool.getConnection()) {
+                    floor = Floor.open(database, statements, prefix, connection);
+                } catch (SQLException e) {
+                    factory.close();
+                    throw new IllegalStateException("The floor's version tables could not be read", e);
+                }
+            }
+            return new BenchUnit(variant, database, pool, factory, statements, floor);
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
@@ -98,6 +137,11 @@ public final class BenchUnit implements AutoCloseable {
     /** The variant's model. */
     public BenchModel model() {
         return variant.model();
+    }
+
+    /** The floor's history writer: present for variant F only. */
+    public Optional<Floor> floor() {
+        return Optional.ofNullable(floor);
     }
 
     /** The counter of every statement this unit's sessions prepare. */
@@ -137,6 +181,13 @@ public final class BenchUnit implements AutoCloseable {
      */
     public void truncate() {
         factory.getSchemaManager().truncate();
+        if (floor != null) {
+            try (Connection connection = pool.getConnection()) {
+                floor.truncate(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("The floor's version tables could not be emptied", e);
+            }
+        }
     }
 
     @Override

@@ -85,9 +85,9 @@ public final class Reads {
     private Reads() {
     }
 
-    /** Whether the variant has read workloads (plain Hibernate keeps no history). */
+    /** Whether the variant has read workloads (plain Hibernate keeps no history, the floor has no read API). */
     public static boolean reads(Variant variant) {
-        return variant != Variant.P;
+        return variant != Variant.P && variant != Variant.F;
     }
 
     /** The variants with read workloads, in declaration order. */
@@ -139,6 +139,7 @@ public final class Reads {
     private static Reader reader(BenchUnit unit) {
         return switch (unit.variant()) {
             case P -> throw new UnsupportedOperationException("Plain Hibernate keeps no history to read");
+            case F -> throw new UnsupportedOperationException("The floor writes Continuum's rows but has no read API");
             case C -> CONTINUUM;
             case E, EV -> ENVERS;
             case H, HD -> AUDIT_LOG;

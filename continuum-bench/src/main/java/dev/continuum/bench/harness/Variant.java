@@ -19,6 +19,13 @@ public enum Variant {
     /** Plain Hibernate, nothing versioned: the floor. */
     P("p_", new PlainModel(), Map.of()),
 
+    /**
+     * The floor of any history that writes a row per change: plain Hibernate (Continuum off) over
+     * Continuum's model and schema, and exactly the rows Continuum writes, written by hand with JDBC in
+     * the same transaction in the fewest round trips the database allows (see {@link Floor}).
+     */
+    F("f_", new ContinuumModel(), Map.of()),
+
     /** Continuum, all three entities {@code @Versioned}. */
     C("c_", new ContinuumModel(), Map.of(
             "continuum.enabled", "true",

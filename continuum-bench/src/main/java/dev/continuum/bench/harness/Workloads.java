@@ -37,7 +37,9 @@ public final class Workloads {
                 em.persist(tag);
                 tags.add(tag);
             }
-            return tags.stream().map(model::tagId).toList();
+            List<Long> ids = tags.stream().map(model::tagId).toList();
+            unit.floor().ifPresent(floor -> floor.insertedTags(em, ids));
+            return ids;
         });
     }
 
@@ -50,7 +52,7 @@ public final class Workloads {
         for (int done = 0; done < count; done += ARTICLES_PER_TRANSACTION) {
             int batch = Math.min(ARTICLES_PER_TRANSACTION, count - done);
             long first = done;
-            ids.addAll(unit.fromTransaction(em -> insert(em, unit.model(), batch, first, tagIds)));
+            ids.addAll(unit.fromTransaction(em -> insert(unit, em, batch, first, tagIds)));
         }
         return ids;
     }
@@ -62,12 +64,12 @@ public final class Workloads {
      * @param sequence a running number, to vary titles and the tags chosen
      */
     public static List<Long> insertArticles(BenchUnit unit, List<Long> tagIds, long sequence) {
-        return unit.fromTransaction(em -> insert(em, unit.model(), ARTICLES_PER_TRANSACTION,
+        return unit.fromTransaction(em -> insert(unit, em, ARTICLES_PER_TRANSACTION,
                 sequence * ARTICLES_PER_TRANSACTION, tagIds));
     }
 
-    private static List<Long> insert(EntityManager em, BenchModel model, int count, long first,
-            List<Long> tagIds) {
+    private static List<Long> insert(BenchUnit unit, EntityManager em, int count, long first, List<Long> tagIds) {
+        BenchModel model = unit.model();
         List<BenchArticle> articles = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long n = first + i;
@@ -81,7 +83,9 @@ public final class Workloads {
             articles.add(article);
         }
         // Ids come from the sequence at persist; no flush is needed before the commit.
-        return articles.stream().map(BenchArticle::getId).toList();
+        List<Long> ids = articles.stream().map(BenchArticle::getId).toList();
+        unit.floor().ifPresent(floor -> floor.inserted(em, ids, commentIds(em, model, articles)));
+        return ids;
     }
 
     /**
@@ -100,13 +104,17 @@ public final class Workloads {
             for (BenchArticle article : articles) {
                 edit(article, round);
             }
+            unit.floor().ifPresent(floor -> floor.updated(em, ids));
         });
     }
 
     /** W3: one transaction loading one article by id and changing its title and status. */
     public static void updateArticle(BenchUnit unit, Long id, long round) {
         BenchModel model = unit.model();
-        unit.inTransaction(em -> edit(em.find(model.articleType(), id), round));
+        unit.inTransaction(em -> {
+            edit(em.find(model.articleType(), id), round);
+            unit.floor().ifPresent(floor -> floor.updated(em, List.of(id)));
+        });
     }
 
     private static void edit(BenchArticle article, long round) {
@@ -128,11 +136,23 @@ public final class Workloads {
                                     + " where a.id in :ids", model.articleType())
                     .setParameter("ids", ids)
                     .getResultList();
+            unit.floor().ifPresent(floor -> floor.deleted(em, ids, commentIds(em, model, articles)));
             for (BenchArticle article : articles) {
                 model.comments(article).forEach(em::remove);
             }
             articles.forEach(em::remove);
         });
+    }
+
+    /** The ids of the articles' comments, for the floor, which writes their versions by key. */
+    private static List<Long> commentIds(EntityManager em, BenchModel model, List<? extends BenchArticle> articles) {
+        List<Long> ids = new ArrayList<>();
+        for (BenchArticle article : articles) {
+            for (Object comment : model.comments(article)) {
+                ids.add((Long) em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(comment));
+            }
+        }
+        return ids;
     }
 
     /** A body of 500 characters, the same for every article. */
