@@ -4,8 +4,12 @@ import dev.continuum.Versioned;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.TenantId;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** A tenant's entity with an identifier of its own, the usual discriminator mapping. */
 @Entity
@@ -19,6 +23,8 @@ public class Memo {
     private String text;
     @ManyToOne
     private Memo parent;
+    @OneToMany(mappedBy = "parent")
+    private List<Memo> children = new ArrayList<>();
 
     protected Memo() {
     }
@@ -50,5 +56,9 @@ public class Memo {
 
     public void setParent(Memo parent) {
         this.parent = parent;
+    }
+
+    public List<Memo> getChildren() {
+        return children;
     }
 }

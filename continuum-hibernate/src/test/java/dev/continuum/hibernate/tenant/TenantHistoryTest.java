@@ -4,6 +4,7 @@ import dev.continuum.ChangeContext;
 import dev.continuum.HistoryAdmin;
 import dev.continuum.HistoryLookupException;
 import dev.continuum.Transaction;
+import dev.continuum.UndoScope;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.hibernate.testing.DatabaseTest;
@@ -217,5 +218,31 @@ class TenantHistoryTest {
                 .map(v -> ((Memo) v.entity()).getText()).toList())).containsExactly("b before");
         assertThat((List<Object>) seen(db, "a", h -> h.changedIn(baseline).stream()
                 .map(v -> ((Memo) v.entity()).getText()).toList())).containsExactly("a before");
+    }
+
+    @DatabaseTest
+    void undoOfAScopeStaysWithinTheTenant(Db db) {
+        for (String tenant : List.of("a", "b")) {
+            long parent = tenant.equals("a") ? 10L : 20L;
+            write(db, tenant, tenant, null, em -> {
+                Memo memo = new Memo(parent, tenant + " parent");
+                em.persist(memo);
+                Memo child = new Memo(parent + 1, tenant + " child");
+                child.setParent(memo);
+                em.persist(child);
+            });
+            write(db, tenant, tenant, null, em -> em.find(Memo.class, parent + 1).setText(tenant + " edited"));
+        }
+
+        Optional<Transaction> undone = Tenants.as("b",
+                () -> db.inTransaction(em -> VersionHistory.of(em).undo(UndoScope.of(Memo.class, 20L, "children"))));
+
+        assertThat(undone).isPresent();
+        assertThat(db.rows("select id, text from memo where id in (11, 21) order by id")).containsExactly(
+                Map.of("id", 11L, "text", "a edited"), Map.of("id", 21L, "text", "b child"));
+        assertThatThrownBy(() -> Tenants.run("b",
+                () -> db.run(em -> VersionHistory.of(em).undo(UndoScope.of(Memo.class, 10L, "children")))))
+                .isInstanceOf(HistoryLookupException.class).hasMessageContaining("has no recorded history");
+        assertThat(db.rows("select text from memo where id = 11")).containsExactly(Map.of("text", "a edited"));
     }
 }
