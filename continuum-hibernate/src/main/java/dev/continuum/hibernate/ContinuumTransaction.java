@@ -20,6 +20,7 @@ public class ContinuumTransaction {
     private Instant issuedAt;
     private String userId;
     private String remoteAddr;
+    private String tenantId;
 
     /** For Hibernate. */
     protected ContinuumTransaction() {
@@ -60,5 +61,17 @@ public class ContinuumTransaction {
      */
     public String getRemoteAddr() {
         return remoteAddr;
+    }
+
+    /**
+     * The tenant the transaction belongs to, under discriminator multi-tenancy (a persistence unit
+     * with a {@code @TenantId} entity): the session's tenant identifier, as text. Such a unit's
+     * transaction table has a {@code tenant_id} column; other units have none, and this is null.
+     *
+     * @return the tenant, or null when the unit has no {@code @TenantId} entity or the transaction
+     *         was made without a tenant (a baseline, for example)
+     */
+    public String getTenantId() {
+        return tenantId;
     }
 }

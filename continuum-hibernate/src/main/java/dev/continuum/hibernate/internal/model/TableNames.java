@@ -34,20 +34,28 @@ public record TableNames(String transactionTable, String transactionSequence, St
      * @param issuedAt when the transaction recorded its versions
      * @param userId who made the change
      * @param remoteAddr from where
+     * @param tenantId the tenant the transaction belongs to, or null when the table has no such
+     *        column (the persistence unit has no {@code @TenantId} entity)
      */
-    public record TransactionColumns(String id, String issuedAt, String userId, String remoteAddr) {
+    public record TransactionColumns(String id, String issuedAt, String userId, String remoteAddr,
+            String tenantId) {
 
         /** The names as written in the mapping, before quoting. */
         public static final TransactionColumns NAMES = new TransactionColumns("id", "issued_at", "user_id",
-                "remote_addr");
+                "remote_addr", "tenant_id");
 
-        /** These names, each rendered by {@code render}. */
+        /** These names, each rendered by {@code render} (a null name, a column the table lacks, stays null). */
         public TransactionColumns map(UnaryOperator<String> render) {
             return new TransactionColumns(render.apply(id), render.apply(issuedAt), render.apply(userId),
-                    render.apply(remoteAddr));
+                    render.apply(remoteAddr), tenantId == null ? null : render.apply(tenantId));
         }
 
-        /** The names in table order. */
+        /** Whether transactions belong to tenants: the table has a tenant column. */
+        public boolean tenants() {
+            return tenantId != null;
+        }
+
+        /** The names of the columns every transaction table has, in table order (not the tenant column). */
         public List<String> all() {
             return List.of(id, issuedAt, userId, remoteAddr);
         }

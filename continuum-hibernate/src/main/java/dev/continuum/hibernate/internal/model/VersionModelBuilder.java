@@ -132,7 +132,8 @@ public final class VersionModelBuilder {
                 helper.toIdentifier(settings.transactionIdColumn()).render(dialect),
                 helper.toIdentifier(settings.endTransactionIdColumn()).render(dialect),
                 helper.toIdentifier(settings.operationTypeColumn()).render(dialect),
-                TableNames.TransactionColumns.NAMES.map(name -> transactionColumns.getOrDefault(name, name)),
+                TableNames.TransactionColumns.NAMES.map(name -> name.equals(TableNames.TransactionColumns.NAMES.tenantId())
+                        && !transactionColumns.containsKey(name) ? null : transactionColumns.getOrDefault(name, name)),
                 TableNames.UndoColumns.NAMES.map(name -> helper.toIdentifier(name).render(dialect)),
                 context.format(new QualifiedTableName(null, null,
                         helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()))),

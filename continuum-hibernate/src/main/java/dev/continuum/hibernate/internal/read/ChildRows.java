@@ -107,7 +107,8 @@ record ChildRows(EntityPersister child, TableReader children, List<String> keyEx
         List<Object[]> rowKeys = new ArrayList<>();
         List<Object[]> keys = KeyBatches.distinct(owners.stream().map(owner -> owner.key(session)).toList());
         KeyBatches.readInWindow(reads.jdbc, keys, RelationOwner.earliest(owners), RelationOwner.latest(owners),
-                count -> children.sql().window(keyExpressions, count, true), KeyBatches.binder(keyMappings, session),
+                count -> children.sql().window(keyExpressions, count, true),
+                children.afterTenant(KeyBatches.binder(keyMappings, session), session),
                 rs -> rows.addAll(children.readAll(rs, session, keyMappings, rowKeys)));
         Map<List<Object>, List<VersionRow>> byOwner = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {

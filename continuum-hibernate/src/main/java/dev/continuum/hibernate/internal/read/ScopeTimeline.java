@@ -88,7 +88,7 @@ record ScopeTimeline(EntityRef<?> root, List<Version<?>> rootVersions, List<Memb
         List<VersionRow> found = new ArrayList<>();
         KeyBatches.readInWindow(reads.jdbc, List.<Object[]>of(root.idValues(session)), Long.MIN_VALUE, Long.MAX_VALUE,
                 count -> rows.children().sql().window(rows.keyExpressions(), count, true),
-                KeyBatches.binder(rows.keyMappings(), session),
+                rows.children().afterTenant(KeyBatches.binder(rows.keyMappings(), session), session),
                 rs -> found.addAll(rows.children().readAll(rs, session, rows.keyMappings(), new ArrayList<>())));
         return found;
     }

@@ -30,10 +30,16 @@ final class TableReader {
     private final VersionSql sql;
     private final TransactionReader transactions;
     private final JdbcMapping[] mappings;
+    private final TenantFilter tenant;
+    private final TenantFilter changedInTenant;
 
     TableReader(TableLayout layout, TableNames names, TransactionReader transactions) {
         this.layout = layout;
-        this.sql = new VersionSql(layout, names);
+        Optional<TenantFilter> own = TenantFilter.ofEntity(layout.rowTypes().root(), layout);
+        this.tenant = own.orElse(TenantFilter.NONE);
+        // what a transaction changed: an entity of a tenant by its own tenant column, others by the transaction's
+        this.changedInTenant = own.orElse(transactions.tenant());
+        this.sql = new VersionSql(layout, names, tenant, changedInTenant);
         this.transactions = transactions;
         this.mappings = layout.columns().mappings();
     }
@@ -89,6 +95,31 @@ final class TableReader {
         return index;
     }
 
+    /**
+     * Binds the session's tenant, which every statement of {@link #sql()} but
+     * {@link VersionSql#changedIn} takes first after its select list; returns the next parameter index.
+     */
+    int bindTenant(PreparedStatement statement, int first, SharedSessionContractImplementor session)
+            throws SQLException {
+        return tenant.bind(statement, first, session);
+    }
+
+    /** The number of parameters {@link #bindTenant} binds. */
+    int tenantParameterCount() {
+        return tenant.parameterCount();
+    }
+
+    /** Binds the tenant of {@link VersionSql#changedIn}; returns the next parameter index. */
+    int bindChangedInTenant(PreparedStatement statement, int first, SharedSessionContractImplementor session)
+            throws SQLException {
+        return changedInTenant.bind(statement, first, session);
+    }
+
+    /** {@code keys}, after the session's tenant: the binder of a {@link VersionSql#window} statement. */
+    <K> KeyBatches.KeyBinder<K> afterTenant(KeyBatches.KeyBinder<K> keys, SharedSessionContractImplementor session) {
+        return (statement, first, chunk) -> keys.bind(statement, bindTenant(statement, first, session), chunk);
+    }
+
     /** The JDBC values of the id columns for an identifier. */
     Object[] idValues(Object id, SharedSessionContractImplementor session) {
         Object[] values = new Object[layout.idColumnCount()];
@@ -125,7 +156,7 @@ final class TableReader {
             List<Object[]> extraValues) throws SQLException {
         List<VersionRow> rows = new ArrayList<>();
         Map<Long, Transaction> transactions = new HashMap<>();
-        int first = mappings.length + 7;
+        int first = mappings.length + 4 + this.transactions.columnCount();
         while (rs.next()) {
             rows.add(read(rs, session, transactions));
             if (extra != null) {

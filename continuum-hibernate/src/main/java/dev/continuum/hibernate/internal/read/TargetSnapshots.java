@@ -53,13 +53,13 @@ final class TargetSnapshots {
         long latest = requests.stream().mapToLong(Request::at).max().orElseThrow();
         List<VersionRow> rows = new ArrayList<>();
         KeyBatches.readInWindow(reads.jdbc, ids, earliest, latest,
-                count -> table.sql().window(table.idExpressions(), count, false), (statement, first, chunk) -> {
+                count -> table.sql().window(table.idExpressions(), count, false), table.afterTenant((statement, first, chunk) -> {
                     int next = first;
                     for (Object[] id : chunk) {
                         next = table.bindId(statement, next, id, session);
                     }
                     return next;
-                }, rs -> rows.addAll(table.readAll(rs, session)));
+                }, session), rs -> rows.addAll(table.readAll(rs, session)));
         Map<List<Object>, List<VersionRow>> byId = new HashMap<>();
         for (VersionRow row : rows) {
             byId.computeIfAbsent(KeyBatches.hashKey(Arrays.copyOf(row.values(), table.idColumnCount())),

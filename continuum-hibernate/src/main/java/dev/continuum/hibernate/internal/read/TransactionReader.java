@@ -24,6 +24,7 @@ final class TransactionReader {
     private final BasicType<String> stringType;
     private final BasicType<Long> idType;
     private final String byId;
+    private final TenantFilter tenant;
 
     TransactionReader(TableNames names, BasicType<Instant> instantType, BasicType<String> stringType,
             BasicType<Long> idType) {
@@ -31,22 +32,55 @@ final class TransactionReader {
         this.stringType = stringType;
         this.idType = idType;
         TableNames.TransactionColumns c = names.transactionColumns();
-        this.byId = "select t." + c.issuedAt() + ", t." + c.userId() + ", t." + c.remoteAddr() + " from "
-                + names.transactionTable() + " t where t." + c.id() + " = ?";
+        this.tenant = TenantFilter.ofTransactions(c.tenants() ? "t." + c.tenantId() : null, stringType);
+        this.byId = "select t." + c.issuedAt() + ", t." + c.userId() + ", t." + c.remoteAddr()
+                + (c.tenants() ? ", t." + c.tenantId() : "") + " from "
+                + names.transactionTable() + " t where " + tenant.where() + "t." + c.id() + " = ?";
     }
 
-    /** The statement reading one transaction by id, in the columns {@link #read} expects. */
+    /**
+     * The restriction of transactions to the session's tenant (and to transactions without one),
+     * by the transaction table's tenant column; {@link TenantFilter#NONE} when it has none.
+     */
+    TenantFilter tenant() {
+        return tenant;
+    }
+
+    /**
+     * The statement reading one transaction by id, in the columns {@link #read} expects: the
+     * tenant's parameter (see {@link #tenant()}), then the id.
+     */
     String byIdSql() {
         return byId;
     }
 
-    /** Reads {@code issued_at, user_id, remote_addr} from column {@code first} on. */
+    /** The number of columns {@link #read} reads: when, who, from where, and the tenant where there is one. */
+    int columnCount() {
+        return tenant == TenantFilter.NONE ? 3 : 4;
+    }
+
+    /**
+     * Reads {@code issued_at, user_id, remote_addr} (and {@code tenant_id}, see {@link #columnCount})
+     * from column {@code first} on. Who and from where are left out of the transaction of another
+     * tenant, which a version of an entity without {@code @TenantId} (shared by all tenants) may have.
+     */
     Transaction read(ResultSet rs, int first, long id, SharedSessionContractImplementor session) throws SQLException {
         Instant issuedAt = instantType.getJdbcValueExtractor().extract(rs, first, session);
         String userId = stringType.getJdbcValueExtractor().extract(rs, first + 1, session);
         String remoteAddress = stringType.getJdbcValueExtractor().extract(rs, first + 2, session);
+        if (columnCount() > 3 && !ownTenant(stringType.getJdbcValueExtractor().extract(rs, first + 3, session), session)) {
+            userId = null;
+            remoteAddress = null;
+        }
         return new Transaction(id, issuedAt, Optional.ofNullable(userId), Optional.ofNullable(remoteAddress),
                 Map.of());
+    }
+
+    /** Whether a transaction of tenant {@code tenant} (null: none) is the session's own or no tenant's. */
+    private static boolean ownTenant(String tenant, SharedSessionContractImplementor session) {
+        Object current = session.getTenantIdentifierValue();
+        return tenant == null
+                || current != null && tenant.equals(session.getFactory().getTenantIdentifierJavaType().toString(current));
     }
 
     /** The mapping of a transaction id selected as a value of its own (see {@link PointInTime#selectedSql}). */

@@ -5,7 +5,9 @@ import dev.continuum.Version;
 import dev.continuum.VersionOf;
 import dev.continuum.binding.VersionBinding;
 
+import org.hibernate.metamodel.mapping.TenantIdMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.query.SelectionQuery;
 
 import java.util.HashMap;
 import java.util.List;
@@ -62,10 +64,17 @@ final class TypedVersions {
                         + "; it is stale: recompile so that the annotation processor generates it anew");
             }
         }
-        List<V> typed = reads.session.createQuery("select v from " + versionPersister.getEntityName() + " v where v."
-                + idProperty + " = :id order by v.transactionId", versionClass)
-                .setParameter("id", id)
-                .getResultList();
+        // a typed class maps the tenant column as a plain attribute of the entity's name: restrict it here
+        TenantIdMapping tenant = entity.persister().getTenantIdMapping();
+        String tenantProperty = tenant == null ? null : tenant.getAttributeMapping().getAttributeName();
+        SelectionQuery<V> query = reads.session.createSelectionQuery("select v from " + versionPersister.getEntityName()
+                + " v where v." + idProperty + " = :id" + (tenantProperty == null ? "" : " and v." + tenantProperty
+                + " = :tenant") + " order by v.transactionId", versionClass)
+                .setParameter("id", id);
+        if (tenantProperty != null) {
+            query.setParameter("tenant", TenantFilter.tenantOf(reads.session, "the history of " + entity.name()));
+        }
+        List<V> typed = query.getResultList();
         bindTogether(typed, entity);
         return typed;
     }

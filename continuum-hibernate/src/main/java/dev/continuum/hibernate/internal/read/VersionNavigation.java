@@ -27,7 +27,7 @@ final class VersionNavigation {
         TableReader table = version.table();
         SessionImplementor session = reads.session;
         long count = reads.jdbc.query(table.sql().index, ps -> {
-            int next = table.bindId(ps, 1, version.row().values(), session);
+            int next = table.bindId(ps, table.bindTenant(ps, 1, session), version.row().values(), session);
             ps.setLong(next, version.transactionId());
         }, rs -> rs.next() ? rs.getLong(1) : 0L);
         return Math.toIntExact(count);
@@ -53,7 +53,7 @@ final class VersionNavigation {
         SessionImplementor session = reads.session;
         Object[] id = version.row().values();
         List<VersionRow> rows = reads.jdbc.query(sql, ps -> {
-            int next = table.bindId(ps, 1, id, session);
+            int next = table.bindId(ps, table.bindTenant(ps, 1, session), id, session);
             next = table.bindId(ps, next, id, session);
             ps.setLong(next, version.transactionId());
         }, rs -> table.readAll(rs, session));

@@ -53,7 +53,7 @@ final class VersionQueries {
     <T> List<Version<T>> page(EntityRef<T> entity, int firstResult, int maxResults) {
         TableReader table = entity.table();
         List<Version<T>> versions = versions(entity.type(), table, paged(table, table.sql().versions,
-                table.idColumnCount(), identifier(entity), firstResult, maxResults));
+                table.tenantParameterCount() + table.idColumnCount(), identifier(entity), firstResult, maxResults));
         HibernateVersion.link(versions, firstResult);
         return versions;
     }
@@ -99,9 +99,9 @@ final class VersionQueries {
         SessionImplementor session = reads.session;
         List<Object[]> selected = new ArrayList<>();
         List<VersionRow> rows = paged(table.sql().allAsOf(point, persister.getEntityName(), discriminators),
-                point.selectedParameterCount() + 2 + discriminators.size(),
-                then(selected(point, table), then(at(point, table),
-                        (ps, next) -> table.bindDiscriminators(ps, next, discriminators, session))),
+                point.selectedParameterCount() + table.tenantParameterCount() + 2 + discriminators.size(),
+                then(selected(point, table), then(tenant(table), then(at(point, table),
+                        (ps, next) -> table.bindDiscriminators(ps, next, discriminators, session)))),
                 firstResult, maxResults, rs -> table.readAll(rs, session, selectedMappings(point, table), selected));
         return reads.assembler.versions(type, table, rows, transactionOf(point, selected));
     }
@@ -124,7 +124,8 @@ final class VersionQueries {
     /** A transaction by id. */
     Optional<Transaction> transaction(long transactionId) {
         HistoryModel model = reads.model;
-        return reads.jdbc.query(model.transactions().byIdSql(), ps -> ps.setLong(1, transactionId),
+        return reads.jdbc.query(model.transactions().byIdSql(),
+                ps -> ps.setLong(model.transactions().tenant().bind(ps, 1, reads.session), transactionId),
                 rs -> rs.next() ? Optional.of(model.transactions().read(rs, 1, transactionId, reads.session))
                         : Optional.empty());
     }
@@ -134,8 +135,9 @@ final class VersionQueries {
         List<Version<?>> changed = new ArrayList<>();
         for (TableReader table : reads.model.tables()) {
             List<VersionRow> rows = rows(table, table.sql().changedIn, (ps, next) -> {
-                ps.setLong(next, transactionId);
-                return next + 1;
+                int parameter = table.bindChangedInTenant(ps, next, reads.session);
+                ps.setLong(parameter, transactionId);
+                return parameter + 1;
             });
             changed.addAll(versions(Object.class, table, rows));
         }
@@ -187,13 +189,13 @@ final class VersionQueries {
         KeyBatches.readInWindows(reads.jdbc, keys,
                 chunk -> chunk.stream().mapToLong(VersionKey::transactionId).min().orElseThrow(),
                 chunk -> chunk.stream().mapToLong(VersionKey::transactionId).max().orElseThrow(),
-                count -> table.sql().window(keyExpressions, count, false), (ps, next, chunk) -> {
+                count -> table.sql().window(keyExpressions, count, false), table.afterTenant((ps, next, chunk) -> {
                     for (VersionKey key : chunk) {
                         next = table.bindId(ps, next, table.idValues(key.id(), session), session);
                         ps.setLong(next++, key.transactionId());
                     }
                     return next;
-                }, rs -> rows.addAll(table.readAll(rs, session)));
+                }, session), rs -> rows.addAll(table.readAll(rs, session)));
         return versions(type, table, rows);
     }
 
@@ -230,10 +232,16 @@ final class VersionQueries {
         }, reader);
     }
 
-    /** The entity's identifier. */
+    /** The session's tenant and the entity's identifier, which every statement on one entity's versions opens with. */
     private Parameters identifier(EntityRef<?> entity) {
         Object[] idValues = entity.idValues(reads.session);
-        return (ps, next) -> entity.table().bindId(ps, next, idValues, reads.session);
+        TableReader table = entity.table();
+        return (ps, next) -> table.bindId(ps, table.bindTenant(ps, next, reads.session), idValues, reads.session);
+    }
+
+    /** The session's tenant. */
+    private Parameters tenant(TableReader table) {
+        return (ps, next) -> table.bindTenant(ps, next, reads.session);
     }
 
     /** A point in time. */

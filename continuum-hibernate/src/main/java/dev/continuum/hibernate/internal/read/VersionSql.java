@@ -9,8 +9,9 @@ import java.util.StringJoiner;
 /**
  * The statements that read the versions of one {@link TableLayout}, built once; those with
  * arguments are put together per call. Every statement that returns versions joins the
- * transaction table, so a version always comes with its transaction in the same statement; the
- * parameters of the identifier come first.
+ * transaction table, so a version always comes with its transaction in the same statement. Every
+ * WHERE clause opens with the {@link TenantFilter} of the rows (empty without multi-tenancy), so the
+ * tenant's parameter comes first, after those of the select list; then those of the identifier.
  */
 final class VersionSql {
 
@@ -35,6 +36,7 @@ final class VersionSql {
 
     private final TableLayout layout;
     private final TableNames names;
+    private final TenantFilter tenant;
     /** The select list of every statement returning versions. */
     private final String selectList;
     /** Its FROM clause: the layout's, joined with the transaction table. */
@@ -42,9 +44,14 @@ final class VersionSql {
     private final String idWhere;
     private final String orderById;
 
-    VersionSql(TableLayout layout, TableNames names) {
+    /**
+     * @param tenant the restriction of every statement to the session's tenant
+     * @param changedInTenant the restriction of {@link #changedIn}, which asks by transaction
+     */
+    VersionSql(TableLayout layout, TableNames names, TenantFilter tenant, TenantFilter changedInTenant) {
         this.layout = layout;
         this.names = names;
+        this.tenant = tenant;
         String transactionId = "v." + names.transactionId();
         String operation = "v." + names.operationType();
         StringJoiner list = new StringJoiner(", ", "select ", "");
@@ -52,6 +59,9 @@ final class VersionSql {
         list.add(transactionId).add("v." + names.endTransactionId()).add(operation)
                 .add("t." + names.transactionColumns().issuedAt()).add("t." + names.transactionColumns().userId())
                 .add("t." + names.transactionColumns().remoteAddr());
+        if (names.transactionColumns().tenants()) {
+            list.add("t." + names.transactionColumns().tenantId());
+        }
         this.selectList = list.toString();
         this.fromClause = " from " + layout.from() + " join " + names.transactionTable() + " t on t." + names.transactionColumns().id() + " = "
                 + transactionId;
@@ -64,15 +74,15 @@ final class VersionSql {
         this.idWhere = where.toString();
         this.orderById = order.toString();
         String deleteFirst = layout.twoVersionsPerTransaction() ? ", " + operation + " desc" : "";
-        String ofId = selectList + fromClause + " where " + idWhere;
+        String ofId = selectList + fromClause + " where " + tenant.where() + idWhere;
         this.versions = ofId + " order by " + transactionId + deleteFirst;
-        this.count = "select count(*) from " + layout.table() + " v where " + idWhere;
+        this.count = "select count(*) from " + layout.table() + " v where " + tenant.where() + idWhere;
         String inTransactionOrder = layout.twoVersionsPerTransaction() ? " order by " + operation + " desc" : "";
         this.previous = ofId + " and " + transactionId + " = " + neighbour("max", "<") + inTransactionOrder;
         this.next = ofId + " and " + transactionId + " = " + neighbour("min", ">") + inTransactionOrder;
         this.recordedIn = ofId + " and " + transactionId + " = ?" + inTransactionOrder;
         this.index = count + " and " + transactionId + " < ?";
-        this.changedIn = selectList + fromClause + " where " + transactionId + " = ? order by " + orderById + deleteFirst;
+        this.changedIn = selectList + fromClause + " where " + changedInTenant.where() + transactionId + " = ? order by " + orderById + deleteFirst;
     }
 
     /**
@@ -99,22 +109,22 @@ final class VersionSql {
     /**
      * The version of an identifier valid at a point in time, with the point's transaction id when
      * the point does not give it (see {@link PointInTime#selectedSql}): the point's selected
-     * parameters, the identifier's, then two of the point.
+     * parameters, the tenant's, the identifier's, then two of the point.
      */
     String asOf(PointInTime point) {
-        return selectList + point.selectedSql(names) + fromClause + " where " + idWhere + " and "
+        return selectList + point.selectedSql(names) + fromClause + " where " + tenant.where() + idWhere + " and "
                 + validAt(point.transactionSql(names));
     }
 
     /**
      * The entities of {@code entityName} (and its subclasses) current at a point in time, ordered
      * by identifier, without paging, with the point's transaction id as {@link #asOf} selects it:
-     * the point's selected parameters, two of the point, then {@code discriminatorValues} of the
+     * the point's selected parameters, the tenant's, two of the point, then {@code discriminatorValues} of the
      * entity (see {@link RowTypes#discriminatorFilter}).
      */
     String allAsOf(PointInTime point, String entityName, List<Object> discriminatorValues) {
         StringBuilder sql = new StringBuilder(selectList).append(point.selectedSql(names)).append(fromClause)
-                .append(" where ").append(validAt(point.transactionSql(names)))
+                .append(" where ").append(tenant.where()).append(validAt(point.transactionSql(names)))
                 .append(" and v.").append(names.operationType()).append(" <> ").append(Operation.DELETE.code());
         if (!discriminatorValues.isEmpty()) {
             String column = layout.columns().names().get(layout.rowTypes().discriminatorPosition());
@@ -128,7 +138,7 @@ final class VersionSql {
     }
 
     /**
-     * The versions whose {@code keyExpressions} hold one of {@code count} keys (bound in order) and
+     * The versions whose {@code keyExpressions} hold one of {@code count} keys (bound in order, after the tenant) and
      * that were valid at some transaction between two bounds (bound after the keys: the upper,
      * then the lower), ordered by identifier and transaction. With {@code withKeys}, the key
      * expressions' values follow the usual columns of each row.
@@ -138,7 +148,7 @@ final class VersionSql {
         if (withKeys) {
             keyExpressions.forEach(expression -> sql.append(", ").append(expression));
         }
-        return sql.append(fromClause).append(" where ").append(KeyBatches.predicate(keyExpressions, count)).append(" and ")
+        return sql.append(fromClause).append(" where ").append(tenant.where()).append(KeyBatches.predicate(keyExpressions, count)).append(" and ")
                 .append(validAt("?")).append(" order by ").append(orderById).append(", v.").append(names.transactionId())
                 .toString();
     }

@@ -7,6 +7,7 @@ import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.Versioned;
 
+import org.hibernate.binder.internal.TenantIdBinder;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
@@ -80,7 +81,7 @@ public final class SchemaContributor extends ContinuumContributor {
                 ContinuumSettings.TRANSACTION_TABLE);
         contributions.contributeBinding(new ByteArrayInputStream(
                 TransactionMapping.ormXml(settings.transactionTable(), settings.userIdLength(),
-                        settings.remoteAddrLength()).getBytes(StandardCharsets.UTF_8)));
+                        settings.remoteAddrLength(), hasTenantId(metadata)).getBytes(StandardCharsets.UTF_8)));
         contributions.contributeSequence(new Sequence(CONTRIBUTOR,
                 namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
                 helper.toIdentifier(settings.transactionSequence()), 1, 1));
@@ -305,6 +306,14 @@ public final class SchemaContributor extends ContinuumContributor {
      * Fails when a class that is not an entity carries {@code @Versioned}: it would silently record
      * nothing.
      */
+    /**
+     * Whether the unit has an entity with a {@code @TenantId} (discriminator multi-tenancy), which
+     * Hibernate enforces through a filter of its own: then transactions belong to tenants.
+     */
+    private static boolean hasTenantId(InFlightMetadataCollector metadata) {
+        return metadata.getFilterDefinition(TenantIdBinder.FILTER_NAME) != null;
+    }
+
     private static void checkNoVersionedNonEntities(InFlightMetadataCollector metadata, MetadataBuildingContext context) {
         Set<String> offenders = new TreeSet<>();
         context.getBootstrapContext().getModelsContext().getClassDetailsRegistry().forEachClassDetails(details -> {

@@ -11,8 +11,18 @@ final class TransactionMapping {
     private TransactionMapping() {
     }
 
-    /** The mapping of the entity onto {@code table}. */
-    static String ormXml(String table, int userIdLength, int remoteAddrLength) {
+    /** The length of the tenant column: the tenant identifier as text. */
+    static final int TENANT_ID_LENGTH = 255;
+
+    /**
+     * The mapping of the entity onto {@code table}; with {@code tenants} (a unit with a
+     * {@code @TenantId} entity) the table has a tenant column, else the attribute is transient.
+     */
+    static String ormXml(String table, int userIdLength, int remoteAddrLength, boolean tenants) {
+        String tenant = tenants
+                ? "<basic name=\"tenantId\"><column name=\"%s\" length=\"%d\"/></basic>".formatted(COLUMNS.tenantId(),
+                        TENANT_ID_LENGTH)
+                : "<transient name=\"tenantId\"/>";
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <entity-mappings xmlns="https://jakarta.ee/xml/ns/persistence/orm" version="3.2">
@@ -24,12 +34,13 @@ final class TransactionMapping {
                       <basic name="issuedAt"><column name="%s" nullable="false"/></basic>
                       <basic name="userId"><column name="%s" length="%d"/></basic>
                       <basic name="remoteAddr"><column name="%s" length="%d"/></basic>
+                      %s
                     </attributes>
                   </entity>
                 </entity-mappings>
                 """.formatted(ContinuumTransaction.class.getName(), ContinuumTransaction.ENTITY_NAME, xml(table),
                         COLUMNS.id(), COLUMNS.issuedAt(), COLUMNS.userId(), userIdLength, COLUMNS.remoteAddr(),
-                        remoteAddrLength);
+                        remoteAddrLength, tenant);
     }
 
     private static String xml(String text) {

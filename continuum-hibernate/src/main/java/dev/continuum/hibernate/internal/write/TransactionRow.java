@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The transaction row of a completing transaction: its SQL on this database, which hands its id
  * back, and the binding of when ({@code issued_at}, now), who ({@code user_id}) and from where
- * ({@code remote_addr}).
+ * ({@code remote_addr}), and, under discriminator multi-tenancy, of the tenant ({@code tenant_id},
+ * the session's tenant identifier as text; null for a session without one).
  */
 final class TransactionRow {
 
@@ -38,6 +39,8 @@ final class TransactionRow {
     private final TransactionContextProvider contextProvider;
     private final BasicType<Instant> instantType;
     private final BasicType<String> stringType;
+    /** Whether the table has a tenant column, bound from the session's tenant identifier. */
+    private final boolean tenants;
 
     /** @param contextProvider who made a change when {@link ChangeContext} does not say, or null */
     TransactionRow(IdStyle style, TableNames names, Dialect dialect, TypeConfiguration types,
@@ -46,13 +49,15 @@ final class TransactionRow {
         this.contextProvider = contextProvider;
         String sequence = names.transactionSequence();
         TableNames.TransactionColumns c = names.transactionColumns();
-        String columns = " (" + String.join(", ", c.all()) + ") values (";
+        this.tenants = c.tenants();
+        String columns = " (" + String.join(", ", c.all()) + (tenants ? ", " + c.tenantId() : "") + ") values (";
+        String parameters = tenants ? ", ?, ?, ?, ?)" : ", ?, ?, ?)";
         if (style == IdStyle.SELECT_THEN_INSERT) {
-            this.sql = "insert into " + names.transactionTable() + columns + "?, ?, ?, ?)";
+            this.sql = "insert into " + names.transactionTable() + columns + "?" + parameters;
             this.nextIdSql = dialect.getSequenceSupport().getSequenceNextValString(sequence);
         } else {
             String insert = "insert into " + names.transactionTable() + columns
-                    + dialect.getSequenceSupport().getSelectSequenceNextValString(sequence) + ", ?, ?, ?)";
+                    + dialect.getSequenceSupport().getSelectSequenceNextValString(sequence) + parameters;
             this.sql = style == IdStyle.RETURNING ? insert + " returning " + c.id()
                     : "select " + c.id() + " from final table (" + insert + ")";
             this.nextIdSql = null;
@@ -97,7 +102,10 @@ final class TransactionRow {
         }
     }
 
-    /** Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}; returns the next parameter index. */
+    /**
+     * Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}, and the session's
+     * tenant where the table has a tenant column; returns the next parameter index.
+     */
     int bind(PreparedStatement statement, int first, SharedSessionContractImplementor session) throws SQLException {
         String userId = ChangeContext.userId()
                 .or(() -> contextProvider == null ? Optional.empty() : contextProvider.userId())
@@ -108,6 +116,13 @@ final class TransactionRow {
         instantType.getJdbcValueBinder().bind(statement, Instant.now(), first, session);
         stringType.getJdbcValueBinder().bind(statement, userId, first + 1, session);
         stringType.getJdbcValueBinder().bind(statement, remoteAddress, first + 2, session);
-        return first + 3;
+        if (!tenants) {
+            return first + 3;
+        }
+        Object tenant = session.getTenantIdentifierValue();
+        stringType.getJdbcValueBinder().bind(statement,
+                tenant == null ? null : session.getFactory().getTenantIdentifierJavaType().toString(tenant), first + 3,
+                session);
+        return first + 4;
     }
 }
