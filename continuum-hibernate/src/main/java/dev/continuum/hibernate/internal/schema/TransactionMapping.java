@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.schema;
 
 import dev.continuum.hibernate.ContinuumTransaction;
 import dev.continuum.hibernate.internal.model.TableNames.TransactionColumns;
+import dev.continuum.hibernate.internal.model.TransactionIdSource;
 
 /** The orm.xml mapping of {@link ContinuumTransaction} onto the configured transaction table. */
 final class TransactionMapping {
@@ -11,8 +12,11 @@ final class TransactionMapping {
     private TransactionMapping() {
     }
 
-    /** The mapping of the entity onto {@code table}. */
-    static String ormXml(String table, int userIdLength, int remoteAddrLength) {
+    /**
+     * The mapping of the entity onto {@code table}; its id is an identity column when transaction
+     * ids come from it rather than from a sequence.
+     */
+    static String ormXml(String table, int userIdLength, int remoteAddrLength, TransactionIdSource ids) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <entity-mappings xmlns="https://jakarta.ee/xml/ns/persistence/orm" version="3.2">
@@ -20,7 +24,7 @@ final class TransactionMapping {
                   <entity class="%s" name="%s" metadata-complete="true">
                     <table name="%s"/>
                     <attributes>
-                      <id name="id"><column name="%s"/></id>
+                      <id name="id"><column name="%s"/>%s</id>
                       <basic name="issuedAt"><column name="%s" nullable="false"/></basic>
                       <basic name="userId"><column name="%s" length="%d"/></basic>
                       <basic name="remoteAddr"><column name="%s" length="%d"/></basic>
@@ -28,7 +32,8 @@ final class TransactionMapping {
                   </entity>
                 </entity-mappings>
                 """.formatted(ContinuumTransaction.class.getName(), ContinuumTransaction.ENTITY_NAME, xml(table),
-                        COLUMNS.id(), COLUMNS.issuedAt(), COLUMNS.userId(), userIdLength, COLUMNS.remoteAddr(),
+                        COLUMNS.id(), ids == TransactionIdSource.IDENTITY ? "<generated-value strategy=\"IDENTITY\"/>" : "",
+                        COLUMNS.issuedAt(), COLUMNS.userId(), userIdLength, COLUMNS.remoteAddr(),
                         remoteAddrLength);
     }
 
