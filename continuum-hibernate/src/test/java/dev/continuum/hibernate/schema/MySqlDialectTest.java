@@ -3,6 +3,7 @@ package dev.continuum.hibernate.schema;
 import dev.continuum.BaselineResult;
 import dev.continuum.HistoryAdmin;
 import dev.continuum.Operation;
+import dev.continuum.SchemaMismatchException;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.hibernate.ContinuumSchema;
@@ -29,6 +30,7 @@ import static dev.continuum.hibernate.schema.Units.unit;
 import static dev.continuum.hibernate.testing.VersionRows.number;
 import static dev.continuum.hibernate.testing.VersionRows.operation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Continuum on Hibernate's {@code MySQLDialect}, which has no sequences: transaction ids come from
@@ -232,6 +234,26 @@ class MySqlDialectTest {
             }
             assertThat(ContinuumSchema.migrationStatements(db.configuration(NAMES, List.of(Gizmos.After.class))))
                     .isEmpty();
+        } finally {
+            dropAll(db);
+        }
+    }
+
+    @DatabaseTest(only = TestDatabase.MARIADB)
+    void aTransactionIdWithoutAutoIncrementFailsTheBootWithTheFix(Db db) {
+        try {
+            unit(db, "create", "my", List.of(Gizmos.After.class)).close();
+            db.execute("alter table my_tx modify column id bigint not null");
+
+            Throwable thrown = catchThrowable(() -> unit(db, "none", "my", List.of(Gizmos.After.class)).close());
+
+            String message = Units.cause(thrown, SchemaMismatchException.class).getMessage();
+            assertThat(message).contains("has column 'id' without auto_increment");
+            assertThat(Units.fixes(message)).containsExactly("alter table my_tx modify column id bigint not null auto_increment");
+            Units.fixes(message).forEach(db::execute);
+            try (EntityManagerFactory factory = unit(db, "none", "my", List.of(Gizmos.After.class))) {
+                assertThat(gizmoWeights(factory)).containsExactly(12);
+            }
         } finally {
             dropAll(db);
         }

@@ -59,7 +59,7 @@ final class MySqlServer {
                     + "features; set hibernate.dialect=" + MARIADB_DIALECT);
         }
         if (tooOld) {
-            throw new ConfigurationException("Continuum needs MySQL " + MINIMUM + " or later, but the database is "
+            throw new ConfigurationException("Continuum needs MySQL 8.0 or later, but the database is "
                     + reported + " (" + dialect.getClass().getSimpleName() + " " + version + "); upgrade the server"
                     + ", or if it is a MariaDB server set hibernate.dialect=" + MARIADB_DIALECT);
         }
