@@ -14,6 +14,9 @@ import dev.continuum.hibernate.testing.Model;
 import dev.continuum.hibernate.testing.StatementCounter;
 import dev.continuum.hibernate.testing.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import org.hibernate.jpa.HibernatePersistenceProvider;
+import org.junit.jupiter.api.Test;
 
 import java.sql.SQLTransactionRollbackException;
 import java.time.Instant;
@@ -237,6 +240,21 @@ class MySqlDialectTest {
         } finally {
             dropAll(db);
         }
+    }
+
+    @Test
+    void theOfflineCreateScriptNeedsOnlyTheDialect() {
+        PersistenceConfiguration unit = new PersistenceConfiguration("offline")
+                .provider(HibernatePersistenceProvider.class.getName())
+                .managedClass(Gizmos.After.class)
+                .property("hibernate.dialect", "org.hibernate.dialect.MySQLDialect")
+                .property("hibernate.boot.allow_jdbc_metadata_access", "false");
+
+        List<String> script = ContinuumSchema.createStatements(unit);
+
+        assertThat(script.get(0)).startsWith("create table transaction (id bigint not null auto_increment, "
+                + "issued_at datetime(6) not null,");
+        assertThat(script).noneMatch(statement -> statement.contains("sequence"));
     }
 
     @DatabaseTest(only = TestDatabase.MARIADB)
