@@ -16,7 +16,10 @@ public final class ContinuumSettings {
     /** Name of the transaction table; default {@code transaction}. */
     public static final String TRANSACTION_TABLE = "continuum.transaction_table";
 
-    /** Name of the sequence the transaction ids come from; default {@code transaction_id_seq}. */
+    /**
+     * Name of the sequence the transaction ids come from; default {@code transaction_id_seq}. Unused
+     * on a database without sequences (MySQL), where the transaction table's id column generates them.
+     */
     public static final String TRANSACTION_SEQUENCE = "continuum.transaction_sequence";
 
     /** Name of the version tables' transaction column; default {@code transaction_id}. */

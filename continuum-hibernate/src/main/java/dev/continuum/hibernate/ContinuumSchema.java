@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The DDL of Continuum's schema objects for a persistence unit, for migration tools such as
- * Flyway or Liquibase: the sequence of transaction ids, the transaction table, the undo table and
+ * Flyway or Liquibase: the sequence of transaction ids (where the dialect has sequences; otherwise
+ * the transaction table's id is an identity column), the transaction table, the undo table and
  * the version tables with their indexes and foreign keys, written by Hibernate's own schema
  * exporters for the unit's dialect, exactly as {@code hibernate.hbm2ddl.auto=create} or
  * {@code update} would run them. The persistence unit is not started: its mapping is built

@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.boot;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.model.VersionModel;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.CollectionPlan;
@@ -73,7 +74,8 @@ public final class ContinuumIntegrator implements Integrator {
                         transactionTable, namespace);
                 VersioningRuntime runtime = new VersioningRuntime(factory, model, Settings.contextProvider(properties,
                         factory.getServiceRegistry().requireService(ClassLoaderService.class)));
-                if (settings.schemaValidation()) {
+                if (settings.schemaValidation() && TransactionIdSource.of(factory.getJdbcServices().getDialect())
+                        == TransactionIdSource.SEQUENCE) {
                     new GaleraSequence(factory, model.names().transactionSequence(), check.managesSchema()).check();
                 }
                 ContinuumService.of(factory).start(model, runtime);

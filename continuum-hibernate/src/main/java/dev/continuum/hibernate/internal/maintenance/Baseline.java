@@ -10,6 +10,7 @@ import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.EntityTable;
 import dev.continuum.hibernate.internal.model.NullSafeEquality;
 import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.model.VersionModel;
 
 import org.hibernate.StatelessSession;
@@ -31,6 +32,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -199,6 +201,23 @@ final class Baseline {
 
     private void insertTransactionRow(Connection connection, SharedSessionContractImplementor session)
             throws SQLException {
+        BasicType<Instant> instant = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
+        if (transactionId == 0 && TransactionIdSource.of(dialect) == TransactionIdSource.IDENTITY) {
+            TableNames.TransactionColumns c = names.transactionColumns();
+            try (PreparedStatement statement = connection.prepareStatement("insert into " + names.transactionTable()
+                    + " (" + c.issuedAt() + ", " + c.userId() + ", " + c.remoteAddr() + ") values (?, ?, null)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                instant.getJdbcValueBinder().bind(statement, Instant.now(), 1, session);
+                statement.setString(2, HistoryAdmin.BASELINE_USER);
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    transactionId = keys.getLong(1);
+                }
+            }
+            transactionRecorded = true;
+            return;
+        }
         if (transactionId == 0) {
             String next = dialect.getSequenceSupport().getSequenceNextValString(names.transactionSequence());
             try (PreparedStatement statement = connection.prepareStatement(next); ResultSet rs = statement.executeQuery()) {
@@ -206,7 +225,6 @@ final class Baseline {
                 transactionId = rs.getLong(1);
             }
         }
-        BasicType<Instant> instant = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
         try (PreparedStatement statement = connection.prepareStatement("insert into " + names.transactionTable()
                 + " (" + String.join(", ", names.transactionColumns().all()) + ") values (?, ?, ?, null)")) {
             statement.setLong(1, transactionId);

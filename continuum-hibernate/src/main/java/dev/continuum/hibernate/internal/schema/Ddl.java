@@ -97,6 +97,20 @@ final class Ddl {
         return dialect.getAlterTableString(tableName(table)) + " " + alter;
     }
 
+    /**
+     * The statement that makes {@code column} the table's identity column, in the dialect's
+     * {@code modify column} with the full definition (MySQL's {@code auto_increment}); empty where
+     * the dialect has no such form.
+     */
+    List<String> makeIdentity(Table table, Column column) {
+        String type = column.getSqlType(metadata);
+        String definition = type + " "
+                + dialect.getIdentityColumnSupport().getIdentityColumnString(column.getSqlTypeCode(metadata));
+        String alter = dialect.getAlterColumnTypeString(column.getQuotedName(dialect), type, definition);
+        return alter == null || !alter.endsWith(definition) ? List.of()
+                : List.of(dialect.getAlterTableString(tableName(table)) + " " + alter);
+    }
+
     /** {@code alter table ... add constraint ... primary key (...)}. */
     String addPrimaryKey(Table table, PrimaryKey primaryKey) {
         StringJoiner columns = new StringJoiner(", ", "(", ")");

@@ -1,6 +1,7 @@
 package dev.continuum.hibernate.internal.schema;
 
 import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
 import dev.continuum.hibernate.internal.model.VersionedCollection;
 import dev.continuum.ConfigurationException;
@@ -15,6 +16,7 @@ import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.env.spi.ExtractedDatabaseMetaData;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
@@ -25,6 +27,8 @@ import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
 import org.hibernate.models.spi.ClassDetails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +40,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Adds the version tables, the transaction table and its sequence to Hibernate's relational
+ * Adds the version tables, the transaction table and its sequence (on a database without
+ * sequences, the table's identity column hands out transaction ids) to Hibernate's relational
  * model, so that schema creation, update, validation and the {@code SchemaManager} handle them
  * like mapped tables. Also the earliest point at which {@code @Versioned} is checked against the
  * mapping. Discovered through {@link java.util.ServiceLoader}.
  */
 public final class SchemaContributor extends ContinuumContributor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.continuum");
 
     /** For {@link java.util.ServiceLoader}. */
     public SchemaContributor() {
@@ -64,13 +71,10 @@ public final class SchemaContributor extends ContinuumContributor {
             return;
         }
         versioned.sort((a, b) -> a.getEntityName().compareTo(b.getEntityName()));
-        if (!metadata.getDatabase().getDialect().getSequenceSupport().supportsSequences()) {
-            throw new ConfigurationException("Continuum takes transaction ids from a database sequence, but "
-                    + metadata.getDatabase().getDialect().getClass().getSimpleName()
-                    + " has no sequences; use a database with sequences (H2, PostgreSQL, MariaDB 10.3+, Oracle, "
-                    + "SQL Server) or remove @Versioned from " + VersionedEntity.simpleName(versioned.get(0)));
-        }
         Dialect dialect = metadata.getDatabase().getDialect();
+        ExtractedDatabaseMetaData server = metadata.getDatabase().getJdbcEnvironment().getExtractedDatabaseMetaData();
+        MySqlServer.check(dialect, server.getDatabaseProductName(), server.getDatabaseProductVersion())
+                .ifPresent(LOG::warn);
         IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
         Identifiers.checkSettings(settings, dialect, helper);
         for (PersistentClass entity : versioned) {
@@ -79,12 +83,15 @@ public final class SchemaContributor extends ContinuumContributor {
         Namespace namespace = metadata.getDatabase().getDefaultNamespace();
         checkNoClash(metadata, helper.toIdentifier(settings.transactionTable()), "transaction table",
                 ContinuumSettings.TRANSACTION_TABLE);
+        TransactionIdSource ids = TransactionIdSource.of(dialect);
         contributions.contributeBinding(new ByteArrayInputStream(
                 TransactionMapping.ormXml(settings.transactionTable(), settings.userIdLength(),
-                        settings.remoteAddrLength(), hasTenantId(metadata)).getBytes(StandardCharsets.UTF_8)));
-        contributions.contributeSequence(new Sequence(CONTRIBUTOR,
-                namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
-                helper.toIdentifier(settings.transactionSequence()), 1, 1));
+                        settings.remoteAddrLength(), hasTenantId(metadata), ids).getBytes(StandardCharsets.UTF_8)));
+        if (ids == TransactionIdSource.SEQUENCE) {
+            contributions.contributeSequence(new Sequence(CONTRIBUTOR,
+                    namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
+                    helper.toIdentifier(settings.transactionSequence()), 1, 1));
+        }
         Map<String, TableBuilder> tables = new LinkedHashMap<>();
         for (PersistentClass entity : versioned) {
             VersionedEntity view = VersionedEntity.of(entity, settings);

@@ -5,6 +5,7 @@ import dev.continuum.ContinuumSettings;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TableNames.TransactionColumns;
 import dev.continuum.hibernate.internal.model.TableNames.UndoColumns;
+import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.schema.DatabaseSchema.ColumnInfo;
 import dev.continuum.hibernate.internal.schema.DatabaseSchema.TableInfo;
 
@@ -160,6 +161,15 @@ final class SchemaDifferences {
                         ddl.addColumn(table, column), true));
             } else {
                 ownColumnType(table, column, found, what + " " + name, differences);
+                if (!found.defaulted() && table == tables.transactionTable()
+                        && column.getName().equals(TransactionColumns.NAMES.id())
+                        && TransactionIdSource.of(dialect) == TransactionIdSource.IDENTITY) {
+                    differences.add(new Difference(what + " " + name + " has column '" + column.getName()
+                            + "' without " + dialect.getIdentityColumnSupport().getIdentityColumnString(
+                                    column.getSqlTypeCode(metadata)).replace("not null ", "")
+                            + ", where transaction ids come from on this database, which has no sequences.",
+                            ddl.makeIdentity(table, column), false));
+                }
             }
         }
         primaryKey(table, info, what + " " + name, differences);

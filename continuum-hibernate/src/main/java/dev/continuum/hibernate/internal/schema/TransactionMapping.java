@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.schema;
 
 import dev.continuum.hibernate.ContinuumTransaction;
 import dev.continuum.hibernate.internal.model.TableNames.TransactionColumns;
+import dev.continuum.hibernate.internal.model.TransactionIdSource;
 
 /** The orm.xml mapping of {@link ContinuumTransaction} onto the configured transaction table. */
 final class TransactionMapping {
@@ -15,10 +16,12 @@ final class TransactionMapping {
     static final int TENANT_ID_LENGTH = 255;
 
     /**
-     * The mapping of the entity onto {@code table}; with {@code tenants} (a unit with a
-     * {@code @TenantId} entity) the table has a tenant column, else the attribute is transient.
+     * The mapping of the entity onto {@code table}: its id is an identity column when transaction
+     * ids come from it rather than from a sequence ({@code ids}); with {@code tenants} (a unit with
+     * a {@code @TenantId} entity) the table has a tenant column, else the attribute is transient.
      */
-    static String ormXml(String table, int userIdLength, int remoteAddrLength, boolean tenants) {
+    static String ormXml(String table, int userIdLength, int remoteAddrLength, boolean tenants,
+            TransactionIdSource ids) {
         String tenant = tenants
                 ? "<basic name=\"tenantId\"><column name=\"%s\" length=\"%d\"/></basic>".formatted(COLUMNS.tenantId(),
                         TENANT_ID_LENGTH)
@@ -30,7 +33,7 @@ final class TransactionMapping {
                   <entity class="%s" name="%s" metadata-complete="true">
                     <table name="%s"/>
                     <attributes>
-                      <id name="id"><column name="%s"/></id>
+                      <id name="id"><column name="%s"/>%s</id>
                       <basic name="issuedAt"><column name="%s" nullable="false"/></basic>
                       <basic name="userId"><column name="%s" length="%d"/></basic>
                       <basic name="remoteAddr"><column name="%s" length="%d"/></basic>
@@ -39,7 +42,8 @@ final class TransactionMapping {
                   </entity>
                 </entity-mappings>
                 """.formatted(ContinuumTransaction.class.getName(), ContinuumTransaction.ENTITY_NAME, xml(table),
-                        COLUMNS.id(), COLUMNS.issuedAt(), COLUMNS.userId(), userIdLength, COLUMNS.remoteAddr(),
+                        COLUMNS.id(), ids == TransactionIdSource.IDENTITY ? "<generated-value strategy=\"IDENTITY\"/>" : "",
+                        COLUMNS.issuedAt(), COLUMNS.userId(), userIdLength, COLUMNS.remoteAddr(),
                         remoteAddrLength, tenant);
     }
 

@@ -6,6 +6,7 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -36,9 +37,18 @@ final class HistoryStatements {
     }
 
     PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepareStatement(inspect(sql));
+    }
+
+    /** Prepares an insert whose generated keys the caller reads back. */
+    PreparedStatement prepareReturningKeys(String sql) throws SQLException {
+        return connection.prepareStatement(inspect(sql), Statement.RETURN_GENERATED_KEYS);
+    }
+
+    private String inspect(String sql) {
         last = sql;
         String inspected = inspector == null ? null : inspector.inspect(sql);
-        return connection.prepareStatement(inspected == null ? sql : inspected);
+        return inspected == null ? sql : inspected;
     }
 
     /** Adds one item's parameters to a batch of a prepared statement. */

@@ -13,6 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,14 +26,19 @@ import java.util.Optional;
  */
 final class TransactionRow {
 
-    /** How the id of a new transaction row, taken from the transaction sequence, comes back. */
+    /** How the id of a new transaction row, taken from the transaction sequence or identity column, comes back. */
     enum IdStyle {
         /** {@code insert ... returning id}: one round trip. */
         RETURNING,
         /** {@code select id from final table (insert ...)}: one round trip. */
         FINAL_TABLE,
         /** {@code select nextval}, then the insert with it: two round trips, valid wherever there are sequences. */
-        SELECT_THEN_INSERT
+        SELECT_THEN_INSERT,
+        /**
+         * The insert without the id, which the table's identity column generates, read back as the
+         * statement's generated key: one round trip, for databases without sequences.
+         */
+        GENERATED_KEY
     }
 
     private final IdStyle style;
@@ -50,9 +58,18 @@ final class TransactionRow {
         String sequence = names.transactionSequence();
         TableNames.TransactionColumns c = names.transactionColumns();
         this.tenants = c.tenants();
-        String columns = " (" + String.join(", ", c.all()) + (tenants ? ", " + c.tenantId() : "") + ") values (";
+        List<String> inserted = new ArrayList<>(c.all());
+        if (tenants) {
+            inserted.add(c.tenantId());
+        }
+        String columns = " (" + String.join(", ", inserted) + ") values (";
         String parameters = tenants ? ", ?, ?, ?, ?)" : ", ?, ?, ?)";
-        if (style == IdStyle.SELECT_THEN_INSERT) {
+        if (style == IdStyle.GENERATED_KEY) {
+            List<String> bound = inserted.stream().filter(column -> !column.equals(c.id())).toList();
+            this.sql = "insert into " + names.transactionTable() + " (" + String.join(", ", bound) + ") values ("
+                    + String.join(", ", Collections.nCopies(bound.size(), "?")) + ")";
+            this.nextIdSql = null;
+        } else if (style == IdStyle.SELECT_THEN_INSERT) {
             this.sql = "insert into " + names.transactionTable() + columns + "?" + parameters;
             this.nextIdSql = dialect.getSequenceSupport().getSequenceNextValString(sequence);
         } else {
@@ -93,12 +110,33 @@ final class TransactionRow {
             }
             return id;
         }
+        if (style == IdStyle.GENERATED_KEY) {
+            try (PreparedStatement insert = statements.prepareReturningKeys(sql)) {
+                bind(insert, 1, session);
+                insert.executeUpdate();
+                return generatedKey(insert);
+            }
+        }
         try (PreparedStatement insert = statements.prepare(sql)) {
             bind(insert, 1, session);
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /**
+     * The id an insert generated in its identity column.
+     *
+     * @throws SQLException when the driver hands back no generated key
+     */
+    static long generatedKey(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("The insert of the transaction row handed back no generated id");
+            }
+            return keys.getLong(1);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.hibernate.internal.model.NullSafeEquality;
+import dev.continuum.hibernate.internal.model.TransactionIdSource;
 
 import org.hibernate.dialect.DB2Dialect;
 import org.hibernate.dialect.Dialect;
@@ -9,7 +10,8 @@ import org.hibernate.dialect.MariaDBDialect;
 
 /**
  * How this database writes the history of a transaction, chosen once at boot from Hibernate's
- * {@link Dialect}: how the transaction row hands back its id, whether the transaction row, the
+ * {@link Dialect}: how the transaction row hands back its id (from the sequence, or from the
+ * transaction table's identity column where there are no sequences), whether the transaction row, the
  * closings and small inserts go out as one {@link CombinedStatement}, how a closing matches a
  * nullable column, and whether inserts that read the live row must go out one by one. A database
  * with none of the fast capabilities gets the portable path: {@code select nextval} then the
@@ -34,7 +36,9 @@ record WriteStrategy(TransactionRow.IdStyle transactionId, boolean combinesState
      */
     static WriteStrategy of(Dialect dialect) {
         TransactionRow.IdStyle transactionId;
-        if (!dialect.supportsInsertReturning()) {
+        if (TransactionIdSource.of(dialect) == TransactionIdSource.IDENTITY) {
+            transactionId = TransactionRow.IdStyle.GENERATED_KEY;
+        } else if (!dialect.supportsInsertReturning()) {
             transactionId = TransactionRow.IdStyle.SELECT_THEN_INSERT;
         } else if (dialect instanceof H2Dialect || dialect instanceof DB2Dialect) {
             // H2's and DB2's translators spell an insert that returns values as a query of its
