@@ -59,16 +59,35 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
     UnitOfWork unitOfWork(SharedSessionContractImplementor session) {
         UnitOfWork unit = units.get(session);
         if (unit == null) {
-            if (!session.isTransactionInProgress()) {
-                throw new VersioningException("A versioned entity was written outside a transaction, so its version "
-                        + "cannot be recorded atomically with it; write versioned entities inside a transaction", null);
-            }
+            requireTransaction(session, null, null);
             unit = new UnitOfWork(this);
             units.put(session, unit);
             session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) unit);
             session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) unit);
         }
         return unit;
+    }
+
+    /**
+     * Refuses a write of a versioned entity when the session has no transaction of Hibernate's
+     * (begun through the session, or joined JTA) in progress: its version would not be written,
+     * and on an autocommit connection the live row would be committed at once without it.
+     *
+     * @param persister the entity written, or null when not known
+     * @param id its identifier, or null when not known yet (a generated one)
+     * @throws VersioningException when there is no transaction
+     */
+    static void requireTransaction(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
+        if (session.isOpenOrWaitingForAutoClose() && session.getTransactionCoordinator().isTransactionActive()) {
+            return;
+        }
+        String entity = persister == null ? "A versioned entity"
+                : "Versioned entity " + persister.getEntityName() + (id == null ? "" : " #" + id);
+        throw new VersioningException(entity + " was written outside a transaction, so its version could not be "
+                + "recorded with it; nothing was written. Write versioned entities inside a transaction begun through "
+                + "the session (session.beginTransaction() or SessionFactory.inTransaction / inStatelessTransaction, "
+                + "EntityManager.getTransaction().begin(), or a joined JTA transaction); a StatelessSession opened on "
+                + "a connection of its own must begin its transaction through the session as well", null);
     }
 
     /** Writes the history of a completing transaction; later changes of the session open a new unit of work. */
