@@ -1,6 +1,8 @@
 package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.ChangeContext;
+import dev.continuum.hibernate.internal.model.Attribution;
+import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.spi.TransactionContextProvider;
 
@@ -36,14 +38,18 @@ final class TransactionRow {
     private final String sql;
     private final String nextIdSql;
     private final TransactionContextProvider contextProvider;
+    private final int userIdLength;
+    private final int remoteAddrLength;
     private final BasicType<Instant> instantType;
     private final BasicType<String> stringType;
 
     /** @param contextProvider who made a change when {@link ChangeContext} does not say, or null */
-    TransactionRow(IdStyle style, TableNames names, Dialect dialect, TypeConfiguration types,
+    TransactionRow(IdStyle style, TableNames names, Settings settings, Dialect dialect, TypeConfiguration types,
             TransactionContextProvider contextProvider) {
         this.style = style;
         this.contextProvider = contextProvider;
+        this.userIdLength = settings.userIdLength();
+        this.remoteAddrLength = settings.remoteAddrLength();
         String sequence = names.transactionSequence();
         TableNames.TransactionColumns c = names.transactionColumns();
         String columns = " (" + String.join(", ", c.all()) + ") values (";
@@ -97,7 +103,10 @@ final class TransactionRow {
         }
     }
 
-    /** Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}; returns the next parameter index. */
+    /**
+     * Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}, made to fit their
+     * columns (see {@link Attribution}); returns the next parameter index.
+     */
     int bind(PreparedStatement statement, int first, SharedSessionContractImplementor session) throws SQLException {
         String userId = ChangeContext.userId()
                 .or(() -> contextProvider == null ? Optional.empty() : contextProvider.userId())
@@ -106,8 +115,9 @@ final class TransactionRow {
                 .or(() -> contextProvider == null ? Optional.empty() : contextProvider.remoteAddress())
                 .orElse(null);
         instantType.getJdbcValueBinder().bind(statement, Instant.now(), first, session);
-        stringType.getJdbcValueBinder().bind(statement, userId, first + 1, session);
-        stringType.getJdbcValueBinder().bind(statement, remoteAddress, first + 2, session);
+        stringType.getJdbcValueBinder().bind(statement, Attribution.userId(userId, userIdLength), first + 1, session);
+        stringType.getJdbcValueBinder().bind(statement, Attribution.remoteAddress(remoteAddress, remoteAddrLength),
+                first + 2, session);
         return first + 3;
     }
 }

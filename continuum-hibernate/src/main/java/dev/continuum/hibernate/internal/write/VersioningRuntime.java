@@ -37,7 +37,7 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         Dialect dialect = factory.getJdbcServices().getDialect();
         WriteStrategy strategy = WriteStrategy.of(dialect);
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
-        this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), dialect,
+        this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider));
     }
 
