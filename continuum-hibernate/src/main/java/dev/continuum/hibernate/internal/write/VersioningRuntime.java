@@ -26,6 +26,7 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
     private final CaptureRegistry captures;
     private final HistoryWriter history;
     private final Map<SharedSessionContractImplementor, UnitOfWork> units = new ConcurrentHashMap<>();
+    private final Map<SharedSessionContractImplementor, LateChanges> lateChanges = new ConcurrentHashMap<>();
 
     /**
      * The write path of a session factory, over its version model.
@@ -60,6 +61,14 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         UnitOfWork unit = units.get(session);
         if (unit == null) {
             requireTransaction(session, null, null);
+            LateChanges late = lateChanges.get(session);
+            if (late == null) {
+                late = new LateChanges(this, session);
+                lateChanges.put(session, late);
+                session.getTransactionCoordinator().addObserver(late);
+            } else {
+                late.checkOpen();
+            }
             unit = new UnitOfWork(this);
             units.put(session, unit);
             session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) unit);
@@ -90,13 +99,33 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
                 + "a connection of its own must begin its transaction through the session as well", null);
     }
 
-    /** Writes the history of a completing transaction; later changes of the session open a new unit of work. */
+    /**
+     * Writes the history of a completing transaction, unless it was written already (a callback
+     * left over from an earlier transaction); later changes of the session open a new unit of
+     * work, which {@link LateChanges} writes.
+     */
     void write(UnitOfWork unit, SharedSessionContractImplementor session) {
-        units.remove(session);
-        history.write(unit, session);
+        if (units.remove(session, unit)) {
+            history.write(unit, session);
+        }
+    }
+
+    /** Writes the changes the session recorded since its history was last written, if any. */
+    void writePending(SharedSessionContractImplementor session) {
+        UnitOfWork pending = units.get(session);
+        if (pending != null) {
+            write(pending, session);
+        }
     }
 
     void release(SharedSessionContractImplementor session) {
         units.remove(session);
+    }
+
+    /** Forgets the session's transaction once it completed. */
+    void completed(SharedSessionContractImplementor session, LateChanges late) {
+        units.remove(session);
+        lateChanges.remove(session, late);
+        session.getTransactionCoordinator().removeObserver(late);
     }
 }
