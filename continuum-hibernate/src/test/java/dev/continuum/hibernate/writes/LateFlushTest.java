@@ -10,8 +10,6 @@ import org.hibernate.Interceptor;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,18 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Model(Note.class)
 class LateFlushTest {
-
-    private static List<Map<String, Object>> versions(Db db, long id) {
-        return db.rows("select text, operation_type, transaction_id, end_transaction_id from note_version "
-                + "where id = ? order by transaction_id", id);
-    }
-
-    /** The open version of {@code id} holds what the live row holds, and it is the only open one. */
-    private static void assertHistoryMatchesLiveRow(Db db, long id) {
-        Object live = db.rows("select text from note where id = ?", id).get(0).get("text");
-        assertThat(versions(db, id)).filteredOn(row -> row.get("end_transaction_id") == null)
-                .extracting(row -> row.get("text")).containsExactly(live);
-    }
 
     private static Synchronization beforeCompletion(Runnable work) {
         return new Synchronization() {
@@ -63,11 +49,11 @@ class LateFlushTest {
             session.getTransaction().commit();
         }
 
-        assertThat(versions(db, 1L)).extracting(row -> row.get("text"))
+        assertThat(NoteVersions.of(db, 1L)).extracting(row -> row.get("text"))
                 .containsExactly("persisted", "changed before completion");
-        assertThat(versions(db, 1L)).extracting(VersionRows::operation).containsExactly(0, 1);
-        assertHistoryMatchesLiveRow(db, 1L);
-        assertThat(versions(db, 2L)).extracting(VersionRows::operation).containsExactly(0);
+        assertThat(NoteVersions.of(db, 1L)).extracting(VersionRows::operation).containsExactly(0, 1);
+        NoteVersions.assertOpenVersionMatchesLiveRow(db, 1L);
+        assertThat(NoteVersions.of(db, 2L)).extracting(VersionRows::operation).containsExactly(0);
         assertThat(db.count("transaction")).isEqualTo(2);
     }
 
@@ -92,12 +78,12 @@ class LateFlushTest {
             session.getTransaction().commit();
         }
 
-        assertThat(versions(db, 3L)).extracting(row -> row.get("text"))
+        assertThat(NoteVersions.of(db, 3L)).extracting(row -> row.get("text"))
                 .containsExactly("stored", "changed by the interceptor");
-        assertHistoryMatchesLiveRow(db, 3L);
-        assertThat(versions(db, 4L)).extracting(row -> row.get("text"))
+        NoteVersions.assertOpenVersionMatchesLiveRow(db, 3L);
+        assertThat(NoteVersions.of(db, 4L)).extracting(row -> row.get("text"))
                 .containsExactly("in the transaction", "next transaction");
-        assertHistoryMatchesLiveRow(db, 4L);
+        NoteVersions.assertOpenVersionMatchesLiveRow(db, 4L);
         assertThat(db.count("transaction")).isEqualTo(4);
     }
 
@@ -112,7 +98,7 @@ class LateFlushTest {
             session.getTransaction().commit();
         }
 
-        assertThat(versions(db, 5L)).extracting(row -> row.get("text")).containsExactly("only change");
+        assertThat(NoteVersions.of(db, 5L)).extracting(row -> row.get("text")).containsExactly("only change");
         assertThat(db.count("transaction")).isEqualTo(1);
     }
 
@@ -124,8 +110,8 @@ class LateFlushTest {
                     () -> session.update(new Note(6L, "stateless, late"))));
         });
 
-        assertThat(versions(db, 6L)).extracting(row -> row.get("text")).containsExactly("stateless", "stateless, late");
-        assertHistoryMatchesLiveRow(db, 6L);
+        assertThat(NoteVersions.of(db, 6L)).extracting(row -> row.get("text")).containsExactly("stateless", "stateless, late");
+        NoteVersions.assertOpenVersionMatchesLiveRow(db, 6L);
     }
 
     /** An interceptor that changes entities of its session while the transaction completes. */

@@ -19,15 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Model(Note.class)
 class StatelessWritesTest {
 
-    private static List<Map<String, Object>> versions(Db db, long id) {
-        return db.rows("select text, operation_type, transaction_id, end_transaction_id from note_version "
-                + "where id = ? order by transaction_id", id);
-    }
-
-    private static void assertOneOpenVersion(Db db, long id) {
-        assertThat(versions(db, id)).filteredOn(row -> row.get("end_transaction_id") == null).hasSize(1);
-    }
-
     @DatabaseTest
     void aStatelessDeleteRecordsADeleteVersionWithTheStoredState(Db db) {
         db.sessionFactory().inStatelessTransaction(session -> session.insert(new Note(1L, "kept")));
@@ -35,10 +26,10 @@ class StatelessWritesTest {
         db.sessionFactory().inStatelessTransaction(session -> session.delete(new Note(1L, null)));
 
         assertThat(db.count("note")).isZero();
-        List<Map<String, Object>> versions = versions(db, 1L);
+        List<Map<String, Object>> versions = NoteVersions.of(db, 1L);
         assertThat(versions).extracting(VersionRows::operation).containsExactly(0, 2);
         assertThat(versions).extracting(row -> row.get("text")).containsExactly("kept", "kept");
-        assertOneOpenVersion(db, 1L);
+        NoteVersions.assertOpenVersionMatchesLiveRow(db, 1L);
     }
 
     @DatabaseTest
@@ -49,11 +40,11 @@ class StatelessWritesTest {
         db.sessionFactory().inStatelessTransaction(session -> session.upsert(new Note(2L, "second")));
 
         assertThat(db.rows("select text from note")).extracting(row -> row.get("text")).containsExactly("second");
-        List<Map<String, Object>> versions = versions(db, 2L);
+        List<Map<String, Object>> versions = NoteVersions.of(db, 2L);
         assertThat(versions).extracting(VersionRows::operation).containsExactly(0, 1);
         assertThat(versions).extracting(row -> row.get("text")).containsExactly("first", "second");
         assertThat(db.count("transaction")).isEqualTo(2);
-        assertOneOpenVersion(db, 2L);
+        NoteVersions.assertOpenVersionMatchesLiveRow(db, 2L);
     }
 
     @DatabaseTest
@@ -66,9 +57,9 @@ class StatelessWritesTest {
             session.delete(new Note(4L, null));
         });
 
-        assertThat(versions(db, 3L)).extracting(row -> row.get("text")).containsExactly("a", "c");
-        assertThat(versions(db, 4L)).isEmpty();
-        assertOneOpenVersion(db, 3L);
+        assertThat(NoteVersions.of(db, 3L)).extracting(row -> row.get("text")).containsExactly("a", "c");
+        assertThat(NoteVersions.of(db, 4L)).isEmpty();
+        NoteVersions.assertOpenVersionMatchesLiveRow(db, 3L);
     }
 
     @DatabaseTest
@@ -93,7 +84,7 @@ class StatelessWritesTest {
         }
 
         assertThat(db.rows("select id, text from note")).extracting(row -> row.get("text")).containsExactly("stored");
-        assertThat(versions(db, 5L)).hasSize(1);
+        assertThat(NoteVersions.of(db, 5L)).hasSize(1);
         assertThat(db.count("note_version")).isEqualTo(1);
     }
 
@@ -107,6 +98,6 @@ class StatelessWritesTest {
             session.getTransaction().commit();
         }
 
-        assertThat(versions(db, 8L)).extracting(row -> row.get("text")).containsExactly("own connection");
+        assertThat(NoteVersions.of(db, 8L)).extracting(row -> row.get("text")).containsExactly("own connection");
     }
 }
