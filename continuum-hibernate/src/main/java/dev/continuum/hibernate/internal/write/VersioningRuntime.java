@@ -13,6 +13,7 @@ import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCa
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +26,7 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
 
     private final CaptureRegistry captures;
     private final HistoryWriter history;
+    private final BulkMutations bulkMutations;
     private final Map<SharedSessionContractImplementor, UnitOfWork> units = new ConcurrentHashMap<>();
     private final Map<SharedSessionContractImplementor, LateChanges> lateChanges = new ConcurrentHashMap<>();
 
@@ -38,6 +40,7 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         Dialect dialect = factory.getJdbcServices().getDialect();
         WriteStrategy strategy = WriteStrategy.of(dialect);
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
+        this.bulkMutations = new BulkMutations(model);
         this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider));
     }
@@ -45,6 +48,17 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
     @Override
     public void recreated(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
         unitOfWork(session).recreated(session.generateEntityKey(id, persister));
+    }
+
+    /**
+     * Checks a statement Hibernate is about to run that bypasses its entity events (a bulk
+     * mutation) and affects {@code tables}: warns about, refuses or lets through a change of
+     * versioned rows, as {@code continuum.bulk_mutations} says.
+     *
+     * @throws VersioningException when it is refused
+     */
+    public void bulkMutation(String sql, Collection<String> tables) {
+        bulkMutations.check(sql, tables);
     }
 
     CaptureRegistry captures() {
