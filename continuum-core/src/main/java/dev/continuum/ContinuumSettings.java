@@ -98,4 +98,13 @@ public final class ContinuumSettings {
      * forwarded-for chain ({@code client, proxy1, proxy2}) only the first address is stored.
      */
     public static final String REMOTE_ADDR_LENGTH = "continuum.remote_addr_length";
+
+    /**
+     * What a bulk HQL/JPQL {@code update}, {@code delete} or {@code insert ... select}, or a
+     * native statement that names its tables, does when it changes the table of a versioned
+     * entity or collection through Hibernate (its rows get no versions): {@code warn} (default)
+     * logs a warning once per statement; {@code fail} refuses it with a
+     * {@link VersioningException} before it runs; {@code ignore} lets it run silently.
+     */
+    public static final String BULK_MUTATIONS = "continuum.bulk_mutations";
 }

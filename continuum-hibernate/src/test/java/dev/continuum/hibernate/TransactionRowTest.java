@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,5 +87,23 @@ class TransactionRowTest {
         List<Long> ids = db.rows("select transaction_id from note_version order by id").stream()
                 .map(r -> ((Number) r.get("transaction_id")).longValue()).toList();
         assertThat(ids).isSorted().doesNotHaveDuplicates();
+    }
+
+    @DatabaseTest
+    void aLongUserIdAndAForwardedForChainCommitShortenedToTheirColumns(Db db) {
+        String user = "u".repeat(999) + "1";
+        String otherUser = "u".repeat(999) + "2";
+        String chain = "203.0.113.7, " + "198.51.100.1, ".repeat(40) + "192.0.2.44";
+        ChangeContext.run(user, chain, () -> db.run(em -> em.persist(new Note(1L, "long user"))));
+        ChangeContext.run(otherUser, null, () -> db.run(em -> em.persist(new Note(2L, "other long user"))));
+
+        List<Map<String, Object>> rows = db.rows("select user_id, remote_addr from transaction order by id");
+        assertThat(rows).hasSize(2);
+        String stored = (String) rows.get(0).get("user_id");
+        assertThat(stored).hasSize(255).startsWith("uuuu").isNotEqualTo(rows.get(1).get("user_id"));
+        assertThat(rows.get(0).get("remote_addr")).isEqualTo("203.0.113.7");
+        Optional<String> read = db.read(history -> history.versions(Note.class, 1L).get(0).transaction().userId());
+        assertThat(read).contains(stored);
+        assertThat(db.count("note_version")).isEqualTo(2);
     }
 }

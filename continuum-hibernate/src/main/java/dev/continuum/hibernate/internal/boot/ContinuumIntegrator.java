@@ -89,9 +89,14 @@ public final class ContinuumIntegrator implements Integrator {
             }
         });
         EventListenerRegistry registry = factory.getEventListenerRegistry();
+        registry.appendListeners(EventType.PRE_INSERT, listener);
+        registry.appendListeners(EventType.PRE_UPDATE, listener);
+        registry.appendListeners(EventType.PRE_DELETE, listener);
+        registry.appendListeners(EventType.PRE_UPSERT, listener);
         registry.appendListeners(EventType.POST_INSERT, listener);
         registry.appendListeners(EventType.POST_UPDATE, listener);
         registry.appendListeners(EventType.POST_DELETE, listener);
+        registry.appendListeners(EventType.POST_UPSERT, listener);
         registry.appendListeners(EventType.PRE_COLLECTION_RECREATE, listener);
         registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
         registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);

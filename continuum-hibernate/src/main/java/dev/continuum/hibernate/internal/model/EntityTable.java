@@ -8,6 +8,7 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,14 @@ import java.util.Set;
  *        subclass level), from which {@code liveColumns} are read
  * @param offset where this level's columns start in a captured row of the entity (0 but for a
  *        JOINED subclass level)
+ * @param liveDefaults the positions among the data columns of those the database fills with its
+ *        default when a {@code @DynamicInsert} insert leaves them out: a version row that captured
+ *        null there takes the live row's value
  */
 public record EntityTable(EntityPersister persister, String name, List<DataColumn> columns, int idColumnCount,
         int discriminatorPosition, Object discriminatorValue, List<AttributeMapping> attributes,
-        List<List<Integer>> attributePositions, List<String> liveColumns, String liveTable, int offset) {
+        List<List<Integer>> attributePositions, List<String> liveColumns, String liveTable, int offset,
+        Set<Integer> liveDefaults) {
 
     /**
      * The version table of one level of {@code persister}'s entity.
@@ -52,10 +57,12 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
      * @param liveColumns rendered names of columns a version row takes from the live row
      * @param liveTable rendered name of the live table this level shadows
      * @param offset where this level's columns start in a captured row of the entity
+     * @param defaultedColumns rendered names of columns the database fills with a default when an
+     *        insert leaves them out (of a {@code @DynamicInsert} entity)
      */
     static EntityTable of(EntityPersister persister, String name, Set<String> versionedProperties,
             List<String> keyColumnNames, boolean withDiscriminator, List<String> liveColumns, String liveTable,
-            int offset) {
+            int offset, Set<String> defaultedColumns) {
         Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
         Map<String, DataColumn> byName = new LinkedHashMap<>();
         persister.getIdentifierMapping().forEachSelectable((index, selectable) -> {
@@ -102,9 +109,17 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
                 live.add(column);
             }
         }
+        Set<Integer> liveDefaults = new HashSet<>();
+        int position = 0;
+        for (String column : byName.keySet()) {
+            if (position >= idColumnCount && defaultedColumns.contains(column)) {
+                liveDefaults.add(position);
+            }
+            position++;
+        }
         return new EntityTable(persister, name, List.copyOf(byName.values()), idColumnCount, discriminatorPosition,
                 discriminatorValue, List.copyOf(attributes), List.copyOf(positionsOfAttributes), List.copyOf(live),
-                liveTable, offset);
+                liveTable, offset, Set.copyOf(liveDefaults));
     }
 
     /** The names of the data columns, in order. */

@@ -33,6 +33,7 @@ import java.util.Map;
  *        schema- or database-per-tenant multi-tenancy (none: the check is skipped there)
  * @param userIdLength the length of the transaction table's user column
  * @param remoteAddrLength the length of the transaction table's address column
+ * @param bulkMutations what a bulk mutation of a versioned table through Hibernate does
  */
 public record Settings(
         boolean enabled,
@@ -47,7 +48,18 @@ public record Settings(
         boolean versionOwnerOnCollectionChange,
         List<String> schemaValidationTenants,
         int userIdLength,
-        int remoteAddrLength) {
+        int remoteAddrLength,
+        BulkMutations bulkMutations) {
+
+    /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
+    public enum BulkMutations {
+        /** Logs a warning once per statement. */
+        WARN,
+        /** Refuses the statement before it runs. */
+        FAIL,
+        /** Lets it run silently. */
+        IGNORE
+    }
 
     /** Copies the tenant list, so that the settings cannot change. */
     public Settings {
@@ -68,7 +80,8 @@ public record Settings(
                 bool(properties, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, true),
                 list(properties, ContinuumSettings.SCHEMA_VALIDATION_TENANTS),
                 length(properties, ContinuumSettings.USER_ID_LENGTH, 255),
-                length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50));
+                length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50),
+                bulkMutations(properties));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -138,6 +151,16 @@ public record Settings(
             default -> throw new ConfigurationException(
                     key + " is '" + value + "'; it must be true or false");
         };
+    }
+
+    private static BulkMutations bulkMutations(Map<String, Object> properties) {
+        String value = string(properties, ContinuumSettings.BULK_MUTATIONS, "warn");
+        try {
+            return BulkMutations.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(ContinuumSettings.BULK_MUTATIONS + " is '" + value
+                    + "'; it must be warn, fail or ignore");
+        }
     }
 
     private static int length(Map<String, Object> properties, String key, int fallback) {

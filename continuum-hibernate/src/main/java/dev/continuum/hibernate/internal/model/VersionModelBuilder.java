@@ -102,7 +102,8 @@ public final class VersionModelBuilder {
                 EntityTable table = EntityTable.of(persister, context.format(plan.tables().get(i).getQualifiedTableName()),
                         level.propertyNames(), keyNames, level.discriminator(),
                         liveColumnsByLevel.getOrDefault(persister.getEntityName() + "#" + i, List.of()),
-                        context.format(level.liveTable().getQualifiedTableName()), offset);
+                        context.format(level.liveTable().getQualifiedTableName()), offset,
+                        defaultedColumns(plan.view().entity(), level.liveTable(), dialect));
                 offset += table.columns().size();
                 levels.add(table);
             }
@@ -139,6 +140,24 @@ public final class VersionModelBuilder {
                         helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()))),
                 helper.toIdentifier(TableNames.UNDO_SCOPE_RELATIONS).render(dialect));
         return new VersionModel(models, collectionTables, joinColumnRoles, names, settings);
+    }
+
+    /**
+     * The rendered names of the columns of {@code table} that the database fills with a default
+     * when an insert of {@code entity} leaves them out: with {@code @DynamicInsert}, Hibernate
+     * leaves out the null ones, and the entity's state then holds null where the row holds the default.
+     */
+    private static Set<String> defaultedColumns(PersistentClass entity, Table table, Dialect dialect) {
+        if (!entity.useDynamicInsert()) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (Column column : table.getColumns()) {
+            if (column.getDefaultValue() != null) {
+                names.add(column.getQuotedName(dialect));
+            }
+        }
+        return names;
     }
 
     private static boolean versionedOnCollectionChange(PersistentClass entity, Settings settings) {

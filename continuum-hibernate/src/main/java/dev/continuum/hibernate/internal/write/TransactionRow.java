@@ -1,6 +1,8 @@
 package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.ChangeContext;
+import dev.continuum.hibernate.internal.model.Attribution;
+import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.spi.TransactionContextProvider;
 
@@ -45,16 +47,20 @@ final class TransactionRow {
     private final String sql;
     private final String nextIdSql;
     private final TransactionContextProvider contextProvider;
+    private final int userIdLength;
+    private final int remoteAddrLength;
     private final BasicType<Instant> instantType;
     private final BasicType<String> stringType;
     /** Whether the table has a tenant column, bound from the session's tenant identifier. */
     private final boolean tenants;
 
     /** @param contextProvider who made a change when {@link ChangeContext} does not say, or null */
-    TransactionRow(IdStyle style, TableNames names, Dialect dialect, TypeConfiguration types,
+    TransactionRow(IdStyle style, TableNames names, Settings settings, Dialect dialect, TypeConfiguration types,
             TransactionContextProvider contextProvider) {
         this.style = style;
         this.contextProvider = contextProvider;
+        this.userIdLength = settings.userIdLength();
+        this.remoteAddrLength = settings.remoteAddrLength();
         String sequence = names.transactionSequence();
         TableNames.TransactionColumns c = names.transactionColumns();
         this.tenants = c.tenants();
@@ -141,8 +147,9 @@ final class TransactionRow {
     }
 
     /**
-     * Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}, and the session's
-     * tenant where the table has a tenant column; returns the next parameter index.
+     * Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}, made to fit their
+     * columns (see {@link Attribution}), and the session's tenant where the table has a tenant
+     * column; returns the next parameter index.
      */
     int bind(PreparedStatement statement, int first, SharedSessionContractImplementor session) throws SQLException {
         String userId = ChangeContext.userId()
@@ -152,8 +159,9 @@ final class TransactionRow {
                 .or(() -> contextProvider == null ? Optional.empty() : contextProvider.remoteAddress())
                 .orElse(null);
         instantType.getJdbcValueBinder().bind(statement, Instant.now(), first, session);
-        stringType.getJdbcValueBinder().bind(statement, userId, first + 1, session);
-        stringType.getJdbcValueBinder().bind(statement, remoteAddress, first + 2, session);
+        stringType.getJdbcValueBinder().bind(statement, Attribution.userId(userId, userIdLength), first + 1, session);
+        stringType.getJdbcValueBinder().bind(statement, Attribution.remoteAddress(remoteAddress, remoteAddrLength),
+                first + 2, session);
         if (!tenants) {
             return first + 3;
         }

@@ -6,6 +6,7 @@ import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCa
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,21 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
 
     private final VersioningRuntime runtime;
     private final Map<Object, Change> changes = new LinkedHashMap<>();
+    /** Rows read before a stateless delete or upsert ran, by entity key; a null value: there was no row. */
+    private final Map<Object, Object[]> storedBefore = new HashMap<>();
 
     UnitOfWork(VersioningRuntime runtime) {
         this.runtime = runtime;
+    }
+
+    /** Keeps the row of {@code key} as stored before a write whose event does not carry it (null: no row). */
+    void storedBefore(Object key, Object[] values) {
+        storedBefore.put(key, values);
+    }
+
+    /** The row kept by {@link #storedBefore} for {@code key}, forgotten now; null when none or no row. */
+    Object[] takeStoredBefore(Object key) {
+        return storedBefore.remove(key);
     }
 
     void inserted(Object key, Capture capture, Object[] values) {

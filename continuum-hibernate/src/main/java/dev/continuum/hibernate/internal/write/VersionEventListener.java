@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.write;
 
+import org.hibernate.StatelessSession;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.CollectionEntry;
 import org.hibernate.engine.spi.EntityEntry;
@@ -11,6 +12,16 @@ import org.hibernate.event.spi.PostInsertEvent;
 import org.hibernate.event.spi.PostInsertEventListener;
 import org.hibernate.event.spi.PostUpdateEvent;
 import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PostUpsertEvent;
+import org.hibernate.event.spi.PostUpsertEventListener;
+import org.hibernate.event.spi.PreDeleteEvent;
+import org.hibernate.event.spi.PreDeleteEventListener;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.event.spi.PreUpsertEvent;
+import org.hibernate.event.spi.PreUpsertEventListener;
 import org.hibernate.event.spi.PreCollectionRecreateEvent;
 import org.hibernate.event.spi.PreCollectionRecreateEventListener;
 import org.hibernate.event.spi.PreCollectionRemoveEvent;
@@ -27,10 +38,14 @@ import java.util.List;
  * extra SELECT), into the unit of work of the session's transaction; and the rows added to and
  * removed from versioned collections, from Hibernate's snapshot of each collection (taken before
  * the collection's statements run, while the snapshot still holds the state before the flush).
+ * The pre-events refuse a write outside a transaction before its SQL runs, and read, for a
+ * {@code StatelessSession}'s delete and upsert (whose events carry no earlier state), the row as
+ * the database holds it.
  */
-public final class VersionEventListener implements PostInsertEventListener, PostUpdateEventListener,
-        PostDeleteEventListener, PreCollectionRecreateEventListener, PreCollectionUpdateEventListener,
-        PreCollectionRemoveEventListener {
+public final class VersionEventListener implements PreInsertEventListener, PreUpdateEventListener,
+        PreDeleteEventListener, PreUpsertEventListener, PostInsertEventListener, PostUpdateEventListener,
+        PostDeleteEventListener, PostUpsertEventListener, PreCollectionRecreateEventListener,
+        PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
 
     private volatile VersioningRuntime runtime;
 
@@ -46,6 +61,84 @@ public final class VersionEventListener implements PostInsertEventListener, Post
     }
 
     @Override
+    public boolean onPreInsert(PreInsertEvent event) {
+        checkTransaction(event.getPersister(), event.getId(), event.getSession());
+        return false;
+    }
+
+    @Override
+    public boolean onPreUpdate(PreUpdateEvent event) {
+        checkTransaction(event.getPersister(), event.getId(), event.getSession());
+        return false;
+    }
+
+    @Override
+    public boolean onPreDelete(PreDeleteEvent event) {
+        EntityCapture capture = checkTransaction(event.getPersister(), event.getId(), event.getSession());
+        if (capture != null && event.getDeletedState() == null) {
+            readStoredState(capture, event.getPersister(), event.getId(), event.getSession());
+        }
+        return false;
+    }
+
+    @Override
+    public boolean onPreUpsert(PreUpsertEvent event) {
+        EntityCapture capture = checkTransaction(event.getPersister(), event.getId(), event.getSession());
+        if (capture != null) {
+            readStoredState(capture, event.getPersister(), event.getId(), event.getSession());
+        }
+        return false;
+    }
+
+    /**
+     * Refuses a write of a versioned entity outside a transaction, before its SQL runs (on an
+     * autocommit connection it would commit at once, without its version); returns the entity's
+     * capture, or null when it is not versioned.
+     */
+    private EntityCapture checkTransaction(EntityPersister persister, Object id,
+            SharedSessionContractImplementor session) {
+        VersioningRuntime current = runtime;
+        EntityCapture capture = current == null ? null : current.captures().entity(persister);
+        if (capture != null) {
+            VersioningRuntime.requireTransaction(session, persister, id);
+        }
+        return capture;
+    }
+
+    /**
+     * Reads the row of {@code id} as the database holds it, before a stateless delete or upsert
+     * changes it, into the unit of work: the state its version starts from.
+     */
+    private void readStoredState(EntityCapture capture, EntityPersister persister, Object id,
+            SharedSessionContractImplementor session) {
+        Object stored = session instanceof StatelessSession stateless
+                ? stateless.get(persister.getEntityName(), id) : null;
+        Object[] values = stored == null ? null
+                : capture.capture(id, stored, persister.getValues(stored), session);
+        runtime.unitOfWork(session).storedBefore(session.generateEntityKey(id, persister), values);
+    }
+
+    @Override
+    public void onPostUpsert(PostUpsertEvent event) {
+        VersioningRuntime current = runtime;
+        EntityPersister persister = event.getPersister();
+        EntityCapture capture = current == null ? null : current.captures().entity(persister);
+        if (capture == null) {
+            return;
+        }
+        SharedSessionContractImplementor session = event.getSession();
+        Object[] values = capture.capture(event.getId(), event.getEntity(), event.getState(), session);
+        UnitOfWork unit = current.unitOfWork(session);
+        Object key = session.generateEntityKey(event.getId(), persister);
+        Object[] stored = unit.takeStoredBefore(key);
+        if (stored == null) {
+            unit.inserted(key, capture, values);
+        } else {
+            unit.updated(key, capture, values, stored);
+        }
+    }
+
+    @Override
     public void onPostInsert(PostInsertEvent event) {
         record(event.getPersister(), event.getId(), event.getEntity(), event.getState(), event.getSession(),
                 UnitOfWork::inserted);
@@ -53,8 +146,23 @@ public final class VersionEventListener implements PostInsertEventListener, Post
 
     @Override
     public void onPostDelete(PostDeleteEvent event) {
-        record(event.getPersister(), event.getId(), event.getEntity(), event.getDeletedState(), event.getSession(),
-                UnitOfWork::deleted);
+        if (event.getDeletedState() != null) {
+            record(event.getPersister(), event.getId(), event.getEntity(), event.getDeletedState(),
+                    event.getSession(), UnitOfWork::deleted);
+            return;
+        }
+        // a StatelessSession's delete: its last state is the row read before the delete ran
+        VersioningRuntime current = runtime;
+        EntityPersister persister = event.getPersister();
+        EntityCapture capture = current == null ? null : current.captures().entity(persister);
+        if (capture != null) {
+            SharedSessionContractImplementor session = event.getSession();
+            UnitOfWork unit = current.unitOfWork(session);
+            Object key = session.generateEntityKey(event.getId(), persister);
+            Object[] stored = unit.takeStoredBefore(key);
+            unit.deleted(key, capture, stored != null ? stored
+                    : capture.capture(event.getId(), event.getEntity(), persister.getValues(event.getEntity()), session));
+        }
     }
 
     private void record(EntityPersister persister, Object id, Object entity, Object[] state,

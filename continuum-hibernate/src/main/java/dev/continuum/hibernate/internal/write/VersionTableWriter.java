@@ -14,6 +14,7 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -33,6 +34,8 @@ final class VersionTableWriter {
     /** Per key column: how many parameters of the closing update take its value (0 for a constant expression). */
     private final int[] keyParameters;
     private final List<String> liveColumns;
+    /** Per data column: whether a null value takes the live row's (a database default a dynamic insert left to it). */
+    private final boolean[] liveDefaults;
     private final String liveTable;
     private final boolean combinable;
     private final TableNames names;
@@ -43,8 +46,8 @@ final class VersionTableWriter {
     private final String closeManyPrefix;
 
     private VersionTableWriter(String name, String sortKey, List<DataColumn> columns, int offset, int keyWidth,
-            NullSafeEquality nullableKeys, List<String> liveColumns, String liveTable, boolean combinable,
-            TableNames names) {
+            NullSafeEquality nullableKeys, List<String> liveColumns, Set<Integer> liveDefaults, String liveTable,
+            boolean combinable, TableNames names) {
         this.name = name;
         this.sortKey = sortKey;
         this.columns = columns;
@@ -52,6 +55,8 @@ final class VersionTableWriter {
         this.offset = offset;
         this.keyWidth = keyWidth;
         this.liveColumns = liveColumns;
+        this.liveDefaults = new boolean[columns.size()];
+        liveDefaults.forEach(position -> this.liveDefaults[position] = true);
         this.liveTable = liveTable;
         this.combinable = combinable;
         this.names = names;
@@ -80,7 +85,7 @@ final class VersionTableWriter {
      */
     static VersionTableWriter of(EntityTable table, TableNames names) {
         return new VersionTableWriter(table.name(), table.persister().getEntityName(), table.columns(), table.offset(),
-                table.idColumnCount(), null, table.liveColumns(), table.liveTable(), true, names);
+                table.idColumnCount(), null, table.liveColumns(), table.liveDefaults(), table.liveTable(), true, names);
     }
 
     /**
@@ -90,7 +95,7 @@ final class VersionTableWriter {
      */
     static VersionTableWriter of(CollectionTable table, TableNames names, NullSafeEquality nullSafe) {
         return new VersionTableWriter(table.name(), table.role(), table.columns(), 0, table.identityWidth(), nullSafe,
-                List.of(), null, false, names);
+                List.of(), Set.of(), null, false, names);
     }
 
     /** The rendered name of the version table. */
@@ -105,10 +110,19 @@ final class VersionTableWriter {
 
     /**
      * Whether the insert reads columns of the live row with a subquery (the foreign key of a
-     * join-column one-to-many child), which some databases' bulk execution evaluates only once.
+     * join-column one-to-many child, a database default), which some databases' bulk execution
+     * evaluates only once.
      */
     boolean readsLiveRow() {
-        return !liveColumns.isEmpty();
+        if (!liveColumns.isEmpty()) {
+            return true;
+        }
+        for (boolean live : liveDefaults) {
+            if (live) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether open versions close with one {@code update ... where key in (...)} for many rows (a single-column key). */
@@ -136,17 +150,15 @@ final class VersionTableWriter {
     private String buildInsertSql(int rows, String transactionId) {
         StringJoiner columnNames = new StringJoiner(", ", "insert into " + name + " (", ") values ");
         StringJoiner values = new StringJoiner(", ", "(", ")");
-        for (DataColumn column : columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            DataColumn column = columns.get(i);
             columnNames.add(column.name());
-            values.add(column.writeExpression());
+            values.add(liveDefaults[i] ? "coalesce(" + column.writeExpression() + ", " + liveValue(column.name()) + ")"
+                    : column.writeExpression());
         }
         for (String column : liveColumns) {
-            StringJoiner key = new StringJoiner(" and ", " where ", ")");
-            for (int i = 0; i < keyWidth; i++) {
-                key.add(columns.get(i).name() + " = ?");
-            }
             columnNames.add(column);
-            values.add("(select " + column + " from " + liveTable + key);
+            values.add(liveValue(column));
         }
         columnNames.add(names.transactionId());
         values.add(transactionId);
@@ -157,6 +169,15 @@ final class VersionTableWriter {
             all.add(values.toString());
         }
         return all.toString();
+    }
+
+    /** A subquery of {@code column} of the row's live row, whose parameters are the row's key. */
+    private String liveValue(String column) {
+        StringJoiner key = new StringJoiner(" and ", " where ", ")");
+        for (int i = 0; i < keyWidth; i++) {
+            key.add(columns.get(i).name() + " = ?");
+        }
+        return "(select " + column + " from " + liveTable + key;
     }
 
     /**
@@ -199,11 +220,21 @@ final class VersionTableWriter {
             if (columns.get(i).parameterized()) {
                 bind(statement, parameter++, i, values[offset + i], session);
             }
+            if (liveDefaults[i]) {
+                parameter = bindKey(statement, parameter, values, session);
+            }
         }
         for (int column = 0; column < liveColumns.size(); column++) {
-            for (int i = 0; i < keyWidth; i++) {
-                bind(statement, parameter++, i, values[offset + i], session);
-            }
+            parameter = bindKey(statement, parameter, values, session);
+        }
+        return parameter;
+    }
+
+    private int bindKey(PreparedStatement statement, int first, Object[] values,
+            SharedSessionContractImplementor session) throws SQLException {
+        int parameter = first;
+        for (int i = 0; i < keyWidth; i++) {
+            bind(statement, parameter++, i, values[offset + i], session);
         }
         return parameter;
     }

@@ -13,6 +13,7 @@ import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCa
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,7 +26,9 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
 
     private final CaptureRegistry captures;
     private final HistoryWriter history;
+    private final BulkMutations bulkMutations;
     private final Map<SharedSessionContractImplementor, UnitOfWork> units = new ConcurrentHashMap<>();
+    private final Map<SharedSessionContractImplementor, LateChanges> lateChanges = new ConcurrentHashMap<>();
 
     /**
      * The write path of a session factory, over its version model.
@@ -37,13 +40,25 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         Dialect dialect = factory.getJdbcServices().getDialect();
         WriteStrategy strategy = WriteStrategy.of(dialect);
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
-        this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), dialect,
+        this.bulkMutations = new BulkMutations(model);
+        this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider));
     }
 
     @Override
     public void recreated(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
         unitOfWork(session).recreated(session.generateEntityKey(id, persister));
+    }
+
+    /**
+     * Checks a statement Hibernate is about to run that bypasses its entity events (a bulk
+     * mutation) and affects {@code tables}: warns about, refuses or lets through a change of
+     * versioned rows, as {@code continuum.bulk_mutations} says.
+     *
+     * @throws VersioningException when it is refused
+     */
+    public void bulkMutation(String sql, Collection<String> tables) {
+        bulkMutations.check(sql, tables);
     }
 
     CaptureRegistry captures() {
@@ -59,9 +74,14 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
     UnitOfWork unitOfWork(SharedSessionContractImplementor session) {
         UnitOfWork unit = units.get(session);
         if (unit == null) {
-            if (!session.isTransactionInProgress()) {
-                throw new VersioningException("A versioned entity was written outside a transaction, so its version "
-                        + "cannot be recorded atomically with it; write versioned entities inside a transaction", null);
+            requireTransaction(session, null, null);
+            LateChanges late = lateChanges.get(session);
+            if (late == null) {
+                late = new LateChanges(this, session);
+                lateChanges.put(session, late);
+                session.getTransactionCoordinator().addObserver(late);
+            } else {
+                late.checkOpen();
             }
             unit = new UnitOfWork(this);
             units.put(session, unit);
@@ -71,13 +91,55 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         return unit;
     }
 
-    /** Writes the history of a completing transaction; later changes of the session open a new unit of work. */
+    /**
+     * Refuses a write of a versioned entity when the session has no transaction of Hibernate's
+     * (begun through the session, or joined JTA) in progress: its version would not be written,
+     * and on an autocommit connection the live row would be committed at once without it.
+     *
+     * @param persister the entity written, or null when not known
+     * @param id its identifier, or null when not known yet (a generated one)
+     * @throws VersioningException when there is no transaction
+     */
+    static void requireTransaction(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
+        if (session.isOpenOrWaitingForAutoClose() && session.getTransactionCoordinator().isTransactionActive()) {
+            return;
+        }
+        String entity = persister == null ? "A versioned entity"
+                : "Versioned entity " + persister.getEntityName() + (id == null ? "" : " #" + id);
+        throw new VersioningException(entity + " was written outside a transaction, so its version could not be "
+                + "recorded with it; nothing was written. Write versioned entities inside a transaction begun through "
+                + "the session (session.beginTransaction() or SessionFactory.inTransaction / inStatelessTransaction, "
+                + "EntityManager.getTransaction().begin(), or a joined JTA transaction); a StatelessSession opened on "
+                + "a connection of its own must begin its transaction through the session as well", null);
+    }
+
+    /**
+     * Writes the history of a completing transaction, unless it was written already (a callback
+     * left over from an earlier transaction); later changes of the session open a new unit of
+     * work, which {@link LateChanges} writes.
+     */
     void write(UnitOfWork unit, SharedSessionContractImplementor session) {
-        units.remove(session);
-        history.write(unit, session);
+        if (units.remove(session, unit)) {
+            history.write(unit, session);
+        }
+    }
+
+    /** Writes the changes the session recorded since its history was last written, if any. */
+    void writePending(SharedSessionContractImplementor session) {
+        UnitOfWork pending = units.get(session);
+        if (pending != null) {
+            write(pending, session);
+        }
     }
 
     void release(SharedSessionContractImplementor session) {
         units.remove(session);
+    }
+
+    /** Forgets the session's transaction once it completed. */
+    void completed(SharedSessionContractImplementor session, LateChanges late) {
+        units.remove(session);
+        lateChanges.remove(session, late);
+        session.getTransactionCoordinator().removeObserver(late);
     }
 }

@@ -64,6 +64,13 @@ public class ContinuumProperties {
     /** Length of the transaction table's remote_addr column; of a forwarded-for chain the first address is stored. Default: 50. */
     private Integer remoteAddrLength;
 
+    /**
+     * What a bulk HQL/JPQL update, delete or insert-select (or a native statement that names its
+     * tables) does when it changes a versioned table, whose rows then get no versions: warn (log once
+     * per statement), fail (refuse it before it runs) or ignore. Default: warn.
+     */
+    private String bulkMutations;
+
     /** How much history HistoryAdmin.prune() keeps, for entities without @HistoryRetention. */
     private final Retention retention = new Retention();
 
@@ -171,6 +178,14 @@ public class ContinuumProperties {
         this.remoteAddrLength = remoteAddrLength;
     }
 
+    public String getBulkMutations() {
+        return bulkMutations;
+    }
+
+    public void setBulkMutations(String bulkMutations) {
+        this.bulkMutations = bulkMutations;
+    }
+
     public Retention getRetention() {
         return retention;
     }
@@ -232,6 +247,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.SCHEMA_VALIDATION_TENANTS, schemaValidationTenants);
         put(settings, ContinuumSettings.USER_ID_LENGTH, userIdLength);
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
+        put(settings, ContinuumSettings.BULK_MUTATIONS, bulkMutations);
         put(settings, ContinuumSettings.RETENTION_VERSIONS, retention.versions);
         put(settings, ContinuumSettings.RETENTION_NEWER_THAN, retention.newerThan);
         put(settings, ContinuumSettings.RETENTION_KEEP_FIRST, retention.keepFirst);
