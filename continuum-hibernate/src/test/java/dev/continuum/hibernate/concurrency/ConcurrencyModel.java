@@ -35,6 +35,10 @@ final class ConcurrencyModel {
             this.id = id;
             this.name = "tag " + id;
         }
+
+        Long getId() {
+            return id;
+        }
     }
 
     /** An entity that gets a version whenever its element collection or its many-to-many changes. */
@@ -47,7 +51,7 @@ final class ConcurrencyModel {
         String name;
         @ElementCollection
         @CollectionTable(name = "cc_shelf_label", joinColumns = @JoinColumn(name = "shelf_id"))
-        @Column(name = "label")
+        @Column(name = "label", nullable = false)
         Set<String> labels = new HashSet<>();
         @ManyToMany
         @JoinTable(name = "cc_shelf_tag", joinColumns = @JoinColumn(name = "shelf_id"),

@@ -9,24 +9,19 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes the history of one completing transaction, after its last flush and before its commit,
  * on its own connection: the rows its merged changes produce, table by table in a fixed order.
- * First the live rows of entities that get a version without an event of their own are locked
- * ({@link OwnerLock}), so that every entity with a new version is locked before the transaction
- * id is taken; then the transaction row (which hands back the transaction id), then the inserts,
- * then the closings of the versions being superseded (which pass over this transaction's own
- * rows), in as few round trips as the {@link WriteStrategy} allows. Inserting before closing
- * keeps the range locks a closing takes on databases that lock index gaps (InnoDB under
- * REPEATABLE READ) out of the way of this transaction's own inserts: a transaction that holds such
- * locks inserts nothing more, so writers of different rows never wait for each other in a cycle.
- * A failure rolls the transaction back.
+ * Every entity that gets a version is locked by then (by Hibernate's own write of its row, or by
+ * {@link OwnerLock} when only its collections changed), so the transaction id taken first (the
+ * transaction row hands it back) is larger than that of every earlier writer of those entities.
+ * Then come the inserts, then the closings of the versions being superseded (which pass over this
+ * transaction's own rows), in as few round trips as the {@link WriteStrategy} allows. Inserting
+ * before closing keeps the range locks a closing takes on databases that lock index gaps (InnoDB
+ * under REPEATABLE READ) out of the way of this transaction's own inserts: a transaction that
+ * holds such locks inserts nothing more. A failure rolls the transaction back.
  */
 final class HistoryWriter {
 
@@ -44,18 +39,11 @@ final class HistoryWriter {
     /** Writes the transaction row and the version rows of the changes of {@code unit} that record something. */
     void write(UnitOfWork unit, SharedSessionContractImplementor session) {
         TableRows rows = new TableRows();
-        Map<EntityCapture, List<Object[]>> unlocked = new TreeMap<>(
-                Comparator.comparing((EntityCapture capture) -> capture.tables().get(0).tableName())
-                        .thenComparing(capture -> capture.tables().get(0).sortKey()));
         int count = 0;
         for (Change change : unit.changes()) {
             if (!change.isNoOp(unit)) {
                 count++;
                 change.addRows(rows);
-                if (change instanceof OwnerVersion owner && owner.unlocked() != null) {
-                    unlocked.computeIfAbsent(owner.unlocked().capture(), capture -> new ArrayList<>())
-                            .add(owner.unlocked().initial());
-                }
             }
         }
         if (rows.isEmpty()) {
@@ -64,9 +52,6 @@ final class HistoryWriter {
         List<VersionTableWriter> order = rows.tables();
         HistoryStatements statements = new HistoryStatements(session);
         try {
-            for (Map.Entry<EntityCapture, List<Object[]>> owners : unlocked.entrySet()) {
-                owners.getKey().ownerLock().lock(statements, owners.getValue());
-            }
             CombinedStatement combined = strategy.combinesStatements()
                     ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)

@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.write;
 
+import dev.continuum.VersioningException;
 import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.EntityTable;
 
@@ -14,76 +15,56 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Locks the live rows of entities of one type that get a version although no event of their own
- * wrote their row in this transaction (only their collections changed, see {@link OwnerVersion}),
- * with Hibernate's pessimistic write lock ({@code select ... for update}, or {@code for no key
- * update} where the dialect says so). An update of the entity holds that lock anyway; without it,
- * two transactions that change the collections of one entity could both take a transaction id
- * and both close "the open version", leaving two open. Taken before the transaction id, the lock
- * makes a later writer of the entity wait for the earlier one's commit, so that its id is larger
- * and its closing sees the earlier one's version. Rows are locked in the order of their identifier,
- * so that two transactions that lock the same rows cannot deadlock on them.
+ * Locks the live row of an entity that gets a version although no event of its own writes its row
+ * in this transaction (only its collections changed, see {@link OwnerVersion}), with Hibernate's
+ * pessimistic write lock ({@code select ... for update}, or what the dialect uses instead, such
+ * as PostgreSQL's {@code for no key update}). An update of the entity holds that lock anyway;
+ * without it, two transactions that change the collections of one entity could both take a
+ * transaction id and both close "the open version", leaving two open. Held from the first change
+ * of the entity's collections to the commit, the lock makes a later writer of the entity wait for
+ * the earlier one's commit, so that its transaction id is larger and its closing sees the earlier
+ * one's version. It is taken before the collection's own statements run, whose foreign key checks
+ * take shared locks on the row (InnoDB): two transactions that both held those and then both asked
+ * for the exclusive lock would deadlock.
  */
 final class OwnerLock {
 
     private final List<DataColumn> keys;
-    /** The lock of rows listed by a single-column key, up to its key list; null for a composite key. */
-    private final String setBasedPrefix;
-    private final String setBasedSuffix;
-    /** The lock of one row by its whole key. */
-    private final String singleSql;
+    private final String sql;
 
     /** The lock of the live rows of {@code root}, the first (root) level of an entity. */
     OwnerLock(EntityTable root, Dialect dialect) {
         this.keys = root.columns().subList(0, root.idColumnCount());
-        String forUpdate = dialect.getForUpdateString(LockMode.PESSIMISTIC_WRITE);
         StringJoiner names = new StringJoiner(", ");
         StringJoiner where = new StringJoiner(" and ", " where ", "");
         for (DataColumn key : keys) {
             names.add(key.name());
             where.add(key.name() + " = " + key.writeExpression());
         }
-        String select = "select " + names + " from " + root.liveTable();
-        this.singleSql = select + where + forUpdate;
-        boolean setBased = keys.size() == 1 && "?".equals(keys.get(0).writeExpression());
-        this.setBasedPrefix = setBased ? select + " where " + keys.get(0).name() + " in (" : null;
-        this.setBasedSuffix = ") order by " + keys.get(0).name() + forUpdate;
+        this.sql = "select " + names + " from " + root.liveTable() + where
+                + dialect.getForUpdateString(LockMode.PESSIMISTIC_WRITE);
     }
 
-    /** Locks the live rows of {@code owners}, captured rows of the entity (identifier first). */
-    void lock(HistoryStatements statements, List<Object[]> owners) throws SQLException {
-        SharedSessionContractImplementor session = statements.session();
-        if (setBasedPrefix == null) {
-            for (Object[] owner : owners) {
-                try (PreparedStatement statement = statements.prepare(singleSql)) {
-                    int parameter = 1;
-                    for (int i = 0; i < keys.size(); i++) {
-                        if (keys.get(i).parameterized()) {
-                            bind(statement, parameter++, i, owner[i], session);
-                        }
-                    }
-                    drain(statement);
+    /** Locks the live row of {@code owner}, a captured row of the entity (identifier first). */
+    void lock(SharedSessionContractImplementor session, Object[] owner) {
+        HistoryStatements statements = new HistoryStatements(session);
+        try (PreparedStatement statement = statements.prepare(sql)) {
+            int parameter = 1;
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i).parameterized()) {
+                    bind(statement, parameter++, i, owner[i], session);
                 }
             }
-            return;
-        }
-        for (List<Object[]> chunk : TableRows.chunks(owners)) {
-            StringJoiner sql = new StringJoiner(", ", setBasedPrefix, setBasedSuffix);
-            chunk.forEach(owner -> sql.add("?"));
-            try (PreparedStatement statement = statements.prepare(sql.toString())) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    bind(statement, i + 1, 0, chunk.get(i)[0], session);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    // the row is locked as it is read
                 }
-                drain(statement);
             }
-        }
-    }
-
-    private static void drain(PreparedStatement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                // the rows are locked as they are read
-            }
+        } catch (SQLException e) {
+            throw new VersioningException("Could not lock the row of an entity whose collections changed, which its "
+                    + "version needs (" + e.getMessage() + "); the flush fails and the transaction must be rolled back",
+                    session.getJdbcServices().getSqlExceptionHelper().convert(e,
+                            "Continuum could not lock the owner of a changed collection", sql));
         }
     }
 

@@ -34,14 +34,6 @@ final class OwnerVersion implements StateChange {
         }
     }
 
-    /**
-     * The entity's state when no event of its own wrote its live row in this transaction (so that
-     * nothing locked the row yet, see {@link OwnerLock}); null when one did.
-     */
-    StateChange.Unchanged unlocked() {
-        return own instanceof StateChange.Unchanged unchanged ? unchanged : null;
-    }
-
     @Override
     public Object[] initial() {
         return own.initial();
