@@ -91,7 +91,7 @@ class PortableWriteTest {
 
         assertThat(StatementCounter.statements()).contains("update rel_post_link_version set end_transaction_id = ?"
                 + " where post_id = ? and (caption = ? or caption is null and ? is null)"
-                + " and (url = ? or url is null and ? is null) and end_transaction_id is null");
+                + " and (url = ? or url is null and ? is null) and end_transaction_id is null and transaction_id < ?");
         List<Map<String, Object>> rows = db.rows("select url, caption, transaction_id, end_transaction_id, "
                 + "operation_type from rel_post_link_version order by url, transaction_id");
         assertThat(rows).extracting(row -> row.get("url") + ":" + row.get("caption") + ":" + operation(row))

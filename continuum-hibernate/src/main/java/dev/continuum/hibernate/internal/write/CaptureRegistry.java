@@ -83,7 +83,7 @@ final class CaptureRegistry {
         Object id = entry.getId();
         Object[] state = entry.getLoadedState() != null ? entry.getLoadedState() : persister.getValues(entity);
         unit.collectionsChanged(session.generateEntityKey(id, persister), capture,
-                () -> capture.capture(id, entity, state, session), causes);
+                () -> capture.capture(id, entity, state, session), causes, session);
         return true;
     }
 }

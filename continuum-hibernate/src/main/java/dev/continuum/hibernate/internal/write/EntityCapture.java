@@ -28,6 +28,7 @@ final class EntityCapture extends Capture {
     private final int[][][] attributePositions;
     /** Per position of the entity's state array: whether that attribute is versioned. */
     private final boolean[] versionedState;
+    private final OwnerLock ownerLock;
 
     EntityCapture(EntityModel model, TableNames names) {
         super(model.levels().stream().map(level -> VersionTableWriter.of(level, names)).toList(),
@@ -35,6 +36,7 @@ final class EntityCapture extends Capture {
         this.model = model;
         this.persister = model.persister();
         this.levels = model.levels().toArray(EntityTable[]::new);
+        this.ownerLock = new OwnerLock(levels[0], persister.getFactory().getJdbcServices().getDialect());
         this.versionedState = new boolean[persister.getNumberOfAttributeMappings()];
         for (int i = 0; i < versionedState.length; i++) {
             versionedState[i] = model.isVersionedState(i);
@@ -61,6 +63,11 @@ final class EntityCapture extends Capture {
     @Override
     boolean idsCanBeReused() {
         return model.idsCanBeReused();
+    }
+
+    /** The lock of the live rows of entities of this type whose version no event of their own wrote. */
+    OwnerLock ownerLock() {
+        return ownerLock;
     }
 
     /** Whether the entity gets a version when only its owned collections change. */

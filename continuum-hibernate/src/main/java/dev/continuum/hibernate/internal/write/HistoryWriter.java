@@ -13,10 +13,15 @@ import java.util.List;
 
 /**
  * Writes the history of one completing transaction, after its last flush and before its commit,
- * on its own connection: the rows its merged changes produce, table by table in a fixed order;
- * first the transaction row (which hands back the transaction id), then the closings of the
- * versions being superseded, then the inserts, in as few round trips as the {@link WriteStrategy}
- * allows. A failure rolls the transaction back.
+ * on its own connection: the rows its merged changes produce, table by table in a fixed order.
+ * Every entity that gets a version is locked by then (by Hibernate's own write of its row, or by
+ * {@link OwnerLock} when only its collections changed), so the transaction id taken first (the
+ * transaction row hands it back) is larger than that of every earlier writer of those entities.
+ * Then come the inserts, then the closings of the versions being superseded (which pass over this
+ * transaction's own rows), in as few round trips as the {@link WriteStrategy} allows. Inserting
+ * before closing keeps the range locks a closing takes on databases that lock index gaps (InnoDB
+ * under REPEATABLE READ) out of the way of this transaction's own inserts: a transaction that
+ * holds such locks inserts nothing more. A failure rolls the transaction back.
  */
 final class HistoryWriter {
 
@@ -52,13 +57,13 @@ final class HistoryWriter {
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)
                     : transactionRow.insert(statements);
             for (VersionTableWriter table : order) {
-                if (combined == null || !combined.closes(table)) {
-                    closeOpenVersions(statements, table, rows.closing(table), transactionId);
+                if (combined == null || !combined.inserts(table)) {
+                    insertVersions(statements, table, rows.rows(table), transactionId);
                 }
             }
             for (VersionTableWriter table : order) {
-                if (combined == null || !combined.inserts(table)) {
-                    insertVersions(statements, table, rows.rows(table), transactionId);
+                if (combined == null || !combined.closes(table)) {
+                    closeOpenVersions(statements, table, rows.closing(table), transactionId);
                 }
             }
             if (LOG.isDebugEnabled()) {
@@ -73,8 +78,9 @@ final class HistoryWriter {
     }
 
     /**
-     * Closes the open versions of the keys of {@code rows}: with one {@code update ... where key
-     * in (...)} per chunk of keys when the table's key is one column, else row by row in batches.
+     * Closes the open versions of the keys of {@code rows} older than this transaction's: with one
+     * {@code update ... where key in (...)} per chunk of keys when the table's key is one column,
+     * else row by row in batches.
      */
     private static void closeOpenVersions(HistoryStatements statements, VersionTableWriter table, List<Object[]> rows,
             long transactionId) throws SQLException {
@@ -90,7 +96,8 @@ final class HistoryWriter {
         for (List<Object[]> chunk : TableRows.chunks(rows)) {
             try (PreparedStatement statement = statements.prepare(table.closeManySql(chunk.size(), "?"))) {
                 statement.setLong(1, transactionId);
-                table.bindCloseMany(statement, 2, chunk, session);
+                statement.setLong(2, transactionId);
+                table.bindCloseMany(statement, 3, chunk, session);
                 statement.executeUpdate();
             }
         }

@@ -67,15 +67,21 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
      * written even when none of its own properties changed (see {@link OwnerVersion}).
      * {@code state} captures the entity's current state; it is called only when the entity has no
      * change yet. {@code causes} are the keys of the collection rows that changed, or null when
-     * the change counts whatever happens to them.
+     * the change counts whatever happens to them. When the entity has no change of its own, its
+     * live row is locked now (see {@link OwnerLock}): before the collection's own statements, whose
+     * foreign key checks take shared locks on it that a later exclusive lock would have to upgrade.
      */
-    void collectionsChanged(EntityKey key, EntityCapture capture, Supplier<Object[]> state, List<?> causes) {
+    void collectionsChanged(EntityKey key, EntityCapture capture, Supplier<Object[]> state, List<?> causes,
+            SharedSessionContractImplementor session) {
         Change change = changes.get(key);
         if (change instanceof OwnerVersion owner) {
             owner.addCauses(causes);
-        } else {
-            StateChange own = change == null ? new StateChange.Unchanged(capture, state.get()) : (StateChange) change;
+        } else if (change == null) {
+            StateChange.Unchanged own = new StateChange.Unchanged(capture, state.get());
             changes.put(key, new OwnerVersion(own, causes));
+            capture.ownerLock().lock(session, own.initial());
+        } else {
+            changes.put(key, new OwnerVersion((StateChange) change, causes));
         }
     }
 

@@ -44,6 +44,7 @@ final class VersionTableWriter {
     /** The set-based closing update up to its transaction id, and from there to its key list; null prefix when rows close one by one. */
     private final String closeManyHead;
     private final String closeManyPrefix;
+    private final String closeManyOpen;
 
     private VersionTableWriter(String name, String sortKey, List<DataColumn> columns, int offset, int keyWidth,
             NullSafeEquality nullableKeys, List<String> liveColumns, Set<Integer> liveDefaults, String liveTable,
@@ -62,7 +63,9 @@ final class VersionTableWriter {
         this.names = names;
         this.insertSql = buildInsertSql(1, "?");
         this.keyParameters = new int[keyWidth];
-        StringJoiner where = new StringJoiner(" and ", " where ", " and " + names.endTransactionId() + " is null");
+        // a closing passes over versions of this transaction (inserted before it) and newer ones
+        String open = names.endTransactionId() + " is null and " + names.transactionId() + " < ";
+        StringJoiner where = new StringJoiner(" and ", " where ", " and " + open + "?");
         for (int i = 0; i < keyWidth; i++) {
             DataColumn column = columns.get(i);
             boolean nullSafe = nullableKeys != null && column.nullable();
@@ -75,8 +78,8 @@ final class VersionTableWriter {
         boolean plainSingleKey = keyWidth == 1 && keyParameters[0] == 1
                 && (nullableKeys == null || !columns.get(0).nullable());
         this.closeManyPrefix = plainSingleKey
-                ? " where " + names.endTransactionId() + " is null and " + columns.get(0).name() + " in ("
-                : null;
+                ? " and " + columns.get(0).name() + " in (" : null;
+        this.closeManyOpen = " where " + open;
     }
 
     /**
@@ -182,10 +185,12 @@ final class VersionTableWriter {
 
     /**
      * SQL that closes the open versions of {@code count} rows in one statement, the transaction id
-     * given by the SQL expression {@code transactionId}; only when {@link #closesSetBased()}.
+     * given (twice: the end it sets, the bound of the versions it closes) by the SQL expression
+     * {@code transactionId}; only when {@link #closesSetBased()}.
      */
     String closeManySql(int count, String transactionId) {
-        StringJoiner keys = new StringJoiner(", ", closeManyHead + transactionId + closeManyPrefix, ")");
+        StringJoiner keys = new StringJoiner(", ",
+                closeManyHead + transactionId + closeManyOpen + transactionId + closeManyPrefix, ")");
         for (int i = 0; i < count; i++) {
             keys.add(columns.get(0).writeExpression());
         }
@@ -239,7 +244,10 @@ final class VersionTableWriter {
         return parameter;
     }
 
-    /** Binds the closing of the row's open version to {@link #closeSql()} and adds it to the batch. */
+    /**
+     * Binds the closing of the row's open version to {@link #closeSql()} (the transaction id, the
+     * key, the transaction id again as the bound of the versions it closes) and adds it to the batch.
+     */
     void addClose(PreparedStatement statement, Object[] values, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
         statement.setLong(1, transactionId);
@@ -249,6 +257,7 @@ final class VersionTableWriter {
                 bind(statement, parameter++, i, values[offset + i], session);
             }
         }
+        statement.setLong(parameter, transactionId);
         statement.addBatch();
     }
 
