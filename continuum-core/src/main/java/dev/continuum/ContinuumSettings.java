@@ -65,6 +65,13 @@ public final class ContinuumSettings {
      */
     public static final String VERSION_OWNER_ON_COLLECTION_CHANGE = "continuum.version_owner_on_collection_change";
 
+    /**
+     * {@code true} or {@code false} (default): whether every versioned entity's version table gets
+     * a {@code <column>_mod} modification flag per versioned property, set in the versions that
+     * changed the property. Entities override it with {@link Versioned#modifiedFlags()}.
+     */
+    public static final String MODIFIED_FLAGS = "continuum.modified_flags";
+
     private ContinuumSettings() {
     }
 

@@ -33,6 +33,7 @@ import java.util.Map;
  *        schema- or database-per-tenant multi-tenancy (none: the check is skipped there)
  * @param userIdLength the length of the transaction table's user column
  * @param remoteAddrLength the length of the transaction table's address column
+ * @param modifiedFlags whether version tables get modification flags, for entities that do not say otherwise
  */
 public record Settings(
         boolean enabled,
@@ -47,7 +48,8 @@ public record Settings(
         boolean versionOwnerOnCollectionChange,
         List<String> schemaValidationTenants,
         int userIdLength,
-        int remoteAddrLength) {
+        int remoteAddrLength,
+        boolean modifiedFlags) {
 
     /** Copies the tenant list, so that the settings cannot change. */
     public Settings {
@@ -68,7 +70,8 @@ public record Settings(
                 bool(properties, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, true),
                 list(properties, ContinuumSettings.SCHEMA_VALIDATION_TENANTS),
                 length(properties, ContinuumSettings.USER_ID_LENGTH, 255),
-                length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50));
+                length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50),
+                bool(properties, ContinuumSettings.MODIFIED_FLAGS, false));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */

@@ -81,7 +81,7 @@ public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> co
                 helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()));
         return Optional.of(new ContinuumTables(entities, collections, transactionTable, sequence, undoTable,
                 undoScopeTable,
-                VersionTableMapping.of(entities, collections)));
+                VersionTableMapping.of(entities, collections, settings)));
     }
 
     /** The version table named {@code name} beside {@code live}, as the schema contributor named it. */

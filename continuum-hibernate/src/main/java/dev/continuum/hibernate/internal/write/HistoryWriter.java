@@ -101,6 +101,6 @@ final class HistoryWriter {
         int limit = table.readsLiveRow() && strategy.insertsLiveRowsOneByOne() ? 1 : BATCH_LIMIT;
         SharedSessionContractImplementor session = statements.session();
         statements.executeBatches(table.insertSql(), rows, limit,
-                (statement, row) -> table.addInsert(statement, row.values(), transactionId, row.operation(), session));
+                (statement, row) -> table.addInsert(statement, row, transactionId, session));
     }
 }

@@ -2,7 +2,6 @@ package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.hibernate.internal.model.NullSafeEquality;
 
-import dev.continuum.Operation;
 import dev.continuum.hibernate.internal.model.CollectionTable;
 import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.EntityTable;
@@ -34,6 +33,7 @@ final class VersionTableWriter {
     private final int[] keyParameters;
     private final List<String> liveColumns;
     private final String liveTable;
+    private final ModifiedFlagValues flags;
     private final boolean combinable;
     private final TableNames names;
     private final String insertSql;
@@ -43,8 +43,8 @@ final class VersionTableWriter {
     private final String closeManyPrefix;
 
     private VersionTableWriter(String name, String sortKey, List<DataColumn> columns, int offset, int keyWidth,
-            NullSafeEquality nullableKeys, List<String> liveColumns, String liveTable, boolean combinable,
-            TableNames names) {
+            NullSafeEquality nullableKeys, List<String> liveColumns, String liveTable, ModifiedFlagValues flags,
+            boolean combinable, TableNames names) {
         this.name = name;
         this.sortKey = sortKey;
         this.columns = columns;
@@ -53,6 +53,7 @@ final class VersionTableWriter {
         this.keyWidth = keyWidth;
         this.liveColumns = liveColumns;
         this.liveTable = liveTable;
+        this.flags = flags;
         this.combinable = combinable;
         this.names = names;
         this.insertSql = buildInsertSql(1, "?");
@@ -80,7 +81,7 @@ final class VersionTableWriter {
      */
     static VersionTableWriter of(EntityTable table, TableNames names) {
         return new VersionTableWriter(table.name(), table.persister().getEntityName(), table.columns(), table.offset(),
-                table.idColumnCount(), null, table.liveColumns(), table.liveTable(), true, names);
+                table.idColumnCount(), null, table.liveColumns(), table.liveTable(), ModifiedFlagValues.of(table), true, names);
     }
 
     /**
@@ -90,7 +91,7 @@ final class VersionTableWriter {
      */
     static VersionTableWriter of(CollectionTable table, TableNames names, NullSafeEquality nullSafe) {
         return new VersionTableWriter(table.name(), table.role(), table.columns(), 0, table.identityWidth(), nullSafe,
-                List.of(), null, false, names);
+                List.of(), null, ModifiedFlagValues.NONE, false, names);
     }
 
     /** The rendered name of the version table. */
@@ -148,6 +149,10 @@ final class VersionTableWriter {
             columnNames.add(column);
             values.add("(select " + column + " from " + liveTable + key);
         }
+        for (String flag : flags.columns()) {
+            columnNames.add(flag);
+            values.add("?");
+        }
         columnNames.add(names.transactionId());
         values.add(transactionId);
         columnNames.add(names.operationType());
@@ -172,11 +177,11 @@ final class VersionTableWriter {
     }
 
     /** Binds one version row to {@link #insertSql()} and adds it to the batch. */
-    void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
+    void addInsert(PreparedStatement statement, TableRows.Row row, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
-        int parameter = bindColumns(statement, 1, values, session);
+        int parameter = flags.bind(statement, bindColumns(statement, 1, row.values(), session), row);
         statement.setLong(parameter, transactionId);
-        statement.setShort(parameter + 1, (short) operation.code());
+        statement.setShort(parameter + 1, (short) row.operation().code());
         statement.addBatch();
     }
 
@@ -184,10 +189,10 @@ final class VersionTableWriter {
      * Binds one row of {@link #combinedInsertSql(int, String)} from parameter {@code first} on;
      * returns the next parameter index.
      */
-    int bindCombinedInsert(PreparedStatement statement, int first, Object[] values, Operation operation,
+    int bindCombinedInsert(PreparedStatement statement, int first, TableRows.Row row,
             SharedSessionContractImplementor session) throws SQLException {
-        int parameter = bindColumns(statement, first, values, session);
-        statement.setShort(parameter, (short) operation.code());
+        int parameter = flags.bind(statement, bindColumns(statement, first, row.values(), session), row);
+        statement.setShort(parameter, (short) row.operation().code());
         return parameter + 1;
     }
 

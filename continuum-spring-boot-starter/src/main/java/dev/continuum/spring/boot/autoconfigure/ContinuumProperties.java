@@ -53,6 +53,12 @@ public class ContinuumProperties {
     private Boolean versionOwnerOnCollectionChange;
 
     /**
+     * Whether every versioned entity's version table gets a boolean modification flag per versioned property
+     * ({@code <column>_mod}), set in the versions that changed the property. Default: false.
+     */
+    private Boolean modifiedFlags;
+
+    /**
      * Under schema- or database-per-tenant multi-tenancy, the tenants whose schemas the start-up check reads,
      * comma-separated. Default: none (the check is skipped there, with a warning).
      */
@@ -147,6 +153,14 @@ public class ContinuumProperties {
         this.versionOwnerOnCollectionChange = versionOwnerOnCollectionChange;
     }
 
+    public Boolean getModifiedFlags() {
+        return modifiedFlags;
+    }
+
+    public void setModifiedFlags(Boolean modifiedFlags) {
+        this.modifiedFlags = modifiedFlags;
+    }
+
     public String getSchemaValidationTenants() {
         return schemaValidationTenants;
     }
@@ -229,6 +243,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.UNDO_TABLE, undoTable);
         put(settings, ContinuumSettings.SCHEMA_VALIDATION, schemaValidation);
         put(settings, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, versionOwnerOnCollectionChange);
+        put(settings, ContinuumSettings.MODIFIED_FLAGS, modifiedFlags);
         put(settings, ContinuumSettings.SCHEMA_VALIDATION_TENANTS, schemaValidationTenants);
         put(settings, ContinuumSettings.USER_ID_LENGTH, userIdLength);
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
