@@ -72,6 +72,14 @@ public final class ContinuumSettings {
      */
     public static final String MODIFIED_FLAGS = "continuum.modified_flags";
 
+    /**
+     * {@code true} or {@code false} (default): whether each transaction records the entity types
+     * it changed in the table {@code <transaction table>_changes} (one row per transaction and
+     * entity name), so that {@link VersionHistory#changedIn(long)} reads only the version tables
+     * of those types. Costs one batched insert per transaction.
+     */
+    public static final String TRANSACTION_CHANGES = "continuum.transaction_changes";
+
     private ContinuumSettings() {
     }
 

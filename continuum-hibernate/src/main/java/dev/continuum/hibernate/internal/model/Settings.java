@@ -34,6 +34,7 @@ import java.util.Map;
  * @param userIdLength the length of the transaction table's user column
  * @param remoteAddrLength the length of the transaction table's address column
  * @param modifiedFlags whether version tables get modification flags, for entities that do not say otherwise
+ * @param transactionChanges whether each transaction records the entity types it changed
  */
 public record Settings(
         boolean enabled,
@@ -49,7 +50,8 @@ public record Settings(
         List<String> schemaValidationTenants,
         int userIdLength,
         int remoteAddrLength,
-        boolean modifiedFlags) {
+        boolean modifiedFlags,
+        boolean transactionChanges) {
 
     /** Copies the tenant list, so that the settings cannot change. */
     public Settings {
@@ -71,7 +73,8 @@ public record Settings(
                 list(properties, ContinuumSettings.SCHEMA_VALIDATION_TENANTS),
                 length(properties, ContinuumSettings.USER_ID_LENGTH, 255),
                 length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50),
-                bool(properties, ContinuumSettings.MODIFIED_FLAGS, false));
+                bool(properties, ContinuumSettings.MODIFIED_FLAGS, false),
+                bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */

@@ -7,6 +7,7 @@ import dev.continuum.PropertyRevision;
 import dev.continuum.Transaction;
 import dev.continuum.Version;
 import dev.continuum.hibernate.internal.model.EntityTable;
+import dev.continuum.hibernate.internal.model.TransactionExtraTables;
 
 import org.hibernate.dialect.pagination.LimitHandler;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -20,6 +21,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,10 +135,47 @@ final class VersionQueries {
                         : Optional.empty());
     }
 
-    /** The versions a transaction recorded, table by table, by identifier. */
+    /**
+     * The transactions whose metadata has {@code key} set to {@code value}, newest first, at most
+     * {@code maxResults}, with their metadata (one more statement).
+     */
+    List<Transaction> withMetadata(String key, String value, int maxResults) {
+        TransactionReader transactions = reads.model.transactions();
+        TransactionMetadata.Batch batch = transactions.metadataBatch(reads.session);
+        return reads.jdbc.query(transactions.withMetadataSql(), ps -> {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.setMaxRows(maxResults);
+        }, rs -> {
+            List<Transaction> found = new ArrayList<>();
+            while (rs.next()) {
+                found.add(transactions.read(rs, 2, rs.getLong(1), reads.session, batch));
+            }
+            return found;
+        }).stream().peek(transaction -> transaction.metadata().size()).toList(); // asked for by metadata: read it now
+    }
+
+    /**
+     * The versions a transaction recorded, table by table, by identifier: only the tables of the
+     * entity types the transaction recorded as changed, when it did (see
+     * {@code continuum.transaction_changes}), else every table.
+     */
     List<Version<?>> changedIn(long transactionId) {
         List<Version<?>> changed = new ArrayList<>();
+        Set<String> touched = reads.model.changesTable().map(table -> reads.jdbc.query("select "
+                + TransactionExtraTables.ENTITY_NAME + " from " + table + " where "
+                + TransactionExtraTables.TRANSACTION_ID + " = ?", ps -> ps.setLong(1, transactionId), rs -> {
+                    Set<String> names = new HashSet<>();
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                    return names;
+                })).orElse(Set.of());
         for (TableReader table : reads.model.tables()) {
+            if (!touched.isEmpty() && touched.stream().noneMatch(name -> name.equals(table.root().getEntityName())
+                    || table.root().isSubclassEntityName(name))) {
+                continue;
+            }
             List<VersionRow> rows = rows(table, table.sql().changedIn, (ps, next) -> {
                 ps.setLong(next, transactionId);
                 return next + 1;

@@ -139,6 +139,9 @@ final class SchemaDifferences {
         if (tables.undoScopeTable() != null) {
             ownTable(database, tables.undoScopeTable(), "The table of undo scopes", differences);
         }
+        for (Table extra : tables.transactionExtras()) {
+            ownTable(database, extra, "The transaction table's companion", differences);
+        }
         for (VersionTableMapping mapping : tables.versionTables()) {
             versionTable(database, mapping, differences);
         }

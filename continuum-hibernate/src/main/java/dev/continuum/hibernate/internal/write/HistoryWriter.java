@@ -25,10 +25,12 @@ final class HistoryWriter {
 
     private final WriteStrategy strategy;
     private final TransactionRow transactionRow;
+    private final TransactionExtrasWriter extras;
 
-    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow) {
+    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras) {
         this.strategy = strategy;
         this.transactionRow = transactionRow;
+        this.extras = extras;
     }
 
     /** Writes the transaction row and the version rows of the changes of {@code unit} that record something. */
@@ -51,6 +53,7 @@ final class HistoryWriter {
                     ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)
                     : transactionRow.insert(statements);
+            extras.write(statements, transactionId, order);
             for (VersionTableWriter table : order) {
                 if (combined == null || !combined.closes(table)) {
                     closeOpenVersions(statements, table, rows.closing(table), transactionId);

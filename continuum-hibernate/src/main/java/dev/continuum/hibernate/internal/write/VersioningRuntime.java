@@ -38,7 +38,8 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         WriteStrategy strategy = WriteStrategy.of(dialect);
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
         this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), dialect,
-                factory.getTypeConfiguration(), contextProvider));
+                factory.getTypeConfiguration(), contextProvider),
+                new TransactionExtrasWriter(factory, model.settings(), contextProvider));
     }
 
     @Override

@@ -59,6 +59,12 @@ public class ContinuumProperties {
     private Boolean modifiedFlags;
 
     /**
+     * Whether each transaction records the entity types it changed (table {@code <transaction table>_changes}),
+     * so that reading what a transaction changed reads only their version tables. Default: false.
+     */
+    private Boolean transactionChanges;
+
+    /**
      * Under schema- or database-per-tenant multi-tenancy, the tenants whose schemas the start-up check reads,
      * comma-separated. Default: none (the check is skipped there, with a warning).
      */
@@ -161,6 +167,14 @@ public class ContinuumProperties {
         this.modifiedFlags = modifiedFlags;
     }
 
+    public Boolean getTransactionChanges() {
+        return transactionChanges;
+    }
+
+    public void setTransactionChanges(Boolean transactionChanges) {
+        this.transactionChanges = transactionChanges;
+    }
+
     public String getSchemaValidationTenants() {
         return schemaValidationTenants;
     }
@@ -244,6 +258,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.SCHEMA_VALIDATION, schemaValidation);
         put(settings, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, versionOwnerOnCollectionChange);
         put(settings, ContinuumSettings.MODIFIED_FLAGS, modifiedFlags);
+        put(settings, ContinuumSettings.TRANSACTION_CHANGES, transactionChanges);
         put(settings, ContinuumSettings.SCHEMA_VALIDATION_TENANTS, schemaValidationTenants);
         put(settings, ContinuumSettings.USER_ID_LENGTH, userIdLength);
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
