@@ -1,5 +1,8 @@
 package dev.continuum;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -15,6 +18,10 @@ import java.util.function.Supplier;
  *     tx.begin(); ...; tx.commit();   // recorded with user_id 'alice'
  * });
  * }</pre>
+ *
+ * <p>{@link #meta(String, String)} adds key/value metadata (a ticket number, a reason, the name of
+ * a job) that the transactions completing in its scope record in the transaction metadata table,
+ * read back by {@link Transaction#metadata()}.
  */
 public final class ChangeContext {
 
@@ -33,8 +40,58 @@ public final class ChangeContext {
      */
     public static Scope open(String userId, String remoteAddress) {
         Values previous = CURRENT.get();
-        CURRENT.set(new Values(userId, remoteAddress));
+        CURRENT.set(new Values(userId, remoteAddress, previous == null ? Map.of() : previous.metadata));
         return new Scope(previous);
+    }
+
+    /** The longest metadata key, in characters (the width of the metadata table's key column). */
+    public static final int MAX_META_KEY_LENGTH = 100;
+    /** The longest metadata value, in characters (the width of the metadata table's value column). */
+    public static final int MAX_META_VALUE_LENGTH = 255;
+
+    /**
+     * Adds one key/value pair to the metadata that transactions completing on this thread record,
+     * until the returned scope is closed (which restores the metadata set before); the user and
+     * address stay as they are. A key set again in an inner scope takes the inner value.
+     * <pre>{@code
+     * try (ChangeContext.Scope scope = ChangeContext.meta("reason", "import")) {
+     *     tx.begin(); ...; tx.commit();   // its transaction row has the metadata reason=import
+     * }
+     * }</pre>
+     *
+     * @param key the key, at most {@link #MAX_META_KEY_LENGTH} characters
+     * @param value the value, at most {@link #MAX_META_VALUE_LENGTH} characters
+     * @return a scope to close when the work is done
+     * @throws IllegalArgumentException if the key is blank or a part is too long
+     * @throws NullPointerException if the key or the value is null
+     */
+    public static Scope meta(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        if (key.isBlank() || key.length() > MAX_META_KEY_LENGTH) {
+            throw new IllegalArgumentException("Transaction metadata key '" + key + "' must be 1 to "
+                    + MAX_META_KEY_LENGTH + " characters");
+        }
+        if (value.length() > MAX_META_VALUE_LENGTH) {
+            throw new IllegalArgumentException("Transaction metadata value of '" + key + "' has " + value.length()
+                    + " characters, more than the " + MAX_META_VALUE_LENGTH + " its column holds; shorten it");
+        }
+        Values previous = CURRENT.get();
+        Map<String, String> metadata = new LinkedHashMap<>(previous == null ? Map.of() : previous.metadata);
+        metadata.put(key, value);
+        CURRENT.set(new Values(previous == null ? null : previous.userId,
+                previous == null ? null : previous.remoteAddress, Map.copyOf(metadata)));
+        return new Scope(previous);
+    }
+
+    /**
+     * The metadata set on this thread with {@link #meta(String, String)}.
+     *
+     * @return the key/value pairs, empty when none is set
+     */
+    public static Map<String, String> metadata() {
+        Values values = CURRENT.get();
+        return values == null ? Map.of() : values.metadata;
     }
 
     /**
@@ -110,6 +167,6 @@ public final class ChangeContext {
         }
     }
 
-    private record Values(String userId, String remoteAddress) {
+    private record Values(String userId, String remoteAddress, Map<String, String> metadata) {
     }
 }

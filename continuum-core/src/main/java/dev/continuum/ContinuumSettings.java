@@ -68,6 +68,21 @@ public final class ContinuumSettings {
      */
     public static final String VERSION_OWNER_ON_COLLECTION_CHANGE = "continuum.version_owner_on_collection_change";
 
+    /**
+     * {@code true} or {@code false} (default): whether every versioned entity's version table gets
+     * a {@code <column>_mod} modification flag per versioned property, set in the versions that
+     * changed the property. Entities override it with {@link Versioned#modifiedFlags()}.
+     */
+    public static final String MODIFIED_FLAGS = "continuum.modified_flags";
+
+    /**
+     * {@code true} or {@code false} (default): whether each transaction records the entity types
+     * it changed in the table {@code <transaction table>_changes} (one row per transaction and
+     * entity name), so that {@link VersionHistory#changedIn(long)} reads only the version tables
+     * of those types. Costs one batched insert per transaction.
+     */
+    public static final String TRANSACTION_CHANGES = "continuum.transaction_changes";
+
     private ContinuumSettings() {
     }
 

@@ -236,6 +236,19 @@ public interface VersionHistory {
     List<Version<?>> changedIn(long transactionId);
 
     /**
+     * The transactions whose metadata has {@code key} set to {@code value} (see
+     * {@link ChangeContext#meta}), newest first, at most {@code maxResults}; one statement on the
+     * indexed metadata table, for example the imports: {@code transactionsWithMetadata("reason",
+     * "import", 100)}.
+     *
+     * @param key the metadata key
+     * @param value the value it must have
+     * @param maxResults the most transactions returned, positive
+     * @return the transactions, each with its metadata, empty when none has the pair
+     */
+    List<Transaction> transactionsWithMetadata(String key, String value, int maxResults);
+
+    /**
      * The changes of one property over an entity's history, oldest first, in one statement: each
      * version whose changeset holds the property, with its transaction ("who changed the price,
      * when, from what to what").

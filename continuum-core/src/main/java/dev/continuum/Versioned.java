@@ -50,6 +50,19 @@ public @interface Versioned {
      */
     Setting versionOwnerOnCollectionChange() default Setting.DEFAULT;
 
+    /**
+     * Whether the version table gets a modification flag per versioned property: a nullable
+     * boolean column named after the property's column with {@code _mod} appended ({@code title_mod};
+     * after the property's name for a property of several columns, such as an embeddable), true in
+     * a version when the property's value differs from the state before the version's transaction
+     * (on insert, when it is not null). {@link Setting#DEFAULT} follows
+     * {@link ContinuumSettings#MODIFIED_FLAGS}, which is off unless configured on. Of a hierarchy,
+     * the root entity's annotation decides, as its version tables are laid out from the root.
+     *
+     * @return whether versions record which properties they changed
+     */
+    Setting modifiedFlags() default Setting.DEFAULT;
+
     /** An on/off choice that can defer to a global setting. */
     enum Setting {
         /** Follow the global setting. */

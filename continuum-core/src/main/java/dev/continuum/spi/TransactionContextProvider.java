@@ -1,5 +1,6 @@
 package dev.continuum.spi;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,5 +30,18 @@ public interface TransactionContextProvider {
      */
     default Optional<String> remoteAddress() {
         return Optional.empty();
+    }
+
+    /**
+     * Key/value metadata of the current transaction (a request id, the name of a job), recorded
+     * in the transaction metadata table. Pairs set with {@link dev.continuum.ChangeContext#meta}
+     * win over these for the same key. Keys and values longer than
+     * {@link dev.continuum.ChangeContext#MAX_META_KEY_LENGTH} and
+     * {@link dev.continuum.ChangeContext#MAX_META_VALUE_LENGTH} roll the transaction back.
+     *
+     * @return the metadata, empty (the default) when there is none
+     */
+    default Map<String, String> metadata() {
+        return Map.of();
     }
 }

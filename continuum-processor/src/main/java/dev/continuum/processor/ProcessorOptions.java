@@ -28,6 +28,7 @@ record ProcessorOptions(boolean generate, List<String> packages, VersionClassAna
     static final String TRANSACTION_ID_COLUMN = "continuum.transaction_id_column";
     static final String END_TRANSACTION_ID_COLUMN = "continuum.end_transaction_id_column";
     static final String OPERATION_TYPE_COLUMN = "continuum.operation_type_column";
+    static final String MODIFIED_FLAGS = "continuum.modified_flags";
 
     /** Former names, before the options were named like the runtime settings, by their new names. */
     static final Map<String, String> RENAMED = Map.of(
@@ -54,7 +55,9 @@ record ProcessorOptions(boolean generate, List<String> packages, VersionClassAna
         }
         boolean generate = !"false".equalsIgnoreCase(options.getOrDefault(GENERATE, "true").trim());
         return new ProcessorOptions(generate, List.copyOf(packages),
-                new VersionClassAnalyzer.Naming(classSuffix, tableSuffix, bookkeeping), List.copyOf(warnings));
+                new VersionClassAnalyzer.Naming(classSuffix, tableSuffix, bookkeeping,
+                        "true".equalsIgnoreCase(options.getOrDefault(MODIFIED_FLAGS, "false").trim())),
+                List.copyOf(warnings));
     }
 
     /** Whether the package {@code name} is one of {@link #packages()} or a subpackage of one. */

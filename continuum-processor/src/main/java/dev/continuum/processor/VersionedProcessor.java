@@ -111,7 +111,7 @@ public final class VersionedProcessor extends AbstractProcessor {
         Set<String> names = new TreeSet<>(List.of(ProcessorOptions.GENERATE, ProcessorOptions.PACKAGES,
                 ProcessorOptions.VERSION_CLASS_SUFFIX, ProcessorOptions.TABLE_SUFFIX,
                 ProcessorOptions.TRANSACTION_ID_COLUMN, ProcessorOptions.END_TRANSACTION_ID_COLUMN,
-                ProcessorOptions.OPERATION_TYPE_COLUMN));
+                ProcessorOptions.OPERATION_TYPE_COLUMN, ProcessorOptions.MODIFIED_FLAGS));
         names.addAll(ProcessorOptions.RENAMED.values());
         return names;
     }

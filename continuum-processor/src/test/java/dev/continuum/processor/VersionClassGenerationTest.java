@@ -74,6 +74,11 @@ class VersionClassGenerationTest {
         assertGeneratesExactly("quoted_names", STRICT);
     }
 
+    @Test
+    void modifiedFlagsGetABooleanFieldAndAnIsModifiedGetterPerProperty() {
+        assertGeneratesExactly("modified_flags", STRICT);
+    }
+
     /** Compiles the fixture's inputs; nothing may be reported, and the generated sources must be the fixture's. */
     private void assertGeneratesExactly(String name, String... options) {
         Fixture fixture = Fixture.named(name);

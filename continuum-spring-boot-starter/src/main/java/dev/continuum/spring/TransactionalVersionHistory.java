@@ -144,6 +144,11 @@ public final class TransactionalVersionHistory implements VersionHistory {
     }
 
     @Override
+    public List<Transaction> transactionsWithMetadata(String key, String value, int maxResults) {
+        return current("transactionsWithMetadata").transactionsWithMetadata(key, value, maxResults);
+    }
+
+    @Override
     public <T> List<PropertyRevision<?>> propertyHistory(Class<T> type, Object id, String property) {
         return current("propertyHistory").propertyHistory(type, id, property);
     }

@@ -51,8 +51,10 @@ public final class VersionClassAnalyzer {
      * @param classSuffix appended to the entity's simple name
      * @param tableSuffix appended to the live table's name
      * @param bookkeeping the names of the bookkeeping columns
+     * @param modifiedFlags whether version tables have modification flags where {@code @Versioned} does not say
      */
-    public record Naming(String classSuffix, String tableSuffix, VersionClassModel.Bookkeeping bookkeeping) {
+    public record Naming(String classSuffix, String tableSuffix, VersionClassModel.Bookkeeping bookkeeping,
+            boolean modifiedFlags) {
     }
 
     /**
@@ -155,6 +157,13 @@ public final class VersionClassAnalyzer {
             return Optional.empty();
         }
         found.fields.addAll(keys.get());
+        if (ModifiedFlagFields.enabled(entity, naming.modifiedFlags())) {
+            List<VersionField> flags = ModifiedFlagFields.of(subject, found.fields);
+            if (subject.skipped()) {
+                return Optional.empty();
+            }
+            found.fields.addAll(flags);
+        }
         return relations.named(subject, found.relations, found.fields).map(accessors -> new VersionClassModel(
                 subject.packageName, subject.className.substring(subject.className.lastIndexOf('.') + 1),
                 (JavaType.Declared) types.of(entity.asType()), table(entity), found.fields,

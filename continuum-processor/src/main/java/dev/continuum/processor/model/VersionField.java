@@ -19,9 +19,12 @@ public record VersionField(String name, JavaType type, List<AnnotationModel> ann
         annotations = List.copyOf(annotations);
     }
 
-    /** The getter's name: {@code isFeatured} for a {@code boolean}, {@code getTitle} otherwise. */
+    /**
+     * The getter's name: {@code isFeatured} for a {@code boolean} and for a modification flag
+     * (which the getter returns as one), {@code getTitle} otherwise.
+     */
     public String getterName() {
-        return (type.isPrimitiveBoolean() ? "is" : "get") + Names.capitalize(name);
+        return (type.isPrimitiveBoolean() || origin instanceof ModifiedFlag ? "is" : "get") + Names.capitalize(name);
     }
 
     /** What a field records. */
@@ -59,6 +62,15 @@ public record VersionField(String name, JavaType type, List<AnnotationModel> ann
      * {@code @IdClass} class, mapped read-only onto the columns of the identifier fields.
      */
     public record Identifier() implements Origin {
+    }
+
+    /**
+     * The modification flag of a versioned property: whether the version changed it (null in
+     * versions written before the flags were on).
+     *
+     * @param property the flagged property
+     */
+    public record ModifiedFlag(String property) implements Origin {
     }
 
     /** The discriminator of a single-table hierarchy's rows, or of a JOINED one that declares it. */

@@ -122,6 +122,10 @@ public final class VersionClassWriter {
 
     private static void writeGetters(SourceBuilder out, VersionClassModel model, String entity) {
         for (VersionField field : model.fields()) {
+            if (field.origin() instanceof VersionField.ModifiedFlag flag) {
+                writeFlagGetter(out, field, flag, entity);
+                continue;
+            }
             String type = out.type(field.type());
             out.blank();
             out.line(1, "/**");
@@ -174,6 +178,21 @@ public final class VersionClassWriter {
         out.line(1, " */");
         out.line(1, "public " + operation + " getOperation() {");
         out.line(2, "return " + operation + ".ofCode(operationType);");
+        out.line(1, "}");
+    }
+
+    private static void writeFlagGetter(SourceBuilder out, VersionField field, VersionField.ModifiedFlag flag,
+            String entity) {
+        out.blank();
+        out.line(1, "/**");
+        out.line(1, " * Whether this version changed the {@code " + flag.property() + "} of the {@link " + entity
+                + "}: its modification flag.");
+        out.line(1, " *");
+        out.line(1, " * @return true when the value differs from the one before the version's transaction (on insert,");
+        out.line(1, " *         when it is set); false otherwise, and for versions written before flags were on");
+        out.line(1, " */");
+        out.line(1, "public boolean " + field.getterName() + "() {");
+        out.line(2, "return Boolean.TRUE.equals(" + field.name() + ");");
         out.line(1, "}");
     }
 

@@ -134,6 +134,6 @@ final class Erasure {
     }
 
     private long deleteUnreferenced(Connection connection, Set<Long> ids) throws SQLException {
-        return Transactions.deleteUnreferenced(connection, model, ids);
+        return Transactions.deleteUnreferenced(connection, factory, model, ids);
     }
 }

@@ -308,7 +308,7 @@ final class Prune {
     }
 
     private long deleteUnreferencedTransactions(Connection connection, Set<Long> ids) throws SQLException {
-        return Transactions.deleteUnreferenced(connection, model, ids);
+        return Transactions.deleteUnreferenced(connection, factory, model, ids);
     }
 
     /** Resets the undo/redo positions of the hierarchy that refer to versions no longer there. */

@@ -1,7 +1,10 @@
 package dev.continuum.hibernate.internal.maintenance;
 
 import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.TransactionExtraTables;
 import dev.continuum.hibernate.internal.model.VersionModel;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,8 +20,12 @@ final class Transactions {
     private Transactions() {
     }
 
-    /** Removes the transaction rows among {@code ids} that no version table refers to any more. */
-    static long deleteUnreferenced(Connection connection, VersionModel model, Set<Long> ids) throws SQLException {
+    /**
+     * Removes the transaction rows among {@code ids} that no version table refers to any more,
+     * with their rows in the tables beside the transaction table (metadata, changes) first.
+     */
+    static long deleteUnreferenced(Connection connection, SessionFactoryImplementor factory, VersionModel model,
+            Set<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -29,15 +36,28 @@ final class Transactions {
             }
         }));
         model.collections().forEach(collection -> tables.add(collection.name()));
-        StringBuilder sql = new StringBuilder("delete from " + model.names().transactionTable() + " where "
-                + model.names().transactionColumns().id() + " = ?");
+        StringBuilder unreferenced = new StringBuilder();
         for (String table : tables) {
-            sql.append(" and not exists (select 1 from ").append(table).append(" x where x.")
+            unreferenced.append(" and not exists (select 1 from ").append(table).append(" x where x.")
                     .append(model.names().transactionId()).append(" = ?)");
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        List<String> companions = new ArrayList<>(List.of(TransactionExtraTables.META_SUFFIX));
+        if (model.settings().transactionChanges()) {
+            companions.add(TransactionExtraTables.CHANGES_SUFFIX);
+        }
+        for (String suffix : companions) {
+            delete(connection, "delete from " + TransactionExtraTables.rendered(factory, model.settings(), suffix)
+                    + " where " + TransactionExtraTables.TRANSACTION_ID + " = ?" + unreferenced, tables.size(), ids);
+        }
+        return delete(connection, "delete from " + model.names().transactionTable() + " where "
+                + model.names().transactionColumns().id() + " = ?" + unreferenced, tables.size(), ids);
+    }
+
+    /** Runs {@code sql}, whose parameters are all the id, for every id; returns the rows deleted. */
+    private static long delete(Connection connection, String sql, int tables, Set<Long> ids) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (long id : ids) {
-                for (int i = 1; i <= tables.size() + 1; i++) {
+                for (int i = 1; i <= tables + 1; i++) {
                     statement.setLong(i, id);
                 }
                 statement.addBatch();

@@ -40,11 +40,13 @@ import java.util.Set;
  * @param liveDefaults the positions among the data columns of those the database fills with its
  *        default when a {@code @DynamicInsert} insert leaves them out: a version row that captured
  *        null there takes the live row's value
+ * @param flagColumns rendered names of the modification flags of {@code attributes}, in their
+ *        order; empty when the table has none (see {@link ModifiedFlags})
  */
 public record EntityTable(EntityPersister persister, String name, List<DataColumn> columns, int idColumnCount,
         int discriminatorPosition, Object discriminatorValue, List<AttributeMapping> attributes,
         List<List<Integer>> attributePositions, List<String> liveColumns, String liveTable, int offset,
-        Set<Integer> liveDefaults) {
+        Set<Integer> liveDefaults, List<String> flagColumns) {
 
     /**
      * The version table of one level of {@code persister}'s entity.
@@ -59,10 +61,11 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
      * @param offset where this level's columns start in a captured row of the entity
      * @param defaultedColumns rendered names of columns the database fills with a default when an
      *        insert leaves them out (of a {@code @DynamicInsert} entity)
+     * @param flagsByProperty the rendered flag column of each versioned property; empty without flags
      */
     static EntityTable of(EntityPersister persister, String name, Set<String> versionedProperties,
             List<String> keyColumnNames, boolean withDiscriminator, List<String> liveColumns, String liveTable,
-            int offset, Set<String> defaultedColumns) {
+            int offset, Set<String> defaultedColumns, Map<String, String> flagsByProperty) {
         Dialect dialect = persister.getFactory().getJdbcServices().getDialect();
         Map<String, DataColumn> byName = new LinkedHashMap<>();
         persister.getIdentifierMapping().forEachSelectable((index, selectable) -> {
@@ -85,6 +88,7 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
 
         List<AttributeMapping> attributes = new ArrayList<>();
         List<List<Integer>> positionsOfAttributes = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
         for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
             AttributeMapping attribute = persister.getAttributeMapping(i);
             if (!versionedProperties.contains(attribute.getAttributeName())) {
@@ -102,6 +106,9 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
             });
             attributes.add(attribute);
             positionsOfAttributes.add(List.copyOf(positions));
+            if (!flagsByProperty.isEmpty()) {
+                flags.add(flagsByProperty.get(attribute.getAttributeName()));
+            }
         }
         List<String> live = new ArrayList<>();
         for (String column : liveColumns) {
@@ -119,7 +126,22 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
         }
         return new EntityTable(persister, name, List.copyOf(byName.values()), idColumnCount, discriminatorPosition,
                 discriminatorValue, List.copyOf(attributes), List.copyOf(positionsOfAttributes), List.copyOf(live),
-                liveTable, offset, Set.copyOf(liveDefaults));
+                liveTable, offset, Set.copyOf(liveDefaults), List.copyOf(flags));
+    }
+
+    /** Whether the table has a modification flag per versioned attribute. */
+    public boolean hasFlags() {
+        return !flagColumns.isEmpty();
+    }
+
+    /** The rendered flag column of the versioned attribute named {@code attribute}, or null when it has none. */
+    public String flagColumn(String attribute) {
+        for (int i = 0; i < flagColumns.size(); i++) {
+            if (attributes.get(i).getAttributeName().equals(attribute)) {
+                return flagColumns.get(i);
+            }
+        }
+        return null;
     }
 
     /** The names of the data columns, in order. */

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param userIdLength the length of the transaction table's user column
  * @param remoteAddrLength the length of the transaction table's address column
  * @param bulkMutations what a bulk mutation of a versioned table through Hibernate does
+ * @param modifiedFlags whether version tables get modification flags, for entities that do not say otherwise
+ * @param transactionChanges whether each transaction records the entity types it changed
  */
 public record Settings(
         boolean enabled,
@@ -49,7 +51,9 @@ public record Settings(
         List<String> schemaValidationTenants,
         int userIdLength,
         int remoteAddrLength,
-        BulkMutations bulkMutations) {
+        BulkMutations bulkMutations,
+        boolean modifiedFlags,
+        boolean transactionChanges) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -81,7 +85,9 @@ public record Settings(
                 list(properties, ContinuumSettings.SCHEMA_VALIDATION_TENANTS),
                 length(properties, ContinuumSettings.USER_ID_LENGTH, 255),
                 length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50),
-                bulkMutations(properties));
+                bulkMutations(properties),
+                bool(properties, ContinuumSettings.MODIFIED_FLAGS, false),
+                bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */

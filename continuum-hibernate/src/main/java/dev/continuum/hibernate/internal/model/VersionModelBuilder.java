@@ -99,11 +99,17 @@ public final class VersionModelBuilder {
                 VersionedEntity.Level level = views.get(i);
                 // a JOINED subclass's identifier mapping names its own table's key columns, so name them per level
                 List<String> keyNames = level.keyColumns().stream().map(c -> c.getQuotedName(dialect)).toList();
+                Map<String, String> flags = new HashMap<>();
+                if (ModifiedFlags.enabled(plan.view().entity(), settings)) {
+                    IdentifierHelper flagNames = factory.getJdbcServices().getJdbcEnvironment().getIdentifierHelper();
+                    level.properties().forEach(property -> flags.put(property.getName(),
+                            ModifiedFlags.identifier(flagNames, property).render(dialect)));
+                }
                 EntityTable table = EntityTable.of(persister, context.format(plan.tables().get(i).getQualifiedTableName()),
                         level.propertyNames(), keyNames, level.discriminator(),
                         liveColumnsByLevel.getOrDefault(persister.getEntityName() + "#" + i, List.of()),
                         context.format(level.liveTable().getQualifiedTableName()), offset,
-                        defaultedColumns(plan.view().entity(), level.liveTable(), dialect));
+                        defaultedColumns(plan.view().entity(), level.liveTable(), dialect), flags);
                 offset += table.columns().size();
                 levels.add(table);
             }

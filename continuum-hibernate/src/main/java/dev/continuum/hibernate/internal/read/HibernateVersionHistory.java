@@ -109,6 +109,14 @@ final class HibernateVersionHistory implements VersionHistory {
     }
 
     @Override
+    public List<Transaction> transactionsWithMetadata(String key, String value, int maxResults) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        requirePage("transactionsWithMetadata", 0, maxResults);
+        return reads.model == null ? new ArrayList<>() : new ArrayList<>(reads.queries.withMetadata(key, value, maxResults));
+    }
+
+    @Override
     public <T> List<PropertyRevision<?>> propertyHistory(Class<T> type, Object id, String property) {
         return new ArrayList<>(reads.queries.revisions(reads.lookup.of(type, id), property));
     }

@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.read;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.TransactionExtraTables;
 import dev.continuum.hibernate.internal.model.VersionModel;
 
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -30,6 +31,8 @@ final class HistoryModel {
     private final VersionModel versions;
     private final ContinuumService service;
     private final TransactionReader transactions;
+    /** The rendered name of the table of the entity types each transaction changed, or null when it is off. */
+    private final String changesTable;
     private final Map<String, TableReader> byEntity = new LinkedHashMap<>();
     private final List<TableReader> tables = new ArrayList<>();
     private final Map<String, EntityRelations> relations = new ConcurrentHashMap<>();
@@ -42,7 +45,11 @@ final class HistoryModel {
         BasicType<Instant> instantType = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
         BasicType<String> stringType = factory.getTypeConfiguration().getBasicTypeForJavaType(String.class);
         this.transactions = new TransactionReader(versions.names(), instantType, stringType,
-                factory.getTypeConfiguration().getBasicTypeForJavaType(Long.class));
+                factory.getTypeConfiguration().getBasicTypeForJavaType(Long.class),
+                new TransactionMetadata(TransactionExtraTables.rendered(factory, versions.settings(),
+                        TransactionExtraTables.META_SUFFIX)));
+        this.changesTable = versions.settings().transactionChanges() ? TransactionExtraTables.rendered(factory,
+                versions.settings(), TransactionExtraTables.CHANGES_SUFFIX) : null;
         Map<String, List<EntityModel>> byTable = new LinkedHashMap<>();
         for (EntityModel entity : versions.entities()) {
             byTable.computeIfAbsent(entity.root().name(), name -> new ArrayList<>()).add(entity);
@@ -107,6 +114,11 @@ final class HistoryModel {
 
     TransactionReader transactions() {
         return transactions;
+    }
+
+    /** The rendered name of the table of the entity types each transaction changed, or empty when it is off. */
+    Optional<String> changesTable() {
+        return Optional.ofNullable(changesTable);
     }
 
     /** Tells the write path that revert re-created an entity under an identifier it had before. */

@@ -156,9 +156,10 @@ final class TableReader {
             List<Object[]> extraValues) throws SQLException {
         List<VersionRow> rows = new ArrayList<>();
         Map<Long, Transaction> transactions = new HashMap<>();
+        TransactionMetadata.Batch metadata = this.transactions.metadataBatch(session);
         int first = mappings.length + 4 + this.transactions.columnCount();
         while (rs.next()) {
-            rows.add(read(rs, session, transactions));
+            rows.add(read(rs, session, transactions, metadata));
             if (extra != null) {
                 Object[] values = new Object[extra.length];
                 for (int i = 0; i < extra.length; i++) {
@@ -171,7 +172,7 @@ final class TableReader {
     }
 
     private VersionRow read(ResultSet rs, SharedSessionContractImplementor session,
-            Map<Long, Transaction> transactions) throws SQLException {
+            Map<Long, Transaction> transactions, TransactionMetadata.Batch metadata) throws SQLException {
         Object[] values = new Object[mappings.length];
         for (int i = 0; i < mappings.length; i++) {
             values[i] = mappings[i].getJdbcValueExtractor().extract(rs, i + 1, session);
@@ -183,7 +184,7 @@ final class TableReader {
         Operation operation = Operation.ofCode(rs.getShort(next + 2));
         Transaction transaction = transactions.get(transactionId);
         if (transaction == null) {
-            transaction = this.transactions.read(rs, next + 3, transactionId, session);
+            transaction = this.transactions.read(rs, next + 3, transactionId, session, metadata);
             transactions.put(transactionId, transaction);
         }
         return new VersionRow(values, transactionId, endTransactionId, operation, transaction);

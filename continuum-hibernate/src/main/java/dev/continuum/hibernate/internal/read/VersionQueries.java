@@ -6,6 +6,8 @@ import dev.continuum.PropertyChange;
 import dev.continuum.PropertyRevision;
 import dev.continuum.Transaction;
 import dev.continuum.Version;
+import dev.continuum.hibernate.internal.model.EntityTable;
+import dev.continuum.hibernate.internal.model.TransactionExtraTables;
 
 import org.hibernate.dialect.pagination.LimitHandler;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -18,7 +20,11 @@ import org.hibernate.query.spi.QueryOptionsAdapter;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -130,10 +136,48 @@ final class VersionQueries {
                         : Optional.empty());
     }
 
-    /** The versions a transaction recorded, table by table, by identifier. */
+    /**
+     * The transactions whose metadata has {@code key} set to {@code value}, newest first, at most
+     * {@code maxResults}, with their metadata (one more statement).
+     */
+    List<Transaction> withMetadata(String key, String value, int maxResults) {
+        TransactionReader transactions = reads.model.transactions();
+        TransactionMetadata.Batch batch = transactions.metadataBatch(reads.session);
+        return reads.jdbc.query(transactions.withMetadataSql(), ps -> {
+            int next = transactions.tenant().bind(ps, 1, reads.session);
+            ps.setString(next, key);
+            ps.setString(next + 1, value);
+            ps.setMaxRows(maxResults);
+        }, rs -> {
+            List<Transaction> found = new ArrayList<>();
+            while (rs.next()) {
+                found.add(transactions.read(rs, 2, rs.getLong(1), reads.session, batch));
+            }
+            return found;
+        }).stream().peek(transaction -> transaction.metadata().size()).toList(); // asked for by metadata: read it now
+    }
+
+    /**
+     * The versions a transaction recorded, table by table, by identifier: only the tables of the
+     * entity types the transaction recorded as changed, when it did (see
+     * {@code continuum.transaction_changes}), else every table.
+     */
     List<Version<?>> changedIn(long transactionId) {
         List<Version<?>> changed = new ArrayList<>();
+        Set<String> touched = reads.model.changesTable().map(table -> reads.jdbc.query("select "
+                + TransactionExtraTables.ENTITY_NAME + " from " + table + " where "
+                + TransactionExtraTables.TRANSACTION_ID + " = ?", ps -> ps.setLong(1, transactionId), rs -> {
+                    Set<String> names = new HashSet<>();
+                    while (rs.next()) {
+                        names.add(rs.getString(1));
+                    }
+                    return names;
+                })).orElse(Set.of());
         for (TableReader table : reads.model.tables()) {
+            if (!touched.isEmpty() && touched.stream().noneMatch(name -> name.equals(table.root().getEntityName())
+                    || table.root().isSubclassEntityName(name))) {
+                continue;
+            }
             List<VersionRow> rows = rows(table, table.sql().changedIn, (ps, next) -> {
                 int parameter = table.bindChangedInTenant(ps, next, reads.session);
                 ps.setLong(parameter, transactionId);
@@ -160,7 +204,12 @@ final class VersionQueries {
                     + " (excluded and @NotVersioned properties are not recorded)");
         }
         List<PropertyRevision<V>> revisions = new ArrayList<>();
-        for (Version<T> version : all(entity)) {
+        Map<Long, Boolean> flags = new HashMap<>();
+        for (Version<T> version : flaggedVersions(entity, property, flags).orElseGet(() -> all(entity))) {
+            if (version.operation() == Operation.UPDATE
+                    && Boolean.FALSE.equals(flags.get(version.transactionId()))) {
+                continue; // the flag says the property did not change: no need to compare values
+            }
             // the values' changes only: the changeset's collections would cost statements for nothing
             PropertyChange<V> change = (PropertyChange<V>) ((HibernateVersion<T>) version).propertyChanges().get(property);
             if (change != null) {
@@ -168,6 +217,47 @@ final class VersionQueries {
             }
         }
         return revisions;
+    }
+
+    /**
+     * All versions of an entity, as {@link #all}, read with the modification flag of
+     * {@code property}, which goes into {@code flags} by transaction id (a version written before
+     * flags were on has none); empty when the property has no flag.
+     */
+    private <T> Optional<List<Version<T>>> flaggedVersions(EntityRef<T> entity, String property,
+            Map<Long, Boolean> flags) {
+        EntityPersister persister = entity.persister();
+        Optional<String> flag = reads.model.versions().entity(persister.getEntityName()).flatMap(model -> {
+            for (EntityTable level : model.levels()) {
+                String column = level.flagColumn(property);
+                int index = level.attributes().indexOf(persister.findAttributeMapping(property));
+                List<Integer> positions = index < 0 ? List.of() : level.attributePositions().get(index);
+                Optional<Integer> first = positions.stream().filter(p -> p >= 0).findFirst();
+                if (column != null && first.isPresent()) {
+                    // the flag sits in the same table, so under the same alias, as the property's first column
+                    return entity.table().expression(persister, level.columns().get(first.get()).name())
+                            .map(expression -> expression.substring(0, expression.indexOf('.') + 1) + column);
+                }
+            }
+            return Optional.empty();
+        });
+        if (flag.isEmpty()) {
+            return Optional.empty();
+        }
+        TableReader table = entity.table();
+        SessionImplementor session = reads.session;
+        JdbcMapping[] extra = {session.getFactory().getTypeConfiguration().getBasicTypeForJavaType(Boolean.class)};
+        List<Object[]> values = new ArrayList<>();
+        List<VersionRow> rows = reads.jdbc.query(table.sql().versionsWith(flag.get()),
+                ps -> identifier(entity).bind(ps, 1), rs -> table.readAll(rs, session, extra, values));
+        for (int i = 0; i < rows.size(); i++) {
+            if (values.get(i)[0] != null) {
+                flags.put(rows.get(i).transactionId(), (Boolean) values.get(i)[0]);
+            }
+        }
+        List<Version<T>> versions = versions(entity.type(), table, rows);
+        HibernateVersion.link(versions);
+        return Optional.of(versions);
     }
 
     /**

@@ -86,6 +86,18 @@ final class VersionSql {
     }
 
     /**
+     * {@link #versions} with one more select expression after the usual columns (read as an extra
+     * value by {@link TableReader#readAll(java.sql.ResultSet,
+     * org.hibernate.engine.spi.SharedSessionContractImplementor, org.hibernate.metamodel.mapping.JdbcMapping[],
+     * List)}), such as a modification flag.
+     */
+    String versionsWith(String expression) {
+        String operation = "v." + names.operationType();
+        return selectList + ", " + expression + fromClause + " where " + idWhere + " order by v."
+                + names.transactionId() + (layout.twoVersionsPerTransaction() ? ", " + operation + " desc" : "");
+    }
+
+    /**
      * The transaction of the version of an identifier that is nearest to a transaction on one side
      * ({@code max} and {@code <} before it, {@code min} and {@code >} after it), as an indexed
      * subquery on the identifier's versions: the identifier's parameters, then the transaction.

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.schema;
 
 import dev.continuum.hibernate.ContinuumTransaction;
 import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.TransactionExtraTables;
 import dev.continuum.hibernate.internal.model.UndoScopeTable;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.CollectionPlan;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.EntityPlan;
@@ -33,15 +34,18 @@ import java.util.Optional;
  * @param undoTable the table of undo/redo positions
  * @param undoScopeTable the table of undo/redo positions of scopes of several entities
  * @param versionTables every version table once, with the sources of its columns
+ * @param transactionExtras the tables beside the transaction table (metadata, changes), those mapped
  */
 public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> collections, Table transactionTable,
-        Sequence sequence, Table undoTable, Table undoScopeTable, List<VersionTableMapping> versionTables) {
+        Sequence sequence, Table undoTable, Table undoScopeTable, List<VersionTableMapping> versionTables,
+        List<Table> transactionExtras) {
 
     /** Copies the lists, so that the value cannot change. */
     public ContinuumTables {
         entities = List.copyOf(entities);
         collections = List.copyOf(collections);
         versionTables = List.copyOf(versionTables);
+        transactionExtras = List.copyOf(transactionExtras);
     }
 
     /**
@@ -81,7 +85,22 @@ public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> co
                 helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()));
         return Optional.of(new ContinuumTables(entities, collections, transactionTable, sequence, undoTable,
                 undoScopeTable,
-                VersionTableMapping.of(entities, collections)));
+                VersionTableMapping.of(entities, collections, settings), transactionExtras(metadata, settings)));
+    }
+
+    /** The tables beside the transaction table that the mapping has. */
+    private static List<Table> transactionExtras(Metadata metadata, Settings settings) {
+        IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
+        Namespace namespace = metadata.getDatabase().getDefaultNamespace();
+        List<Table> tables = new ArrayList<>();
+        for (String suffix : List.of(TransactionExtraTables.META_SUFFIX, TransactionExtraTables.CHANGES_SUFFIX)) {
+            Identifier name = TransactionExtraTables.name(settings.transactionTable(), suffix);
+            Table table = namespace.locateTable(helper.toIdentifier(name.getText(), name.isQuoted()));
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        return tables;
     }
 
     /** The version table named {@code name} beside {@code live}, as the schema contributor named it. */

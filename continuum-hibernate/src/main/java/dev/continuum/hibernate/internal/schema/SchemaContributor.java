@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.schema;
 
+import dev.continuum.hibernate.internal.model.ModifiedFlags;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
@@ -111,9 +112,14 @@ public final class SchemaContributor extends ContinuumContributor {
                         }
                     }
                 }
+                boolean flagged = ModifiedFlags.enabled(entity, settings);
                 for (Property property : level.properties()) {
                     for (Column column : VersionedEntity.columnsOf(property)) {
                         builder.data(column, property.getValue().getTable(),
+                                VersionedEntity.simpleName(entity) + "." + property.getName());
+                    }
+                    if (flagged) {
+                        builder.flags.putIfAbsent(ModifiedFlags.identifier(helper, property),
                                 VersionedEntity.simpleName(entity) + "." + property.getName());
                     }
                 }
@@ -216,6 +222,8 @@ public final class SchemaContributor extends ContinuumContributor {
         final List<Column> key = new ArrayList<>();
         final Map<String, Column> columns = new LinkedHashMap<>();
         final Map<String, Table> sources = new LinkedHashMap<>();
+        /** The modification flags, each with the property it flags. */
+        final Map<Identifier, String> flags = new LinkedHashMap<>();
         List<Column> primaryKey;
 
         TableBuilder(Namespace namespace, Identifier name, Table live, String owner) {
@@ -274,6 +282,16 @@ public final class SchemaContributor extends ContinuumContributor {
                 }
             }
             columns.values().forEach(table::addColumn);
+            for (Map.Entry<Identifier, String> flag : flags.entrySet()) {
+                Column column = column(flag.getKey(), "boolean", true, table, context);
+                if (columns.containsKey(column.getName())) {
+                    throw new ConfigurationException(owner + " maps a column named '" + column.getName() + "', which "
+                            + "its version table " + name.getText() + " needs for the modification flag of "
+                            + flag.getValue() + "; rename the column, or turn modification flags off for " + owner
+                            + " (@Versioned(modifiedFlags = DISABLED))");
+                }
+                table.addColumn(column);
+            }
             table.addColumn(transactionId);
             table.addColumn(endTransactionId);
             table.addColumn(operationType);

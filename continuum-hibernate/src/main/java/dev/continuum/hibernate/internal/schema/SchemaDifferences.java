@@ -140,6 +140,9 @@ final class SchemaDifferences {
         if (tables.undoScopeTable() != null) {
             ownTable(database, tables.undoScopeTable(), "The table of undo scopes", differences);
         }
+        for (Table extra : tables.transactionExtras()) {
+            ownTable(database, extra, "The transaction table's companion", differences);
+        }
         for (VersionTableMapping mapping : tables.versionTables()) {
             versionTable(database, mapping, differences);
         }
@@ -210,7 +213,7 @@ final class SchemaDifferences {
                 differences.add(new Difference(where + " has no column '" + column.getName() + "' (for "
                         + (source == null ? "Continuum's bookkeeping" : source.what()) + ").",
                         ddl.addColumn(table, column), true));
-            } else if (source == null) {
+            } else if (source == null || source.live() == null) {
                 ownColumnType(table, column, found, where, differences);
             } else {
                 dataColumn(database, table, column, found, source, where, differences);

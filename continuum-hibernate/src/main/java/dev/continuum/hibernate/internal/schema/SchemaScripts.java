@@ -52,6 +52,7 @@ public final class SchemaScripts {
             if (tables.undoScopeTable() != null) {
                 all.add(tables.undoScopeTable());
             }
+            all.addAll(tables.transactionExtras());
             tables.versionTables().forEach(version -> all.add(version.table()));
             all.forEach(table -> statements.addAll(ddl.createTable(table)));
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));

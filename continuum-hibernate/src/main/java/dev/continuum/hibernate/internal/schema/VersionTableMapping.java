@@ -2,6 +2,8 @@ package dev.continuum.hibernate.internal.schema;
 
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.CollectionPlan;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder.EntityPlan;
+import dev.continuum.hibernate.internal.model.ModifiedFlags;
+import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
 
 import org.hibernate.mapping.Column;
@@ -27,14 +29,15 @@ public record VersionTableMapping(String subject, String owner, Table table, Map
     /**
      * Where a data column of a version table comes from.
      *
-     * @param live the live table holding the column
+     * @param live the live table holding the column, or null for a modification flag (no live column)
      * @param what the property or role of the column, for messages ("Article.title")
      */
     public record Source(Table live, String what) {
     }
 
     /** The version tables of the given entities and collections, each once, with the sources of their columns. */
-    public static List<VersionTableMapping> of(List<EntityPlan> entities, List<CollectionPlan> collections) {
+    public static List<VersionTableMapping> of(List<EntityPlan> entities, List<CollectionPlan> collections,
+            Settings settings) {
         Map<Table, VersionTableMapping> mappings = new LinkedHashMap<>();
         for (EntityPlan plan : entities) {
             PersistentClass entity = plan.view().entity();
@@ -48,10 +51,15 @@ public record VersionTableMapping(String subject, String owner, Table table, Map
                 for (Column column : level.keyColumns()) {
                     mapping.sources().putIfAbsent(column.getName(), new Source(level.liveTable(), name + " identifier"));
                 }
+                boolean flagged = ModifiedFlags.enabled(entity, settings);
                 for (Property property : level.properties()) {
                     for (Column column : VersionedEntity.columnsOf(property)) {
                         mapping.sources().putIfAbsent(column.getName(),
                                 new Source(property.getValue().getTable(), name + "." + property.getName()));
+                    }
+                    if (flagged) {
+                        mapping.sources().putIfAbsent(ModifiedFlags.name(property).getText(),
+                                new Source(null, "the modification flag of " + name + "." + property.getName()));
                     }
                 }
             }

@@ -108,7 +108,7 @@ final class CombinedStatement {
             }
             for (VersionTableWriter table : inserted) {
                 for (TableRows.Row row : rows.rows(table)) {
-                    parameter = table.bindCombinedInsert(statement, parameter, row.values(), row.operation(), session);
+                    parameter = table.bindCombinedInsert(statement, parameter, row, session);
                 }
             }
             try (ResultSet rs = statement.executeQuery()) {

@@ -30,10 +30,12 @@ final class HistoryWriter {
 
     private final WriteStrategy strategy;
     private final TransactionRow transactionRow;
+    private final TransactionExtrasWriter extras;
 
-    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow) {
+    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras) {
         this.strategy = strategy;
         this.transactionRow = transactionRow;
+        this.extras = extras;
     }
 
     /** Writes the transaction row and the version rows of the changes of {@code unit} that record something. */
@@ -56,6 +58,7 @@ final class HistoryWriter {
                     ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)
                     : transactionRow.insert(statements);
+            extras.write(statements, transactionId, order);
             for (VersionTableWriter table : order) {
                 if (combined == null || !combined.inserts(table)) {
                     insertVersions(statements, table, rows.rows(table), transactionId);
@@ -108,6 +111,6 @@ final class HistoryWriter {
         int limit = table.readsLiveRow() && strategy.insertsLiveRowsOneByOne() ? 1 : BATCH_LIMIT;
         SharedSessionContractImplementor session = statements.session();
         statements.executeBatches(table.insertSql(), rows, limit,
-                (statement, row) -> table.addInsert(statement, row.values(), transactionId, row.operation(), session));
+                (statement, row) -> table.addInsert(statement, row, transactionId, session));
     }
 }

@@ -96,7 +96,7 @@ sealed interface StateChange extends Change
 
         @Override
         public void addRows(TableRows rows) {
-            rows.addToEach(capture.tables(), values, Operation.UPDATE, true);
+            rows.addToEach(capture.tables(), values, initial, Operation.UPDATE, true);
         }
     }
 
@@ -112,7 +112,7 @@ sealed interface StateChange extends Change
 
         @Override
         public void addRows(TableRows rows) {
-            rows.addToEach(capture.tables(), values, Operation.DELETE, true);
+            rows.addToEach(capture.tables(), values, initial, Operation.DELETE, true);
         }
     }
 
@@ -137,7 +137,7 @@ sealed interface StateChange extends Change
 
         @Override
         public void addRows(TableRows rows) {
-            rows.addToEach(capture.tables(), initial, Operation.UPDATE, true);
+            rows.addToEach(capture.tables(), initial, initial, Operation.UPDATE, true);
         }
     }
 }

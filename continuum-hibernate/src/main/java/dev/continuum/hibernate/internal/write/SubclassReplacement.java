@@ -38,7 +38,7 @@ record SubclassReplacement(StateChange.Deleted replaced, Capture capture, Object
         capture.tables().forEach(table -> after.add(table.tableName()));
         for (VersionTableWriter table : replaced.capture().tables()) {
             if (!after.contains(table.tableName())) {
-                rows.add(table, replaced.values(), Operation.DELETE, true);
+                rows.add(table, replaced.values(), replaced.values(), Operation.DELETE, true);
             }
         }
         for (VersionTableWriter table : capture.tables()) {

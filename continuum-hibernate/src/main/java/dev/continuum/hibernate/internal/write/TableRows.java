@@ -14,20 +14,35 @@ final class TableRows {
     /** The most keys one set-based closing update lists (a power of two). */
     private static final int CLOSE_CHUNK_LIMIT = 512;
 
-    /** One row to write into a version table, and whether the open version of its key is closed first. */
-    record Row(Object[] values, Operation operation, boolean close) {
+    /**
+     * One row to write into a version table, and whether the open version of its key is closed
+     * first; {@code initial} is the key's state before the transaction, which modification flags
+     * compare with (null when unknown or not needed).
+     */
+    record Row(Object[] values, Object[] initial, Operation operation, boolean close) {
     }
 
     private final Map<VersionTableWriter, List<Row>> byTable = new LinkedHashMap<>();
 
     void add(VersionTableWriter table, Object[] values, Operation operation, boolean close) {
-        byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Row(values, operation, close));
+        add(table, values, null, operation, close);
+    }
+
+    /** Adds a row whose key's state before the transaction was {@code initial}. */
+    void add(VersionTableWriter table, Object[] values, Object[] initial, Operation operation, boolean close) {
+        byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Row(values, initial, operation, close));
     }
 
     /** Adds the same row to each of {@code tables} (each reads its own slice of it). */
     void addToEach(List<VersionTableWriter> tables, Object[] values, Operation operation, boolean close) {
+        addToEach(tables, values, null, operation, close);
+    }
+
+    /** Adds the same row, whose key's state before the transaction was {@code initial}, to each of {@code tables}. */
+    void addToEach(List<VersionTableWriter> tables, Object[] values, Object[] initial, Operation operation,
+            boolean close) {
         for (VersionTableWriter table : tables) {
-            add(table, values, operation, close);
+            add(table, values, initial, operation, close);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.hibernate.internal.model.NullSafeEquality;
 
-import dev.continuum.Operation;
 import dev.continuum.hibernate.internal.model.CollectionTable;
 import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.EntityTable;
@@ -37,6 +36,7 @@ final class VersionTableWriter {
     /** Per data column: whether a null value takes the live row's (a database default a dynamic insert left to it). */
     private final boolean[] liveDefaults;
     private final String liveTable;
+    private final ModifiedFlagValues flags;
     private final boolean combinable;
     private final TableNames names;
     private final String insertSql;
@@ -48,6 +48,7 @@ final class VersionTableWriter {
 
     private VersionTableWriter(String name, String sortKey, List<DataColumn> columns, int offset, int keyWidth,
             NullSafeEquality nullableKeys, List<String> liveColumns, Set<Integer> liveDefaults, String liveTable,
+            ModifiedFlagValues flags,
             boolean combinable, TableNames names) {
         this.name = name;
         this.sortKey = sortKey;
@@ -59,6 +60,7 @@ final class VersionTableWriter {
         this.liveDefaults = new boolean[columns.size()];
         liveDefaults.forEach(position -> this.liveDefaults[position] = true);
         this.liveTable = liveTable;
+        this.flags = flags;
         this.combinable = combinable;
         this.names = names;
         this.insertSql = buildInsertSql(1, "?");
@@ -88,7 +90,8 @@ final class VersionTableWriter {
      */
     static VersionTableWriter of(EntityTable table, TableNames names) {
         return new VersionTableWriter(table.name(), table.persister().getEntityName(), table.columns(), table.offset(),
-                table.idColumnCount(), null, table.liveColumns(), table.liveDefaults(), table.liveTable(), true, names);
+                table.idColumnCount(), null, table.liveColumns(), table.liveDefaults(), table.liveTable(),
+                ModifiedFlagValues.of(table), true, names);
     }
 
     /**
@@ -98,7 +101,7 @@ final class VersionTableWriter {
      */
     static VersionTableWriter of(CollectionTable table, TableNames names, NullSafeEquality nullSafe) {
         return new VersionTableWriter(table.name(), table.role(), table.columns(), 0, table.identityWidth(), nullSafe,
-                List.of(), Set.of(), null, false, names);
+                List.of(), Set.of(), null, ModifiedFlagValues.NONE, false, names);
     }
 
     /** The rendered name of the version table. */
@@ -163,6 +166,10 @@ final class VersionTableWriter {
             columnNames.add(column);
             values.add(liveValue(column));
         }
+        for (String flag : flags.columns()) {
+            columnNames.add(flag);
+            values.add("?");
+        }
         columnNames.add(names.transactionId());
         values.add(transactionId);
         columnNames.add(names.operationType());
@@ -198,11 +205,11 @@ final class VersionTableWriter {
     }
 
     /** Binds one version row to {@link #insertSql()} and adds it to the batch. */
-    void addInsert(PreparedStatement statement, Object[] values, long transactionId, Operation operation,
+    void addInsert(PreparedStatement statement, TableRows.Row row, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
-        int parameter = bindColumns(statement, 1, values, session);
+        int parameter = flags.bind(statement, bindColumns(statement, 1, row.values(), session), row);
         statement.setLong(parameter, transactionId);
-        statement.setShort(parameter + 1, (short) operation.code());
+        statement.setShort(parameter + 1, (short) row.operation().code());
         statement.addBatch();
     }
 
@@ -210,10 +217,10 @@ final class VersionTableWriter {
      * Binds one row of {@link #combinedInsertSql(int, String)} from parameter {@code first} on;
      * returns the next parameter index.
      */
-    int bindCombinedInsert(PreparedStatement statement, int first, Object[] values, Operation operation,
+    int bindCombinedInsert(PreparedStatement statement, int first, TableRows.Row row,
             SharedSessionContractImplementor session) throws SQLException {
-        int parameter = bindColumns(statement, first, values, session);
-        statement.setShort(parameter, (short) operation.code());
+        int parameter = flags.bind(statement, bindColumns(statement, first, row.values(), session), row);
+        statement.setShort(parameter, (short) row.operation().code());
         return parameter + 1;
     }
 

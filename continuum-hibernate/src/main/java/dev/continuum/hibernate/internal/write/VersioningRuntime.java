@@ -42,7 +42,8 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
         this.bulkMutations = new BulkMutations(model);
         this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
-                factory.getTypeConfiguration(), contextProvider));
+                factory.getTypeConfiguration(), contextProvider),
+                new TransactionExtrasWriter(factory, model.settings(), contextProvider));
     }
 
     @Override

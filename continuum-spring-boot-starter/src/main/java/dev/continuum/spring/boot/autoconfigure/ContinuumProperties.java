@@ -53,6 +53,18 @@ public class ContinuumProperties {
     private Boolean versionOwnerOnCollectionChange;
 
     /**
+     * Whether every versioned entity's version table gets a boolean modification flag per versioned property
+     * ({@code <column>_mod}), set in the versions that changed the property. Default: false.
+     */
+    private Boolean modifiedFlags;
+
+    /**
+     * Whether each transaction records the entity types it changed (table {@code <transaction table>_changes}),
+     * so that reading what a transaction changed reads only their version tables. Default: false.
+     */
+    private Boolean transactionChanges;
+
+    /**
      * Under schema- or database-per-tenant multi-tenancy, the tenants whose schemas the start-up check reads,
      * comma-separated. Default: none (the check is skipped there, with a warning).
      */
@@ -154,6 +166,22 @@ public class ContinuumProperties {
         this.versionOwnerOnCollectionChange = versionOwnerOnCollectionChange;
     }
 
+    public Boolean getModifiedFlags() {
+        return modifiedFlags;
+    }
+
+    public void setModifiedFlags(Boolean modifiedFlags) {
+        this.modifiedFlags = modifiedFlags;
+    }
+
+    public Boolean getTransactionChanges() {
+        return transactionChanges;
+    }
+
+    public void setTransactionChanges(Boolean transactionChanges) {
+        this.transactionChanges = transactionChanges;
+    }
+
     public String getSchemaValidationTenants() {
         return schemaValidationTenants;
     }
@@ -244,6 +272,8 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.UNDO_TABLE, undoTable);
         put(settings, ContinuumSettings.SCHEMA_VALIDATION, schemaValidation);
         put(settings, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, versionOwnerOnCollectionChange);
+        put(settings, ContinuumSettings.MODIFIED_FLAGS, modifiedFlags);
+        put(settings, ContinuumSettings.TRANSACTION_CHANGES, transactionChanges);
         put(settings, ContinuumSettings.SCHEMA_VALIDATION_TENANTS, schemaValidationTenants);
         put(settings, ContinuumSettings.USER_ID_LENGTH, userIdLength);
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);

@@ -1,0 +1,85 @@
+package dev.continuum.hibernate.internal.write;
+
+import dev.continuum.ChangeContext;
+import dev.continuum.hibernate.internal.model.Settings;
+import dev.continuum.hibernate.internal.model.TransactionExtraTables;
+import dev.continuum.spi.TransactionContextProvider;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.MappingMetamodel;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes the rows beside a transaction row (see {@link TransactionExtraTables}): its key/value
+ * metadata, from the {@link TransactionContextProvider} and {@link ChangeContext} (whose pairs win
+ * for the same key), and, when {@code continuum.transaction_changes} is on, the names of the entity
+ * types it changed (a collection's change counts for its owner's type). Each is one batch, and
+ * only when there is something to write.
+ */
+final class TransactionExtrasWriter {
+
+    private final String metaInsert;
+    private final String changesInsert;
+    private final TransactionContextProvider contextProvider;
+    private final MappingMetamodel metamodel;
+
+    TransactionExtrasWriter(SessionFactoryImplementor factory, Settings settings,
+            TransactionContextProvider contextProvider) {
+        this.metaInsert = "insert into " + TransactionExtraTables.rendered(factory, settings,
+                TransactionExtraTables.META_SUFFIX) + " (" + TransactionExtraTables.TRANSACTION_ID + ", "
+                + TransactionExtraTables.KEY + ", " + TransactionExtraTables.VALUE + ") values (?, ?, ?)";
+        this.changesInsert = !settings.transactionChanges() ? null : "insert into " + TransactionExtraTables.rendered(
+                factory, settings, TransactionExtraTables.CHANGES_SUFFIX) + " (" + TransactionExtraTables.TRANSACTION_ID
+                + ", " + TransactionExtraTables.ENTITY_NAME + ") values (?, ?)";
+        this.contextProvider = contextProvider;
+        this.metamodel = factory.getMappingMetamodel();
+    }
+
+    /** Writes the metadata and the changed entity types of transaction {@code transactionId}. */
+    void write(HistoryStatements statements, long transactionId, List<VersionTableWriter> tables)
+            throws SQLException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        if (contextProvider != null) {
+            metadata.putAll(contextProvider.metadata());
+        }
+        metadata.putAll(ChangeContext.metadata());
+        if (!metadata.isEmpty()) {
+            statements.executeBatches(metaInsert, new ArrayList<>(metadata.entrySet()), Integer.MAX_VALUE,
+                    (statement, entry) -> {
+                        statement.setLong(1, transactionId);
+                        statement.setString(2, entry.getKey());
+                        statement.setString(3, entry.getValue());
+                        statement.addBatch();
+                    });
+        }
+        if (changesInsert != null) {
+            Set<String> entities = new TreeSet<>();
+            tables.forEach(table -> entities.add(entityName(table.sortKey())));
+            statements.executeBatches(changesInsert, new ArrayList<>(entities), Integer.MAX_VALUE,
+                    (statement, entity) -> {
+                        statement.setLong(1, transactionId);
+                        statement.setString(2, entity);
+                        statement.addBatch();
+                    });
+        }
+    }
+
+    /** The entity a writer's rows belong to: its own entity, or the owner of its collection. */
+    private String entityName(String entityOrRole) {
+        EntityPersister entity = metamodel.findEntityDescriptor(entityOrRole);
+        if (entity != null) {
+            return entity.getEntityName();
+        }
+        CollectionPersister collection = metamodel.findCollectionDescriptor(entityOrRole);
+        return collection == null ? entityOrRole : collection.getOwnerEntityPersister().getEntityName();
+    }
+}
