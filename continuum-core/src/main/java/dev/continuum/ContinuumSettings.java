@@ -95,4 +95,11 @@ public final class ContinuumSettings {
      * forwarded-for chain ({@code client, proxy1, proxy2}) only the first address is stored.
      */
     public static final String REMOTE_ADDR_LENGTH = "continuum.remote_addr_length";
+
+    /**
+     * {@code none} (default) or {@code hash-chain}: whether every version row and transaction row
+     * is covered by SHA-256 hashes, so that a later change of the history outside the library is
+     * found by {@link HistoryAdmin#verify()}. Adds hash columns and tables to the schema.
+     */
+    public static final String INTEGRITY = "continuum.integrity";
 }

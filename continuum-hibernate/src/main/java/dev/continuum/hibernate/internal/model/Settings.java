@@ -33,6 +33,7 @@ import java.util.Map;
  *        schema- or database-per-tenant multi-tenancy (none: the check is skipped there)
  * @param userIdLength the length of the transaction table's user column
  * @param remoteAddrLength the length of the transaction table's address column
+ * @param hashChain whether tamper evidence is on ({@code continuum.integrity=hash-chain})
  */
 public record Settings(
         boolean enabled,
@@ -47,7 +48,8 @@ public record Settings(
         boolean versionOwnerOnCollectionChange,
         List<String> schemaValidationTenants,
         int userIdLength,
-        int remoteAddrLength) {
+        int remoteAddrLength,
+        boolean hashChain) {
 
     /** Copies the tenant list, so that the settings cannot change. */
     public Settings {
@@ -68,7 +70,8 @@ public record Settings(
                 bool(properties, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, true),
                 list(properties, ContinuumSettings.SCHEMA_VALIDATION_TENANTS),
                 length(properties, ContinuumSettings.USER_ID_LENGTH, 255),
-                length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50));
+                length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50),
+                integrity(properties));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -154,5 +157,16 @@ public record Settings(
             // reported below
         }
         throw new ConfigurationException(key + " is '" + value + "'; it must be a column length of at least 16");
+    }
+
+    private static boolean integrity(Map<String, Object> properties) {
+        Object value = properties.get(ContinuumSettings.INTEGRITY);
+        String text = value == null ? "none" : value.toString().trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "", "none" -> false;
+            case "hash-chain" -> true;
+            default -> throw new ConfigurationException(ContinuumSettings.INTEGRITY + " is '" + value
+                    + "'; use 'none' (the default) or 'hash-chain'");
+        };
     }
 }

@@ -53,6 +53,7 @@ public final class SchemaScripts {
                 all.add(tables.undoScopeTable());
             }
             tables.versionTables().forEach(version -> all.add(version.table()));
+            all.addAll(IntegrityTablesContributor.tables(mapping.metadata(), mapping.settings()));
             all.forEach(table -> statements.addAll(ddl.createTable(table)));
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
             return statements;

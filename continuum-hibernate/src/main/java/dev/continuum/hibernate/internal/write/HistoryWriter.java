@@ -1,6 +1,7 @@
 package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.VersioningException;
+import dev.continuum.hibernate.internal.integrity.Integrity;
 
 import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -25,10 +26,13 @@ final class HistoryWriter {
 
     private final WriteStrategy strategy;
     private final TransactionRow transactionRow;
+    /** Tamper evidence, or null when it is off. */
+    private final Integrity integrity;
 
-    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow) {
+    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, Integrity integrity) {
         this.strategy = strategy;
         this.transactionRow = transactionRow;
+        this.integrity = integrity;
     }
 
     /** Writes the transaction row and the version rows of the changes of {@code unit} that record something. */
@@ -60,6 +64,10 @@ final class HistoryWriter {
                 if (combined == null || !combined.inserts(table)) {
                     insertVersions(statements, table, rows.rows(table), transactionId);
                 }
+            }
+            if (integrity != null) {
+                integrity.hashTransaction(statements::prepare, session, transactionId,
+                        order.stream().map(VersionTableWriter::tableName).distinct().toList());
             }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Transaction {}: recorded {} versions", transactionId, count);

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.ChangeContext;
 import dev.continuum.VersioningException;
+import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.VersionModel;
 import dev.continuum.spi.TransactionContextProvider;
@@ -38,7 +39,7 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         WriteStrategy strategy = WriteStrategy.of(dialect);
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
         this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), dialect,
-                factory.getTypeConfiguration(), contextProvider));
+                factory.getTypeConfiguration(), contextProvider), Integrity.of(factory, model).orElse(null));
     }
 
     @Override

@@ -64,6 +64,12 @@ public class ContinuumProperties {
     /** Length of the transaction table's remote_addr column; of a forwarded-for chain the first address is stored. Default: 50. */
     private Integer remoteAddrLength;
 
+    /**
+     * Tamper evidence: "none" or "hash-chain", in which every version row and transaction row is covered by SHA-256
+     * hashes that HistoryAdmin.verify() checks. Default: none.
+     */
+    private String integrity;
+
     /** How much history HistoryAdmin.prune() keeps, for entities without @HistoryRetention. */
     private final Retention retention = new Retention();
 
@@ -171,6 +177,14 @@ public class ContinuumProperties {
         this.remoteAddrLength = remoteAddrLength;
     }
 
+    public String getIntegrity() {
+        return integrity;
+    }
+
+    public void setIntegrity(String integrity) {
+        this.integrity = integrity;
+    }
+
     public Retention getRetention() {
         return retention;
     }
@@ -232,6 +246,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.SCHEMA_VALIDATION_TENANTS, schemaValidationTenants);
         put(settings, ContinuumSettings.USER_ID_LENGTH, userIdLength);
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
+        put(settings, ContinuumSettings.INTEGRITY, integrity);
         put(settings, ContinuumSettings.RETENTION_VERSIONS, retention.versions);
         put(settings, ContinuumSettings.RETENTION_NEWER_THAN, retention.newerThan);
         put(settings, ContinuumSettings.RETENTION_KEEP_FIRST, retention.keepFirst);
