@@ -8,6 +8,7 @@ import dev.continuum.IntegrityReport.BrokenLink;
 import dev.continuum.RetentionPolicy;
 import dev.continuum.VersionHistory;
 import dev.continuum.hibernate.ContinuumSchema;
+import dev.continuum.hibernate.Verify;
 import dev.continuum.hibernate.integrity.IntegrityModel.Asset;
 import dev.continuum.hibernate.integrity.IntegrityModel.Ledger;
 import dev.continuum.hibernate.integrity.IntegrityModel.Vehicle;
@@ -437,6 +438,24 @@ class TamperEvidenceTest {
                 .containsIgnoringCase("transaction_seal").containsIgnoringCase("transaction_removed");
         assertThat(off).doesNotContainIgnoringCase("row_hash").doesNotContainIgnoringCase("transaction_hash");
         assertThat(ContinuumSchema.migrationStatements(db.configuration(Map.of(), classes))).isEmpty();
+    }
+
+    @DatabaseTest
+    void theCommandExitsWithZeroWhenIntactAndOneWhenBroken(Db db) {
+        ledger(db, 1L, 2);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        int intact = Verify.run(db.emf(), List.of(), print, System.err);
+        int entityIntact = Verify.run(db.emf(), List.of("--entity", Ledger.class.getName(), "1"), print, System.err);
+        long tx = transactions(db, 1L).get(1);
+        db.execute("update " + VERSIONS + " set title = 'forged' where transaction_id = " + tx);
+        int broken = Verify.run(db.emf(), List.of(), print, System.err);
+        int unusable = Verify.run(new String[0], print, print);
+
+        assertThat(List.of(intact, entityIntact, broken, unusable)).containsExactly(0, 0, 1, 2);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("INTACT ")
+                .contains("BROKEN ").contains("transaction " + tx);
     }
 
     /** The transaction table's name as SQL on this database. */
