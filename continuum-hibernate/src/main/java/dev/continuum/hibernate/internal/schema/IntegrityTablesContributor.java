@@ -20,6 +20,12 @@ import org.hibernate.mapping.Table;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.continuum.hibernate.internal.model.IntegrityTables.HASH;
+import static dev.continuum.hibernate.internal.model.IntegrityTables.REMOVED;
+import static dev.continuum.hibernate.internal.model.IntegrityTables.ROW_HASH;
+import static dev.continuum.hibernate.internal.model.IntegrityTables.SEAL;
+import static dev.continuum.hibernate.internal.model.IntegrityTables.name;
+
 /**
  * Adds tamper evidence's tables to Hibernate's relational model when it is on
  * ({@code continuum.integrity=hash-chain}) and an entity is versioned, named after the transaction
@@ -31,12 +37,6 @@ import java.util.List;
  */
 public final class IntegrityTablesContributor extends ContinuumContributor {
 
-    /** The suffixes of the three tables, added to the transaction table's name. */
-    public static final String HASH = "_hash";
-    public static final String SEAL = "_seal";
-    public static final String REMOVED = "_removed";
-    /** The version tables' hash column. */
-    public static final String ROW_HASH = "row_hash";
     private static final int HEX = 64;
 
     /** For {@link java.util.ServiceLoader}. */
@@ -121,15 +121,6 @@ public final class IntegrityTablesContributor extends ContinuumContributor {
             }
         }
         return tables;
-    }
-
-    /** The unrendered name of one of the tables: the transaction table's, unquoted, with {@code suffix}. */
-    public static String name(Settings settings, String suffix) {
-        String base = settings.transactionTable();
-        if (base.length() > 1 && (base.charAt(0) == '`' || base.charAt(0) == '"')) {
-            base = base.substring(1, base.length() - 1);
-        }
-        return base + suffix;
     }
 
     private Table table(InFlightMetadataCollector metadata, IdentifierHelper helper, Namespace namespace,
