@@ -99,6 +99,33 @@ class TamperEvidenceTest {
     }
 
     @DatabaseTest
+    void aChangedCollectionRowIsFound(Db db) {
+        ledger(db, 1L, 1);
+        long tx = ((Number) db.rows("select transaction_id from ig_ledger_tag_version where ledger_id = 1")
+                .get(0).get("transaction_id")).longValue();
+        db.execute("update ig_ledger_tag_version set tag = 'z' where ledger_id = 1");
+
+        BrokenLink link = broken(verify(db));
+
+        assertThat(link.entityName()).endsWith("Ledger.tags");
+        assertThat(link.id()).isEqualTo("1, z");
+        assertThat(link.transactionId()).isEqualTo(tx);
+    }
+
+    @DatabaseTest
+    void aDeletedCollectionRowIsFoundByItsTransaction(Db db) {
+        ledger(db, 1L, 1);
+        long tx = ((Number) db.rows("select transaction_id from ig_ledger_tag_version where ledger_id = 1")
+                .get(0).get("transaction_id")).longValue();
+        db.execute("delete from ig_ledger_tag_version where ledger_id = 1");
+
+        BrokenLink link = broken(verify(db));
+
+        assertThat(link.transactionId()).isEqualTo(tx);
+        assertThat(link.problem()).contains("version rows of the transaction");
+    }
+
+    @DatabaseTest
     void aChangedColumnOfAJoinedLevelIsFound(Db db) {
         db.run(em -> em.persist(new Vehicle(5L, "van", 4)));
         db.run(em -> em.find(Vehicle.class, 5L).wheels = 6);
