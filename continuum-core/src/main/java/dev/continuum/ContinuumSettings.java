@@ -122,4 +122,11 @@ public final class ContinuumSettings {
      * {@link VersioningException} before it runs; {@code ignore} lets it run silently.
      */
     public static final String BULK_MUTATIONS = "continuum.bulk_mutations";
+
+    /**
+     * {@code none} (default) or {@code hash-chain}: whether every version row and transaction row
+     * is covered by SHA-256 hashes, so that a later change of the history outside the library is
+     * found by {@link HistoryAdmin#verify()}. Adds hash columns and tables to the schema.
+     */
+    public static final String INTEGRITY = "continuum.integrity";
 }

@@ -4,6 +4,7 @@ import dev.continuum.spi.HistoryAdminFactory;
 
 import jakarta.persistence.EntityManagerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -130,6 +131,54 @@ public interface HistoryAdmin {
      * @return the number of transaction rows anonymised (in {@link ErasureResult#transactions()})
      */
     ErasureResult eraseUser(String userId);
+
+    /**
+     * Checks the whole history against its hashes (tamper evidence,
+     * {@link ContinuumSettings#INTEGRITY}{@code =hash-chain}): every version row against its hash
+     * and the hash of the version before it, every transaction row against its hash and the
+     * version rows it wrote, and the seals. Reads in batches, in bounded memory.
+     *
+     * @return what was checked, and the first broken link if any
+     * @throws ConfigurationException if tamper evidence is off
+     */
+    IntegrityReport verify();
+
+    /**
+     * {@link #verify()} for the history of one entity: its versions in every version table of its
+     * hierarchy, its collections' rows, and the transactions that wrote them.
+     *
+     * @param entityType a versioned entity class
+     * @param id the entity's identifier
+     * @return what was checked, and the first broken link if any
+     * @throws ConfigurationException if tamper evidence is off
+     * @throws HistoryLookupException if the type is not versioned
+     */
+    IntegrityReport verify(Class<?> entityType, Object id);
+
+    /**
+     * {@link #seal(Duration)} of the transactions issued a minute ago or earlier.
+     *
+     * @return the check, with the new seal as {@link IntegrityReport#lastSeal()}
+     * @throws ConfigurationException if tamper evidence is off
+     */
+    default IntegrityReport seal() {
+        return seal(Duration.ofMinutes(1));
+    }
+
+    /**
+     * Checks the whole history like {@link #verify()} and, when it is intact, writes a seal over
+     * the transactions written since the last seal and issued {@code settled} ago or earlier (so
+     * that one still committing is not left out): a digest of their hashes chained to the
+     * previous seal. A transaction deleted or inserted before a seal, with all its versions and
+     * hashes, then no longer matches it. Keep the digest of the last seal outside the database.
+     *
+     * @param settled how long ago the last transaction sealed must have been issued, at least the
+     *        longest time your transactions take from writing their history to committing
+     * @return the check, with the new seal as {@link IntegrityReport#lastSeal()} (the previous
+     *         one when there was nothing to seal or the history is not intact)
+     * @throws ConfigurationException if tamper evidence is off
+     */
+    IntegrityReport seal(Duration settled);
 
     /** The user id of the transaction row a {@link #baseline(Class)} records its versions in. */
     String BASELINE_USER = "continuum:baseline";

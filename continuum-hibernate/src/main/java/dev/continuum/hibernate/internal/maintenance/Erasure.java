@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.maintenance;
 
 import dev.continuum.ErasureResult;
 import dev.continuum.HistoryLookupException;
+import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.CollectionTable;
 import dev.continuum.hibernate.internal.model.EntityTable;
 import dev.continuum.hibernate.internal.model.TableNames;
@@ -32,26 +33,21 @@ final class Erasure {
     private final SessionFactoryImplementor factory;
     private final VersionModel model;
     private final TableNames names;
+    /** Tamper evidence, or null when it is off. */
+    private final Integrity integrity;
 
     Erasure(SessionFactoryImplementor factory, VersionModel model) {
         this.factory = factory;
         this.model = model;
         this.names = model.names();
+        this.integrity = Integrity.of(factory, model).orElse(null);
     }
 
     /** Removes every version of the entity {@code id} of {@code hierarchy}, with what refers only to them. */
     ErasureResult entity(Hierarchy hierarchy, EntityPersister persister, Object id) {
         try (StatelessSession stateless = factory.openStatelessSession()) {
             SharedSessionContractImplementor session = (SharedSessionContractImplementor) stateless;
-            Object[] key = new Object[hierarchy.root.idColumnCount()];
-            try {
-                persister.getIdentifierMapping().breakDownJdbcValues(id, 0, key, null,
-                        (index, target, unused, value, selectable) -> target[index] = value, session);
-            } catch (ClassCastException e) {
-                throw new HistoryLookupException(persister.getEntityName() + " has identifiers of type "
-                        + persister.getIdentifierMapping().getJavaType().getTypeName() + ", but erase was given "
-                        + id.getClass().getName() + " " + id);
-            }
+            Object[] key = key(session, hierarchy, persister, id, "erase");
             return Batches.inTransaction(session, "Erasing " + persister.getEntityName() + " " + id, connection -> {
                 Set<Long> transactions = new LinkedHashSet<>();
                 long versions = 0;
@@ -90,11 +86,33 @@ final class Erasure {
         }
     }
 
+    /**
+     * The JDBC values of the key columns of {@code id}, an identifier of {@code persister}.
+     *
+     * @throws HistoryLookupException when {@code id} has the wrong type for {@code operation}
+     */
+    static Object[] key(SharedSessionContractImplementor session, Hierarchy hierarchy, EntityPersister persister,
+            Object id, String operation) {
+        Object[] key = new Object[hierarchy.root.idColumnCount()];
+        try {
+            persister.getIdentifierMapping().breakDownJdbcValues(id, 0, key, null,
+                    (index, target, unused, value, selectable) -> target[index] = value, session);
+        } catch (ClassCastException e) {
+            throw new HistoryLookupException(persister.getEntityName() + " has identifiers of type "
+                    + persister.getIdentifierMapping().getJavaType().getTypeName() + ", but " + operation + " was given "
+                    + id.getClass().getName() + " " + id);
+        }
+        return key;
+    }
+
     /** Clears the user and address of every transaction row recorded for {@code userId}. */
     ErasureResult user(String userId) {
         try (StatelessSession stateless = factory.openStatelessSession()) {
             SharedSessionContractImplementor session = (SharedSessionContractImplementor) stateless;
             long anonymised = Batches.inTransaction(session, "Erasing user " + userId, connection -> {
+                if (integrity != null) {
+                    integrity.erasingUser(connection, userId);
+                }
                 TableNames.TransactionColumns c = names.transactionColumns();
                 try (PreparedStatement statement = connection.prepareStatement("update " + names.transactionTable()
                         + " set " + c.userId() + " = null, " + c.remoteAddr() + " = null where " + c.userId() + " = ?")) {
@@ -120,6 +138,9 @@ final class Erasure {
                 }
             }
         }
+        if (integrity != null) {
+            integrity.erasing(connection, session, table, key);
+        }
         try (PreparedStatement delete = connection.prepareStatement("delete from " + table + where)) {
             bindKey(delete, session, hierarchy, key);
             return delete.executeUpdate();
@@ -134,6 +155,10 @@ final class Erasure {
     }
 
     private long deleteUnreferenced(Connection connection, Set<Long> ids) throws SQLException {
-        return Transactions.deleteUnreferenced(connection, factory, model, ids);
+        long removed = Transactions.deleteUnreferenced(connection, factory, model, ids);
+        if (integrity != null) {
+            integrity.removedTransactions(connection, ids);
+        }
+        return removed;
     }
 }

@@ -1,18 +1,26 @@
 package dev.continuum.hibernate.internal.maintenance;
 
 import dev.continuum.BaselineResult;
+import dev.continuum.ConfigurationException;
+import dev.continuum.ContinuumSettings;
+import dev.continuum.IntegrityReport;
 import dev.continuum.ErasureResult;
 import dev.continuum.HistoryAdmin;
 import dev.continuum.HistoryLookupException;
 import dev.continuum.PruneResult;
 import dev.continuum.RetentionPolicy;
+import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.VersionModel;
 
+import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,6 +97,44 @@ final class HibernateHistoryAdmin implements HistoryAdmin {
         Objects.requireNonNull(userId, "userId");
         return ContinuumService.of(factory).model().map(model -> new Erasure(factory, model).user(userId))
                 .orElse(new ErasureResult(0, 0, 0));
+    }
+
+    @Override
+    public IntegrityReport verify() {
+        return integrity().verify(factory);
+    }
+
+    @Override
+    public IntegrityReport verify(Class<?> entityType, Object id) {
+        Objects.requireNonNull(entityType, "entityType");
+        Objects.requireNonNull(id, "id");
+        VersionModel model = model(entityType);
+        Integrity integrity = integrity();
+        EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(entityType);
+        List<String> tables = new ArrayList<>();
+        Object[] key = null;
+        for (Hierarchy hierarchy : Hierarchy.of(model, hierarchy(entityType))) {
+            hierarchy.entityTables().forEach(table -> tables.add(table.name()));
+            hierarchy.collections.forEach(collection -> tables.add(collection.name()));
+            try (StatelessSession session = factory.openStatelessSession()) {
+                key = Erasure.key((SharedSessionContractImplementor) session, hierarchy, persister, id, "verify");
+            }
+        }
+        return integrity.verify(factory, tables, key);
+    }
+
+    @Override
+    public IntegrityReport seal(Duration settled) {
+        Objects.requireNonNull(settled, "settled");
+        return integrity().seal(factory, settled);
+    }
+
+    private Integrity integrity() {
+        VersionModel model = ContinuumService.of(factory).model().orElseThrow(() -> new ConfigurationException(
+                "Nothing is versioned in this persistence unit, so it has no history to verify"));
+        return Integrity.of(factory, model).orElseThrow(() -> new ConfigurationException("Tamper evidence is off, so "
+                + "the history has no hashes to verify; set " + ContinuumSettings.INTEGRITY + "=hash-chain (on a new "
+                + "history: rows written while it is off have no hash)"));
     }
 
     private static PruneResult add(PruneResult a, PruneResult b) {

@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.maintenance;
 import dev.continuum.Operation;
 import dev.continuum.PruneResult;
 import dev.continuum.RetentionPolicy;
+import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.CollectionTable;
 import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.EntityTable;
@@ -46,6 +47,8 @@ final class Prune {
     private final int batchSize;
     private final Dialect dialect;
     private final TableNames names;
+    /** Tamper evidence, or null when it is off. */
+    private final Integrity integrity;
 
     private long versions;
     private long collectionRows;
@@ -62,6 +65,7 @@ final class Prune {
         this.batchSize = batchSize;
         this.dialect = factory.getJdbcServices().getDialect();
         this.names = model.names();
+        this.integrity = Integrity.of(factory, model).orElse(null);
     }
 
     PruneResult run() {
@@ -215,6 +219,9 @@ final class Prune {
         if (rows.isEmpty()) {
             return 0;
         }
+        if (integrity != null) {
+            integrity.removing(connection, session, table, rows);
+        }
         StringJoiner where = new StringJoiner(" and ", " where ", "");
         for (DataColumn key : keys) {
             where.add(key.nullable() ? NullSafeEquality.of(dialect).match(key.name(), "?") : key.name() + " = ?");
@@ -308,7 +315,11 @@ final class Prune {
     }
 
     private long deleteUnreferencedTransactions(Connection connection, Set<Long> ids) throws SQLException {
-        return Transactions.deleteUnreferenced(connection, factory, model, ids);
+        long removed = Transactions.deleteUnreferenced(connection, factory, model, ids);
+        if (integrity != null) {
+            integrity.removedTransactions(connection, ids);
+        }
+        return removed;
     }
 
     /** Resets the undo/redo positions of the hierarchy that refer to versions no longer there. */

@@ -36,6 +36,7 @@ import java.util.Map;
  * @param bulkMutations what a bulk mutation of a versioned table through Hibernate does
  * @param modifiedFlags whether version tables get modification flags, for entities that do not say otherwise
  * @param transactionChanges whether each transaction records the entity types it changed
+ * @param hashChain whether tamper evidence is on ({@code continuum.integrity=hash-chain})
  */
 public record Settings(
         boolean enabled,
@@ -53,7 +54,8 @@ public record Settings(
         int remoteAddrLength,
         BulkMutations bulkMutations,
         boolean modifiedFlags,
-        boolean transactionChanges) {
+        boolean transactionChanges,
+        boolean hashChain) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -87,7 +89,8 @@ public record Settings(
                 length(properties, ContinuumSettings.REMOTE_ADDR_LENGTH, 50),
                 bulkMutations(properties),
                 bool(properties, ContinuumSettings.MODIFIED_FLAGS, false),
-                bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false));
+                bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false),
+                integrity(properties));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -183,5 +186,16 @@ public record Settings(
             // reported below
         }
         throw new ConfigurationException(key + " is '" + value + "'; it must be a column length of at least 16");
+    }
+
+    private static boolean integrity(Map<String, Object> properties) {
+        Object value = properties.get(ContinuumSettings.INTEGRITY);
+        String text = value == null ? "none" : value.toString().trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "", "none" -> false;
+            case "hash-chain" -> true;
+            default -> throw new ConfigurationException(ContinuumSettings.INTEGRITY + " is '" + value
+                    + "'; use 'none' (the default) or 'hash-chain'");
+        };
     }
 }

@@ -153,6 +153,9 @@ public final class SchemaContributor extends ContinuumContributor {
                 // a typed version class maps this table: keep it, checked against the table Continuum expects
                 GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, metadata);
             }
+            if (settings.hashChain()) {
+                IntegrityTablesContributor.addRowHash(mapped == null ? table : mapped, helper, context);
+            }
         }
     }
 

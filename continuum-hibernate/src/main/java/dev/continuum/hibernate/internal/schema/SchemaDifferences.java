@@ -146,6 +146,9 @@ final class SchemaDifferences {
         for (VersionTableMapping mapping : tables.versionTables()) {
             versionTable(database, mapping, differences);
         }
+        for (Table table : IntegrityTablesContributor.tables(metadata, settings)) {
+            ownTable(database, table, "The table of tamper evidence", differences);
+        }
         return differences;
     }
 

@@ -1,6 +1,7 @@
 package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.VersioningException;
+import dev.continuum.hibernate.internal.integrity.Integrity;
 
 import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -31,11 +32,15 @@ final class HistoryWriter {
     private final WriteStrategy strategy;
     private final TransactionRow transactionRow;
     private final TransactionExtrasWriter extras;
+    /** Tamper evidence, or null when it is off. */
+    private final Integrity integrity;
 
-    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras) {
+    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras,
+            Integrity integrity) {
         this.strategy = strategy;
         this.transactionRow = transactionRow;
         this.extras = extras;
+        this.integrity = integrity;
     }
 
     /** Writes the transaction row and the version rows of the changes of {@code unit} that record something. */
@@ -68,6 +73,11 @@ final class HistoryWriter {
                 if (combined == null || !combined.closes(table)) {
                     closeOpenVersions(statements, table, rows.closing(table), transactionId);
                 }
+            }
+            if (integrity != null) {
+                // after the closings: a row's hash covers its end, and chains to the version it closed
+                integrity.hashTransaction(statements::prepare, session, transactionId,
+                        order.stream().map(VersionTableWriter::tableName).distinct().toList());
             }
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Transaction {}: recorded {} versions", transactionId, count);

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.ChangeContext;
 import dev.continuum.VersioningException;
+import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.VersionModel;
 import dev.continuum.spi.TransactionContextProvider;
@@ -43,7 +44,8 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         this.bulkMutations = new BulkMutations(model);
         this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider),
-                new TransactionExtrasWriter(factory, model.settings(), contextProvider));
+                new TransactionExtrasWriter(factory, model.settings(), contextProvider),
+                Integrity.of(factory, model).orElse(null));
     }
 
     @Override

@@ -83,6 +83,12 @@ public class ContinuumProperties {
      */
     private String bulkMutations;
 
+    /**
+     * Tamper evidence: "none" or "hash-chain", in which every version row and transaction row is covered by SHA-256
+     * hashes that HistoryAdmin.verify() checks. Default: none.
+     */
+    private String integrity;
+
     /** How much history HistoryAdmin.prune() keeps, for entities without @HistoryRetention. */
     private final Retention retention = new Retention();
 
@@ -214,6 +220,14 @@ public class ContinuumProperties {
         this.bulkMutations = bulkMutations;
     }
 
+    public String getIntegrity() {
+        return integrity;
+    }
+
+    public void setIntegrity(String integrity) {
+        this.integrity = integrity;
+    }
+
     public Retention getRetention() {
         return retention;
     }
@@ -278,6 +292,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.USER_ID_LENGTH, userIdLength);
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
         put(settings, ContinuumSettings.BULK_MUTATIONS, bulkMutations);
+        put(settings, ContinuumSettings.INTEGRITY, integrity);
         put(settings, ContinuumSettings.RETENTION_VERSIONS, retention.versions);
         put(settings, ContinuumSettings.RETENTION_NEWER_THAN, retention.newerThan);
         put(settings, ContinuumSettings.RETENTION_KEEP_FIRST, retention.keepFirst);
