@@ -136,7 +136,7 @@ class SchemaCheckTest {
     @DatabaseTest
     void aSchemaMadeFromTheFixesTheCheckSuggestsPassesTheCheckAndRecordsHistory(Db db) {
         createdSchema(db, () -> {
-            for (String table : List.of("widget_tag_version", "widget_version", "wd_tx", "wd_undo")) {
+            for (String table : List.of("widget_tag_version", "widget_version", "wd_tx_meta", "wd_tx", "wd_undo")) {
                 db.execute("drop table " + table);
             }
             db.execute("drop sequence wd_tx_seq");

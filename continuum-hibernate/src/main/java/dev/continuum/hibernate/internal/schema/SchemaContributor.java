@@ -21,9 +21,7 @@ import org.hibernate.engine.jdbc.env.spi.ExtractedDatabaseMetaData;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
-import org.hibernate.mapping.Index;
 import org.hibernate.mapping.PersistentClass;
-import org.hibernate.mapping.PrimaryKey;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
@@ -93,14 +91,14 @@ public final class SchemaContributor extends ContinuumContributor {
                     namespace.getPhysicalName().catalog(), namespace.getPhysicalName().schema(),
                     helper.toIdentifier(settings.transactionSequence()), 1, 1));
         }
-        Map<String, TableBuilder> tables = new LinkedHashMap<>();
+        Map<String, VersionTableBuilder> tables = new LinkedHashMap<>();
         for (PersistentClass entity : versioned) {
             VersionedEntity view = VersionedEntity.of(entity, settings);
             if (!hasPhysicalTable(entity)) {
                 continue;
             }
             for (VersionedEntity.Level level : view.levels()) {
-                TableBuilder builder = builder(tables, level.versionTableName(), level.liveTable(),
+                VersionTableBuilder builder = VersionTableBuilder.of(tables, level.versionTableName(), level.liveTable(),
                         VersionedEntity.simpleName(entity), "name it with @Versioned(table = \"...\") on "
                                 + levelClass(entity, level) + ", or choose a shorter " + ContinuumSettings.TABLE_SUFFIX,
                         metadata);
@@ -134,7 +132,7 @@ public final class SchemaContributor extends ContinuumContributor {
                 addJoinColumns(tables, plan, settings);
                 continue;
             }
-            TableBuilder builder = builder(tables, plan.versionTableName(), collection.getCollectionTable(),
+            VersionTableBuilder builder = VersionTableBuilder.of(tables, plan.versionTableName(), collection.getCollectionTable(),
                     plan.description(), "give the collection table of " + plan.description() + " a shorter name "
                             + "(@JoinTable or @CollectionTable), or choose a shorter " + ContinuumSettings.TABLE_SUFFIX,
                     metadata);
@@ -144,7 +142,7 @@ public final class SchemaContributor extends ContinuumContributor {
             }
             builder.primaryKey = plan.primaryKeyColumns();
         }
-        for (TableBuilder builder : tables.values()) {
+        for (VersionTableBuilder builder : tables.values()) {
             Table table = builder.build(settings, context, helper, dialect);
             Table mapped = builder.namespace.locateTable(builder.name);
             if (mapped == null) {
@@ -175,7 +173,7 @@ public final class SchemaContributor extends ContinuumContributor {
      * Adds the foreign key columns a join-column one-to-many writes into its child's table to the
      * version table of the child's level that holds them (when the child is versioned).
      */
-    private static void addJoinColumns(Map<String, TableBuilder> tables, VersionedCollection plan, Settings settings) {
+    private static void addJoinColumns(Map<String, VersionTableBuilder> tables, VersionedCollection plan, Settings settings) {
         for (PersistentClass child : plan.childEntities()) {
             VersionedEntity view = VersionedEntity.of(child, settings);
             if (view == null || !hasPhysicalTable(child)) {
@@ -183,7 +181,7 @@ public final class SchemaContributor extends ContinuumContributor {
             }
             for (VersionedEntity.Level level : view.levels()) {
                 if (level.liveTable() == plan.collection().getCollectionTable()) {
-                    TableBuilder found = tables.get(level.versionTableName());
+                    VersionTableBuilder found = tables.get(level.versionTableName());
                     if (found != null) {
                         for (Column column : plan.keyColumns()) {
                             found.data(column, plan.collection().getCollectionTable(), plan.description());
@@ -194,146 +192,6 @@ public final class SchemaContributor extends ContinuumContributor {
         }
     }
 
-    private static TableBuilder builder(Map<String, TableBuilder> tables, String versionTableName, Table live,
-            String owner, String rename, InFlightMetadataCollector metadata) {
-        TableBuilder builder = tables.get(versionTableName);
-        if (builder != null) {
-            if (!builder.owner.equals(owner) && builder.live != live && !builder.sharedBy(live)) {
-                throw new ConfigurationException(owner + " is versioned into table '" + versionTableName
-                        + "', which already holds the history of " + builder.owner + " (table " + builder.live.getName()
-                        + "); give one of them another name with @Versioned(table = \"...\") or the "
-                        + ContinuumSettings.TABLE_SUFFIX + " setting");
-            }
-            return builder;
-        }
-        Identifier name = ContinuumTables.versionTableIdentifier(
-                metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper(), versionTableName, live);
-        Identifiers.checkLength(name.getText(), metadata.getDatabase().getDialect(),
-                "The version table of " + owner, rename);
-        Namespace namespace = metadata.getDatabase().locateNamespace(live.getCatalogIdentifier(), live.getSchemaIdentifier());
-        builder = new TableBuilder(namespace, name, live, owner);
-        tables.put(versionTableName, builder);
-        return builder;
-    }
-
-    /** The columns of one version table, gathered from every entity level or collection that writes to it. */
-    private static final class TableBuilder {
-        final Namespace namespace;
-        final Identifier name;
-        final Table live;
-        final String owner;
-        final List<Column> key = new ArrayList<>();
-        final Map<String, Column> columns = new LinkedHashMap<>();
-        final Map<String, Table> sources = new LinkedHashMap<>();
-        /** The modification flags, each with the property it flags. */
-        final Map<Identifier, String> flags = new LinkedHashMap<>();
-        List<Column> primaryKey;
-
-        TableBuilder(Namespace namespace, Identifier name, Table live, String owner) {
-            this.namespace = namespace;
-            this.name = name;
-            this.live = live;
-            this.owner = owner;
-        }
-
-        /** A single-table hierarchy's subclasses and secondary tables write into their root's table. */
-        boolean sharedBy(Table table) {
-            return sources.containsValue(table);
-        }
-
-        void key(List<Column> keyColumns) {
-            if (!key.isEmpty()) {
-                return;
-            }
-            for (Column live : keyColumns) {
-                Column column = copy(live);
-                column.setNullable(false);
-                key.add(column);
-                columns.put(column.getName(), column);
-                sources.put(column.getName(), this.live);
-            }
-        }
-
-        void data(Column live, Table liveTable, String what) {
-            Table source = sources.get(live.getName());
-            if (source == null) {
-                columns.put(live.getName(), copy(live));
-                sources.put(live.getName(), liveTable);
-            } else if (source != liveTable) {
-                throw new ConfigurationException(what + " maps column '" + live.getName() + "' of table '"
-                        + liveTable.getName() + "', but version table '" + name.getText() + "' already has a column '"
-                        + live.getName() + "' from table '" + source.getName() + "'; rename one of the columns");
-            }
-        }
-
-        Table build(Settings settings, MetadataBuildingContext context, IdentifierHelper helper, Dialect dialect) {
-            Table table = new Table(CONTRIBUTOR, namespace, name, false);
-            table.setComment("Version history of " + live.getName() + " (Continuum)");
-            Column transactionId = column(helper.toIdentifier(settings.transactionIdColumn()), "long", true, table,
-                    context);
-            transactionId.setNullable(false);
-            Column endTransactionId = column(helper.toIdentifier(settings.endTransactionIdColumn()), "long", true, table,
-                    context);
-            Column operationType = column(helper.toIdentifier(settings.operationTypeColumn()), "short", true, table,
-                    context);
-            operationType.setNullable(false);
-            for (Column reserved : List.of(transactionId, endTransactionId, operationType)) {
-                if (columns.containsKey(reserved.getName())) {
-                    throw new ConfigurationException(owner + " maps a column named '" + reserved.getName()
-                            + "', which its version table " + name.getText() + " needs for Continuum's bookkeeping; "
-                            + "rename the column or configure other names with the continuum.*_column settings");
-                }
-            }
-            columns.values().forEach(table::addColumn);
-            for (Map.Entry<Identifier, String> flag : flags.entrySet()) {
-                Column column = column(flag.getKey(), "boolean", true, table, context);
-                if (columns.containsKey(column.getName())) {
-                    throw new ConfigurationException(owner + " maps a column named '" + column.getName() + "', which "
-                            + "its version table " + name.getText() + " needs for the modification flag of "
-                            + flag.getValue() + "; rename the column, or turn modification flags off for " + owner
-                            + " (@Versioned(modifiedFlags = DISABLED))");
-                }
-                table.addColumn(column);
-            }
-            table.addColumn(transactionId);
-            table.addColumn(endTransactionId);
-            table.addColumn(operationType);
-
-            if (primaryKey == null || !primaryKey.isEmpty()) {
-                PrimaryKey pk = new PrimaryKey(table);
-                pk.setName(Identifiers.derivedName("pk", name.getText(), "", dialect));
-                for (Column column : primaryKey == null ? key : primaryKey) {
-                    Column copied = columns.get(column.getName());
-                    copied.setNullable(false);
-                    pk.addColumn(copied);
-                }
-                pk.addColumn(transactionId);
-                table.setPrimaryKey(pk);
-            } else {
-                Index index = table.getOrCreateIndex(Identifiers.derivedName("ix", name.getText(), "key", dialect));
-                key.forEach(index::addColumn);
-            }
-
-            Index byTransaction = table.getOrCreateIndex(
-                    Identifiers.derivedName("ix", name.getText(), transactionId.getName(), dialect));
-            byTransaction.addColumn(transactionId);
-            // Key first: closing the open version of a row (where key = ? and end is null) and finding
-            // the version a transaction superseded stay one index probe however long the history grows.
-            Index open = table.getOrCreateIndex(
-                    Identifiers.derivedName("ix", name.getText(), endTransactionId.getName(), dialect));
-            key.forEach(column -> open.addColumn(columns.get(column.getName())));
-            open.addColumn(endTransactionId);
-
-            table.createForeignKey(Identifiers.derivedName("fk", name.getText(), transactionId.getName(), dialect),
-                    List.of(transactionId), dev.continuum.hibernate.ContinuumTransaction.class.getName(), null, null, null);
-            return table;
-        }
-    }
-
-    /**
-     * Fails when a class that is not an entity carries {@code @Versioned}: it would silently record
-     * nothing.
-     */
     /**
      * Whether the unit has an entity with a {@code @TenantId} (discriminator multi-tenancy), which
      * Hibernate enforces through a filter of its own: then transactions belong to tenants.
@@ -342,6 +200,10 @@ public final class SchemaContributor extends ContinuumContributor {
         return metadata.getFilterDefinition(TenantIdBinder.FILTER_NAME) != null;
     }
 
+    /**
+     * Fails when a class that is not an entity carries {@code @Versioned}: it would silently record
+     * nothing.
+     */
     private static void checkNoVersionedNonEntities(InFlightMetadataCollector metadata, MetadataBuildingContext context) {
         Set<String> offenders = new TreeSet<>();
         context.getBootstrapContext().getModelsContext().getClassDetailsRegistry().forEachClassDetails(details -> {
@@ -372,7 +234,7 @@ public final class SchemaContributor extends ContinuumContributor {
         }
     }
 
-    private static Column copy(Column live) {
+    static Column copy(Column live) {
         Column column = live.clone();
         column.setNullable(true);
         column.setUnique(false);
