@@ -7,6 +7,7 @@ import dev.continuum.Operation;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.hibernate.testing.Db;
+import dev.continuum.hibernate.tenant.Tenants;
 import dev.continuum.hibernate.testing.TestDatabase;
 import dev.continuum.hibernate.typed.suite.SuiteModels.SuiteModel;
 import jakarta.persistence.EntityManagerFactory;
@@ -48,7 +49,9 @@ class EveryModelTypedVersionsTest {
         assertThat(models).as("the suite's models").hasSizeGreaterThan(10);
         return models.stream().map(model -> DynamicContainer.dynamicContainer(model.name(),
                 Stream.of(TestDatabase.values()).map(database -> DynamicTest.dynamicTest(
-                        "[" + database.displayName() + "]", () -> bootAndReadBack(model, database)))));
+                        "[" + database.displayName() + "]",
+                        // a tenant for the models with @TenantId entities, whose units resolve it from Tenants
+                        () -> Tenants.run("suite", () -> bootAndReadBack(model, database))))));
     }
 
     @TestFactory

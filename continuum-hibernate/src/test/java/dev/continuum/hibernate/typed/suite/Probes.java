@@ -2,6 +2,7 @@ package dev.continuum.hibernate.typed.suite;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.GeneratedValue;
+import org.hibernate.annotations.TenantId;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EmbeddableType;
 import jakarta.persistence.metamodel.EntityType;
@@ -51,7 +52,7 @@ final class Probes {
         }
         for (Attribute<?, ?> attribute : entityType.getAttributes()) {
             if (attribute instanceof SingularAttribute<?, ?> singular && !singular.isId() && !singular.isVersion()
-                    && singular.getJavaType() == String.class) {
+                    && singular.getJavaType() == String.class && !isTenant(singular.getJavaMember())) {
                 set(entity, singular, "probe " + n);
             }
         }
@@ -84,6 +85,11 @@ final class Probes {
             return new UUID(0, n);
         }
         throw new AssertionError("No probe value for an identifier of type " + java.getName());
+    }
+
+    /** A {@code @TenantId} attribute, which Hibernate fills with the session's tenant. */
+    private static boolean isTenant(Member member) {
+        return member instanceof AnnotatedElement annotated && annotated.isAnnotationPresent(TenantId.class);
     }
 
     private static boolean isGenerated(Member member) {

@@ -35,7 +35,7 @@ final class SuiteModels {
      */
     private static final Set<String> NAMING = Set.of(ContinuumSettings.TABLE_SUFFIX,
             ContinuumSettings.TRANSACTION_ID_COLUMN, ContinuumSettings.END_TRANSACTION_ID_COLUMN,
-            ContinuumSettings.OPERATION_TYPE_COLUMN);
+            ContinuumSettings.OPERATION_TYPE_COLUMN, ContinuumSettings.MODIFIED_FLAGS);
 
     private SuiteModels() {
     }
