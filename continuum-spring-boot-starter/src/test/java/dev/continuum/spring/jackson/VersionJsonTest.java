@@ -1,5 +1,6 @@
 package dev.continuum.spring.jackson;
 
+import dev.continuum.Transaction;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
 import dev.continuum.spring.sample.forum.Reply;
@@ -56,11 +57,14 @@ class VersionJsonTest {
     }
 
     <T> List<Version<T>> versions(Class<T> type, long id) {
-        // as the repository fragment returns them: changesets read while the EntityManager is open,
-        // so that the versions can be written after the transaction (see docs/spring-boot.md)
+        // as the repository fragment returns them: changesets and transaction metadata read while the
+        // EntityManager is open, so that the versions can be written after the transaction
         return transactions.execute(status -> {
             List<Version<T>> versions = history.versions(type, id);
-            versions.forEach(Version::changeset);
+            versions.forEach(version -> {
+                version.changeset();
+                version.transaction().metadata().size();
+            });
             return versions;
         });
     }
@@ -131,7 +135,11 @@ class VersionJsonTest {
         Ids ids = forum();
         long transactionId = versions(Reply.class, ids.reply()).get(0).transactionId();
 
-        JsonNode transaction = write(transactions.execute(status -> history.transaction(transactionId).orElseThrow()));
+        JsonNode transaction = write(transactions.execute(status -> {
+            Transaction read = history.transaction(transactionId).orElseThrow();
+            read.metadata().size(); // metadata is read on first use, while the EntityManager is open
+            return read;
+        }));
 
         assertThat(transaction.propertyNames()).containsExactly("id", "issuedAt", "user", "address");
         assertThat(transaction.get("id").asLong()).isEqualTo(transactionId);

@@ -126,22 +126,29 @@ public class VersionedRepositoryFragment<T, ID> implements VersionedRepository<T
 
     @Override
     public Optional<Version<T>> undo(ID id) {
-        return history().undo(domainType(), id);
+        return history().undo(domainType(), id).map(VersionedRepositoryFragment::prepared);
     }
 
     @Override
     public Optional<Version<T>> redo(ID id) {
-        return history().redo(domainType(), id);
+        return history().redo(domainType(), id).map(VersionedRepositoryFragment::prepared);
     }
 
     /**
-     * Reads the changesets of versions while their entity manager is open: that of a page's first
-     * version needs its predecessor, one lookup. The versions can then be serialized after the
-     * transaction (by the JSON module, with open-EntityManager-in-view off).
+     * Reads the changesets of versions and their transactions' metadata while their entity manager
+     * is open: a page's first changeset needs its predecessor, one lookup, and the metadata of all
+     * of a read's transactions comes in one statement. The versions can then be serialized after
+     * the transaction (by the JSON module, with open-EntityManager-in-view off).
      */
     private static <T> List<Version<T>> prepared(List<Version<T>> versions) {
-        versions.forEach(Version::changeset);
+        versions.forEach(VersionedRepositoryFragment::prepared);
         return versions;
+    }
+
+    private static <T> Version<T> prepared(Version<T> version) {
+        version.changeset();
+        version.transaction().metadata().size();
+        return version;
     }
 
     @SuppressWarnings("unchecked")
