@@ -179,7 +179,11 @@ public class PostHistory {
                 version.transaction().issuedAt(), version.transactionId(), changes(version), current);
     }
 
-    /** What a version changed: the post's fields, then "tags" and "comments" when they differ from the version before. */
+    /**
+     * What a version changed: its changeset's properties and collections (elements added or
+     * removed), then "tags" and "comments" when they differ from the version before otherwise (a
+     * comment's text edited), each named once.
+     */
     private static List<String> changes(Version<Post> version) {
         if (version.operation() != Operation.UPDATE || version.previous().isEmpty()) {
             return List.of();
@@ -188,10 +192,11 @@ public class PostHistory {
         List<String> changes = new ArrayList<>(changeset.properties());
         Post now = version.entity();
         Post before = version.previous().get().entity();
-        if (!PostSnapshot.tagIds(now).equals(PostSnapshot.tagIds(before))) {
+        if (!changes.contains("tags") && !PostSnapshot.tagIds(now).equals(PostSnapshot.tagIds(before))) {
             changes.add("tags");
         }
-        if (!PostSnapshot.comments(now.getComments()).equals(PostSnapshot.comments(before.getComments()))) {
+        if (!changes.contains("comments")
+                && !PostSnapshot.comments(now.getComments()).equals(PostSnapshot.comments(before.getComments()))) {
             changes.add("comments");
         }
         return changes;
