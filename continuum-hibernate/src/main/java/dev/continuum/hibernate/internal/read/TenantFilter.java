@@ -1,11 +1,12 @@
 package dev.continuum.hibernate.internal.read;
 
+import dev.continuum.hibernate.internal.model.TenantAttribute;
 import dev.continuum.HistoryLookupException;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
-import org.hibernate.metamodel.mapping.TenantIdMapping;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.BasicType;
 import org.hibernate.type.descriptor.ValueBinder;
@@ -49,11 +50,11 @@ final class TenantFilter {
      * layout's columns, or empty when the entity has no {@code @TenantId}.
      */
     static Optional<TenantFilter> ofEntity(EntityPersister root, TableLayout layout) {
-        TenantIdMapping tenant = root.getTenantIdMapping();
-        if (tenant == null) {
+        Optional<AttributeMapping> tenant = TenantAttribute.of(root);
+        if (tenant.isEmpty()) {
             return Optional.empty();
         }
-        BasicValuedModelPart part = tenant.getAttributeMapping().asBasicValuedModelPart();
+        BasicValuedModelPart part = tenant.get().asBasicValuedModelPart();
         if (part == null) {
             return Optional.empty();
         }

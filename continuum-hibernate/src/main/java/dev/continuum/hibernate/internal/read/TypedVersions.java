@@ -1,11 +1,12 @@
 package dev.continuum.hibernate.internal.read;
 
+import dev.continuum.hibernate.internal.model.TenantAttribute;
 import dev.continuum.HistoryLookupException;
 import dev.continuum.Version;
 import dev.continuum.VersionOf;
 import dev.continuum.binding.VersionBinding;
 
-import org.hibernate.metamodel.mapping.TenantIdMapping;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.SelectionQuery;
 
@@ -65,8 +66,8 @@ final class TypedVersions {
             }
         }
         // a typed class maps the tenant column as a plain attribute of the entity's name: restrict it here
-        TenantIdMapping tenant = entity.persister().getTenantIdMapping();
-        String tenantProperty = tenant == null ? null : tenant.getAttributeMapping().getAttributeName();
+        String tenantProperty = TenantAttribute.of(entity.persister()).map(AttributeMapping::getAttributeName)
+                .orElse(null);
         SelectionQuery<V> query = reads.session.createSelectionQuery("select v from " + versionPersister.getEntityName()
                 + " v where v." + idProperty + " = :id" + (tenantProperty == null ? "" : " and v." + tenantProperty
                 + " = :tenant") + " order by v.transactionId", versionClass)
