@@ -45,11 +45,11 @@ class StandbyWriteAttemptTest {
     }
 
     @Test
-    void redoWithNothingToRedoOnlyReads() {
-        Optional<Long> redone = Units.readOnly(history.standby,
-                em -> VersionHistory.of(em).redo(Article.class, 1L).map(Version::transactionId));
+    void redoOnTheStandbyIsRefusedBeforeItReadsAnything() {
+        Throwable thrown = catchThrowable(() -> Units.readOnly(history.standby,
+                em -> VersionHistory.of(em).redo(Article.class, 1L).map(Version::transactionId)));
 
-        assertThat(redone).isEmpty();
+        assertThat(thrown).isInstanceOf(ContinuumException.class).hasMessageContaining("read-only");
     }
 
     @Test
