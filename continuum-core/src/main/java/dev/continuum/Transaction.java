@@ -33,6 +33,31 @@ public record Transaction(long id, Instant issuedAt, Optional<String> userId, Op
     }
 
     /**
+     * Two transactions are equal when they are the same row: the same id, time, user and address.
+     * The metadata belongs to that row and is not compared, so that comparing (or hashing)
+     * transactions never reads it, also after the EntityManager that read them has closed.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Transaction that && id == that.id && issuedAt.equals(that.issuedAt)
+                && userId.equals(that.userId) && remoteAddress.equals(that.remoteAddress);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, issuedAt, userId, remoteAddress);
+    }
+
+    /** The components; metadata not read yet is shown as such instead of being read. */
+    @Override
+    public String toString() {
+        String pairs = metadata instanceof ReadOnDemand onDemand && !onDemand.isRead() ? "(not read yet)"
+                : metadata.toString();
+        return "Transaction[id=" + id + ", issuedAt=" + issuedAt + ", userId=" + userId + ", remoteAddress="
+                + remoteAddress + ", metadata=" + pairs + "]";
+    }
+
+    /**
      * Metadata that an integration reads on first use, so that reading versions with their
      * transactions costs no statement for metadata nobody looks at. Unmodifiable; kept as it is
      * by {@link Transaction}'s constructor.
@@ -42,5 +67,13 @@ public record Transaction(long id, Instant issuedAt, Optional<String> userId, Op
         /** For subclasses. */
         protected ReadOnDemand() {
         }
+
+        /**
+         * Whether the metadata has been read, so that using it costs no statement and works
+         * without the EntityManager that read the transaction.
+         *
+         * @return true once read
+         */
+        public abstract boolean isRead();
     }
 }

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.meta;
 
 import dev.continuum.ChangeContext;
 import dev.continuum.HistoryAdmin;
+import dev.continuum.HistoryLookupException;
 import dev.continuum.Transaction;
 import dev.continuum.Version;
 import dev.continuum.hibernate.model.Note;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Key/value metadata per transaction: set with ChangeContext or the provider, read with the transaction, queried. */
 @Model(value = Note.class, properties = {StatementCounter.PROPERTY,
@@ -96,6 +98,26 @@ class TransactionMetadataTest {
 
         Map<String, String> metadata = db.read(history -> Map.copyOf(history.transaction(id).orElseThrow().metadata()));
         assertThat(metadata).containsEntry("reason", "import").containsEntry("job", "nightly");
+    }
+
+    @DatabaseTest
+    void aTransactionWhoseMetadataWasNotReadCanBeComparedAndPrintedAfterItsEntityManagerClosed(Db db) {
+        try (ChangeContext.Scope scope = ChangeContext.meta("reason", "import")) {
+            db.run(em -> em.persist(new Note(1L, "a")));
+        }
+        Transaction unread = db.read(history -> history.versions(Note.class, 1L).get(0).transaction());
+        Transaction read = db.read(history -> {
+            Transaction transaction = history.versions(Note.class, 1L).get(0).transaction();
+            transaction.metadata().size();
+            return transaction;
+        });
+
+        assertThat(unread).isEqualTo(read).hasSameHashCodeAs(read);
+        assertThat(unread.toString()).contains("id=" + unread.id()).contains("metadata=(not read yet)");
+        assertThat(read.toString()).contains("reason=import");
+        assertThat(read.metadata()).containsEntry("reason", "import");
+        assertThatThrownBy(() -> unread.metadata().get("reason")).isInstanceOf(HistoryLookupException.class)
+                .hasMessageContaining("EntityManager is closed");
     }
 
     @DatabaseTest

@@ -59,6 +59,10 @@ final class TransactionMetadata {
             return new OnDemand(this, id);
         }
 
+        private boolean isRead(long id) {
+            return loaded != null && loaded.containsKey(id);
+        }
+
         private Map<String, String> load(long id) {
             if (loaded == null || !loaded.containsKey(id)) {
                 read();
@@ -108,6 +112,11 @@ final class TransactionMetadata {
         OnDemand(Batch batch, long id) {
             this.batch = batch;
             this.id = id;
+        }
+
+        @Override
+        public boolean isRead() {
+            return batch.isRead(id);
         }
 
         @Override
