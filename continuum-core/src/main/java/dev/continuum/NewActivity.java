@@ -147,6 +147,20 @@ public final class NewActivity {
      */
     public record EntityRef(Object instance, Class<?> type, Object id) {
 
+        /**
+         * Requires either an instance, or a type and an identifier.
+         *
+         * @throws IllegalArgumentException if both or neither are given
+         */
+        public EntityRef {
+            boolean byInstance = instance != null && type == null && id == null;
+            boolean byKey = instance == null && type != null && id != null;
+            if (!byInstance && !byKey) {
+                throw new IllegalArgumentException("An activity names an entity by an instance, or by its type and "
+                        + "identifier; got instance " + instance + ", type " + type + ", id " + id);
+            }
+        }
+
         static EntityRef of(Object instance) {
             return new EntityRef(Objects.requireNonNull(instance, "entity"), null, null);
         }
