@@ -83,6 +83,13 @@ public final class ContinuumSettings {
      */
     public static final String TRANSACTION_CHANGES = "continuum.transaction_changes";
 
+    /**
+     * {@code true} or {@code false} (default): whether the activity stream is on, that is, whether
+     * the table {@code <transaction table>_activity} exists and {@link ActivityStream#record}
+     * accepts activities. Costs nothing for transactions that record no activity.
+     */
+    public static final String ACTIVITIES = "continuum.activities";
+
     private ContinuumSettings() {
     }
 

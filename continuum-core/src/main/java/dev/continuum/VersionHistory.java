@@ -380,4 +380,11 @@ public interface VersionHistory {
      *         type, or a relation is not a collection of the root that history records
      */
     UndoSteps undoSteps(UndoScope scope);
+
+    /**
+     * The activity stream, recorded and read through the same entity manager.
+     *
+     * @return the activity stream of this history's entity manager
+     */
+    ActivityStream activities();
 }

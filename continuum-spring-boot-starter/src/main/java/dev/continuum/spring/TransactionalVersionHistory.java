@@ -1,6 +1,10 @@
 package dev.continuum.spring;
 
+import dev.continuum.Activity;
+import dev.continuum.ActivityFilter;
+import dev.continuum.ActivityStream;
 import dev.continuum.ContinuumException;
+import dev.continuum.NewActivity;
 import dev.continuum.PropertyRevision;
 import dev.continuum.Transaction;
 import dev.continuum.UndoScope;
@@ -55,6 +59,26 @@ public final class TransactionalVersionHistory implements VersionHistory {
      */
     public static VersionHistory of(EntityManagerFactory entityManagerFactory) {
         return new TransactionalVersionHistory(entityManagerFactory);
+    }
+
+    /**
+     * The activity stream, shared like this history: each call is served by the activity stream
+     * of the entity manager bound to the current transaction; {@code record} needs a read-write
+     * transaction.
+     */
+    @Override
+    public ActivityStream activities() {
+        return new ActivityStream() {
+            @Override
+            public void record(NewActivity activity) {
+                writable("activities().record").activities().record(activity);
+            }
+
+            @Override
+            public List<Activity> read(ActivityFilter filter, int firstResult, int maxResults) {
+                return current("activities().read").activities().read(filter, firstResult, maxResults);
+            }
+        };
     }
 
     private VersionHistory current(String method) {

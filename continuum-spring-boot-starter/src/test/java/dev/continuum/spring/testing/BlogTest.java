@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(DatabaseCondition.class)
 @SpringBootTest(classes = BlogApplication.class, properties = {
-        "spring.jpa.hibernate.ddl-auto=create-drop",
+        "spring.jpa.hibernate.ddl-auto=create-drop", "continuum.activities=true",
         "spring.jpa.properties.hibernate.session_factory.statement_inspector=dev.continuum.spring.testing.StatementCounter"})
 @AutoConfigureMockMvc
 public @interface BlogTest {

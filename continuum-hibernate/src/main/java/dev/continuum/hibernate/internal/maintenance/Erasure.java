@@ -69,6 +69,9 @@ final class Erasure {
                 for (String undo : List.of(names.undoTable(), names.undoScopeTable())) {
                     deleteUndoPositions(connection, undo, persister.getRootEntityName(), UndoKeys.entityId(key));
                 }
+                if (model.settings().activities()) {
+                    Activities.eraseEntity(connection, factory, model, persister, id);
+                }
                 Transactions.resetScopes(connection, model, transactions);
                 return new ErasureResult(versions, rows, deleteUnreferenced(connection, transactions));
             }, () -> { });
@@ -112,6 +115,9 @@ final class Erasure {
             long anonymised = Batches.inTransaction(session, "Erasing user " + userId, connection -> {
                 if (integrity != null) {
                     integrity.erasingUser(connection, userId);
+                }
+                if (model.settings().activities()) {
+                    Activities.eraseActor(connection, factory, model, userId);
                 }
                 TableNames.TransactionColumns c = names.transactionColumns();
                 try (PreparedStatement statement = connection.prepareStatement("update " + names.transactionTable()

@@ -21,8 +21,9 @@ final class Transactions {
     }
 
     /**
-     * Removes the transaction rows among {@code ids} that no version table refers to any more,
-     * with their rows in the tables beside the transaction table (metadata, changes) first.
+     * Removes the transaction rows among {@code ids} that no version table refers to any more and
+     * that recorded no activity, with their rows in the tables beside the transaction table
+     * (metadata, changes) first.
      */
     static long deleteUnreferenced(Connection connection, SessionFactoryImplementor factory, VersionModel model,
             Set<Long> ids) throws SQLException {
@@ -41,16 +42,24 @@ final class Transactions {
             unreferenced.append(" and not exists (select 1 from ").append(table).append(" x where x.")
                     .append(model.names().transactionId()).append(" = ?)");
         }
+        int references = tables.size();
+        if (model.settings().activities()) {
+            // a transaction keeps its row while it has activities, which keep pointing at what it recorded
+            unreferenced.append(" and not exists (select 1 from ").append(TransactionExtraTables.rendered(factory,
+                    model.settings(), TransactionExtraTables.ACTIVITY_SUFFIX)).append(" x where x.")
+                    .append(TransactionExtraTables.TRANSACTION_ID).append(" = ?)");
+            references++;
+        }
         List<String> companions = new ArrayList<>(List.of(TransactionExtraTables.META_SUFFIX));
         if (model.settings().transactionChanges()) {
             companions.add(TransactionExtraTables.CHANGES_SUFFIX);
         }
         for (String suffix : companions) {
             delete(connection, "delete from " + TransactionExtraTables.rendered(factory, model.settings(), suffix)
-                    + " where " + TransactionExtraTables.TRANSACTION_ID + " = ?" + unreferenced, tables.size(), ids);
+                    + " where " + TransactionExtraTables.TRANSACTION_ID + " = ?" + unreferenced, references, ids);
         }
         return delete(connection, "delete from " + model.names().transactionTable() + " where "
-                + model.names().transactionColumns().id() + " = ?" + unreferenced, tables.size(), ids);
+                + model.names().transactionColumns().id() + " = ?" + unreferenced, references, ids);
     }
 
     /** Runs {@code sql}, whose parameters are all the id, for every id; returns the rows deleted. */

@@ -45,7 +45,10 @@ public final class ContinuumService implements Service {
         return Optional.ofNullable(model);
     }
 
-    /** The write path's entry points that the read path needs (revert tells it of re-created entities). */
+    /**
+     * The write path's entry points that the read path needs (revert tells it of re-created
+     * entities, the activity stream of recorded activities).
+     */
     public WritePath writePath() {
         return writePath;
     }
@@ -72,5 +75,12 @@ public final class ContinuumService implements Service {
          * earlier, so that its deleted version is closed even though its identifier is generated.
          */
         void recreated(SharedSessionContractImplementor session, EntityPersister persister, Object id);
+
+        /**
+         * Adds an activity to the session's running transaction, written with its history.
+         *
+         * @throws dev.continuum.VersioningException when the session has no transaction in progress
+         */
+        void recordActivity(SharedSessionContractImplementor session, ActivityEntry activity);
     }
 }

@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.read;
 
+import dev.continuum.ActivityStream;
 import dev.continuum.PropertyRevision;
 import dev.continuum.Transaction;
 import dev.continuum.UndoScope;
@@ -57,6 +58,11 @@ final class HibernateVersionHistory implements VersionHistory {
     @Override
     public <V extends Version<?>> List<V> typedVersions(Class<V> versionClass, Object id) {
         return typedVersions.of(versionClass, id);
+    }
+
+    @Override
+    public ActivityStream activities() {
+        return new HibernateActivityStream(reads);
     }
 
     @Override

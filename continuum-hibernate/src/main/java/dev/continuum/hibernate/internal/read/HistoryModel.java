@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.read;
 
+import dev.continuum.hibernate.internal.model.ActivityEntry;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.TableNames;
@@ -37,6 +38,7 @@ final class HistoryModel {
     private final List<TableReader> tables = new ArrayList<>();
     private final Map<String, EntityRelations> relations = new ConcurrentHashMap<>();
     private final SnapshotProxies proxies;
+    private final ActivityQuery activities;
 
     private HistoryModel(SessionFactoryImplementor factory, ContinuumService service, VersionModel versions) {
         this.versions = versions;
@@ -48,6 +50,7 @@ final class HistoryModel {
                 factory.getTypeConfiguration().getBasicTypeForJavaType(Long.class),
                 new TransactionMetadata(TransactionExtraTables.rendered(factory, versions.settings(),
                         TransactionExtraTables.META_SUFFIX)));
+        this.activities = new ActivityQuery(factory, versions, transactions);
         this.changesTable = versions.settings().transactionChanges() ? TransactionExtraTables.rendered(factory,
                 versions.settings(), TransactionExtraTables.CHANGES_SUFFIX) : null;
         Map<String, List<EntityModel>> byTable = new LinkedHashMap<>();
@@ -124,6 +127,16 @@ final class HistoryModel {
     /** Tells the write path that revert re-created an entity under an identifier it had before. */
     void recreated(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
         service.writePath().recreated(session, persister, id);
+    }
+
+    /** Hands an activity to the write path, for the session's running transaction. */
+    void recordActivity(SharedSessionContractImplementor session, ActivityEntry activity) {
+        service.writePath().recordActivity(session, activity);
+    }
+
+    /** The reads of the activity table. */
+    ActivityQuery activities() {
+        return activities;
     }
 
     Optional<TableReader> table(String entityName) {

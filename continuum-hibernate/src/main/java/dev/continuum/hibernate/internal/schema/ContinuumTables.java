@@ -93,7 +93,8 @@ public record ContinuumTables(List<EntityPlan> entities, List<CollectionPlan> co
         IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
         Namespace namespace = metadata.getDatabase().getDefaultNamespace();
         List<Table> tables = new ArrayList<>();
-        for (String suffix : List.of(TransactionExtraTables.META_SUFFIX, TransactionExtraTables.CHANGES_SUFFIX)) {
+        for (String suffix : List.of(TransactionExtraTables.META_SUFFIX, TransactionExtraTables.CHANGES_SUFFIX,
+                TransactionExtraTables.ACTIVITY_SUFFIX)) {
             Identifier name = TransactionExtraTables.name(settings.transactionTable(), suffix);
             Table table = namespace.locateTable(helper.toIdentifier(name.getText(), name.isQuoted()));
             if (table != null) {

@@ -26,7 +26,9 @@ import java.util.List;
  * Adds the tables beside the transaction table (see {@link TransactionExtraTables}) to Hibernate's
  * relational model when an entity is versioned: the metadata table always, the changes table when
  * {@code continuum.transaction_changes} is on. Each has a foreign key to the transaction table;
- * the metadata table an index on key and value, for the transactions with a given pair.
+ * the metadata table an index on key and value, for the transactions with a given pair; the
+ * activity table (with {@code continuum.activities}) one index per filter of the reads, actor,
+ * object and verb, each followed by the transaction so that the newest come first from the index.
  * Discovered through {@link java.util.ServiceLoader}.
  */
 public final class TransactionExtrasContributor extends ContinuumContributor {
@@ -60,6 +62,57 @@ public final class TransactionExtrasContributor extends ContinuumContributor {
             finish(changes, column(changes, context, metadata, TransactionExtraTables.ENTITY_NAME,
                     TransactionExtraTables.ENTITY_NAME_LENGTH), metadata);
             contributions.contributeTable(changes);
+        }
+        if (settings.activities()) {
+            contributions.contributeTable(activityTable(metadata, context, settings));
+        }
+    }
+
+    /** The activity table: keyed by transaction and position, indexed for each filter of the reads. */
+    private Table activityTable(InFlightMetadataCollector metadata, MetadataBuildingContext context,
+            Settings settings) {
+        Table activity = table(metadata, context, settings, TransactionExtraTables.ACTIVITY_SUFFIX,
+                "Activity stream (Continuum)");
+        Column transactionId = activity.getColumns().iterator().next();
+        Column index = typed(activity, context, metadata, TransactionExtraTables.ACTIVITY_INDEX, "integer", false);
+        Column verb = column(activity, context, metadata, TransactionExtraTables.VERB,
+                TransactionExtraTables.ACTIVITY_TEXT_LENGTH);
+        Column actor = column(activity, context, metadata, TransactionExtraTables.ACTOR,
+                TransactionExtraTables.ACTIVITY_TEXT_LENGTH);
+        actor.setNullable(true);
+        Column objectEntity = column(activity, context, metadata, TransactionExtraTables.OBJECT_ENTITY,
+                TransactionExtraTables.ACTIVITY_TEXT_LENGTH);
+        Column objectId = column(activity, context, metadata, TransactionExtraTables.OBJECT_ID,
+                TransactionExtraTables.ACTIVITY_TEXT_LENGTH);
+        typed(activity, context, metadata, TransactionExtraTables.OBJECT_TRANSACTION_ID, "long", false);
+        column(activity, context, metadata, TransactionExtraTables.TARGET_ENTITY,
+                TransactionExtraTables.ACTIVITY_TEXT_LENGTH).setNullable(true);
+        column(activity, context, metadata, TransactionExtraTables.TARGET_ID,
+                TransactionExtraTables.ACTIVITY_TEXT_LENGTH).setNullable(true);
+        typed(activity, context, metadata, TransactionExtraTables.TARGET_TRANSACTION_ID, "long", true);
+        column(activity, context, metadata, TransactionExtraTables.DATA, TransactionExtraTables.DATA_LENGTH)
+                .setNullable(true);
+        finish(activity, index, metadata);
+        index(activity, metadata, actor, transactionId);
+        index(activity, metadata, objectEntity, objectId, transactionId);
+        index(activity, metadata, verb, transactionId);
+        return activity;
+    }
+
+    private static Column typed(Table table, MetadataBuildingContext context, InFlightMetadataCollector metadata,
+            String name, String type, boolean nullable) {
+        IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
+        Column column = SchemaContributor.column(helper.toIdentifier(name), type, nullable, table, context);
+        table.addColumn(column);
+        return column;
+    }
+
+    /** An index on {@code columns}, named after the table and the first column. */
+    private static void index(Table table, InFlightMetadataCollector metadata, Column... columns) {
+        Index index = table.getOrCreateIndex(Identifiers.derivedName("ix", table.getName(), columns[0].getName(),
+                metadata.getDatabase().getDialect()));
+        for (Column column : columns) {
+            index.addColumn(column);
         }
     }
 

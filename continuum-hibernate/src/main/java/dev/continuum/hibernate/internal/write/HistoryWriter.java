@@ -32,18 +32,24 @@ final class HistoryWriter {
     private final WriteStrategy strategy;
     private final TransactionRow transactionRow;
     private final TransactionExtrasWriter extras;
+    /** The activity stream's writer, or null when it is off. */
+    private final ActivityWriter activities;
     /** Tamper evidence, or null when it is off. */
     private final Integrity integrity;
 
     HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras,
-            Integrity integrity) {
+            ActivityWriter activities, Integrity integrity) {
         this.strategy = strategy;
         this.transactionRow = transactionRow;
         this.extras = extras;
+        this.activities = activities;
         this.integrity = integrity;
     }
 
-    /** Writes the transaction row and the version rows of the changes of {@code unit} that record something. */
+    /**
+     * Writes the transaction row and the version rows of the changes of {@code unit} that record
+     * something, then its activities (after the version rows, which they may point at).
+     */
     void write(UnitOfWork unit, SharedSessionContractImplementor session) {
         TableRows rows = new TableRows();
         int count = 0;
@@ -53,13 +59,13 @@ final class HistoryWriter {
                 change.addRows(rows);
             }
         }
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && (activities == null || unit.activities().isEmpty())) {
             return;
         }
         List<VersionTableWriter> order = rows.tables();
         HistoryStatements statements = new HistoryStatements(session);
         try {
-            CombinedStatement combined = strategy.combinesStatements()
+            CombinedStatement combined = strategy.combinesStatements() && !rows.isEmpty()
                     ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)
                     : transactionRow.insert(statements);
@@ -73,6 +79,9 @@ final class HistoryWriter {
                 if (combined == null || !combined.closes(table)) {
                     closeOpenVersions(statements, table, rows.closing(table), transactionId);
                 }
+            }
+            if (activities != null && !unit.activities().isEmpty()) {
+                activities.write(statements, transactionId, unit.activities(), transactionRow.userId());
             }
             if (integrity != null) {
                 // after the closings: a row's hash covers its end, and chains to the version it closed

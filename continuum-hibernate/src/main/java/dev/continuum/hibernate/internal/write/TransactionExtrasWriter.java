@@ -61,7 +61,7 @@ final class TransactionExtrasWriter {
                         statement.addBatch();
                     });
         }
-        if (changesInsert != null) {
+        if (changesInsert != null && !tables.isEmpty()) {
             Set<String> entities = new TreeSet<>();
             tables.forEach(table -> entities.add(entityName(table.sortKey())));
             statements.executeBatches(changesInsert, new ArrayList<>(entities), Integer.MAX_VALUE,

@@ -147,19 +147,28 @@ final class TransactionRow {
     }
 
     /**
+     * The user of the completing transaction: {@link ChangeContext}'s, else the context
+     * provider's, made to fit the column (see {@link Attribution}); null when none is known.
+     */
+    String userId() {
+        String userId = ChangeContext.userId()
+                .or(() -> contextProvider == null ? Optional.empty() : contextProvider.userId())
+                .orElse(null);
+        return Attribution.userId(userId, userIdLength);
+    }
+
+    /**
      * Binds {@code issued_at} (now), {@code user_id} and {@code remote_addr}, made to fit their
      * columns (see {@link Attribution}), and the session's tenant where the table has a tenant
      * column; returns the next parameter index.
      */
     int bind(PreparedStatement statement, int first, SharedSessionContractImplementor session) throws SQLException {
-        String userId = ChangeContext.userId()
-                .or(() -> contextProvider == null ? Optional.empty() : contextProvider.userId())
-                .orElse(null);
+        String userId = userId();
         String remoteAddress = ChangeContext.remoteAddress()
                 .or(() -> contextProvider == null ? Optional.empty() : contextProvider.remoteAddress())
                 .orElse(null);
         instantType.getJdbcValueBinder().bind(statement, Instant.now(), first, session);
-        stringType.getJdbcValueBinder().bind(statement, Attribution.userId(userId, userIdLength), first + 1, session);
+        stringType.getJdbcValueBinder().bind(statement, userId, first + 1, session);
         stringType.getJdbcValueBinder().bind(statement, Attribution.remoteAddress(remoteAddress, remoteAddrLength),
                 first + 2, session);
         if (!tenants) {

@@ -1,10 +1,13 @@
 package dev.continuum.hibernate.internal.write;
 
+import dev.continuum.hibernate.internal.model.ActivityEntry;
+
 import org.hibernate.engine.spi.EntityKey;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +28,8 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
     private final Map<Object, Change> changes = new LinkedHashMap<>();
     /** Rows read before a stateless delete or upsert ran, by entity key; a null value: there was no row. */
     private final Map<Object, Object[]> storedBefore = new HashMap<>();
+    /** The activities recorded in the transaction, in order. */
+    private final List<ActivityEntry> activities = new ArrayList<>();
 
     UnitOfWork(VersioningRuntime runtime) {
         this.runtime = runtime;
@@ -120,6 +125,16 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
     /** Every recorded change, in the order their keys first changed. */
     Collection<Change> changes() {
         return changes.values();
+    }
+
+    /** Adds an activity, written with the transaction's history. */
+    void activity(ActivityEntry activity) {
+        activities.add(activity);
+    }
+
+    /** The activities recorded in the transaction, in the order they were recorded. */
+    List<ActivityEntry> activities() {
+        return activities;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.write;
 import dev.continuum.ChangeContext;
 import dev.continuum.VersioningException;
 import dev.continuum.hibernate.internal.integrity.Integrity;
+import dev.continuum.hibernate.internal.model.ActivityEntry;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.VersionModel;
 import dev.continuum.spi.TransactionContextProvider;
@@ -45,12 +46,18 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider),
                 new TransactionExtrasWriter(factory, model.settings(), contextProvider),
+                model.settings().activities() ? new ActivityWriter(factory, model) : null,
                 Integrity.of(factory, model).orElse(null));
     }
 
     @Override
     public void recreated(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
         unitOfWork(session).recreated(session.generateEntityKey(id, persister));
+    }
+
+    @Override
+    public void recordActivity(SharedSessionContractImplementor session, ActivityEntry activity) {
+        unitOfWork(session).activity(activity);
     }
 
     /**

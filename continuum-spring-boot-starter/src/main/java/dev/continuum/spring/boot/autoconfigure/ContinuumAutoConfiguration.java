@@ -1,5 +1,6 @@
 package dev.continuum.spring.boot.autoconfigure;
 
+import dev.continuum.ActivityStream;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.VersionHistory;
 import dev.continuum.spi.TransactionContextProvider;
@@ -28,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
  *       to Hibernate as {@link ContinuumSettings#CONTEXT_PROVIDER} unless that property is set
  *       already;</li>
  *   <li>a {@link VersionHistory} bean bound to the current transaction
- *       ({@link TransactionalVersionHistory}) when there is one entity manager factory;</li>
+ *       ({@link TransactionalVersionHistory}) when there is one entity manager factory, and its
+ *       {@link ActivityStream} as a bean too;</li>
  *   <li>the {@link ContinuumJacksonModule} when Jackson 3 is on the class path.</li>
  * </ul>
  */
@@ -83,6 +85,20 @@ public class ContinuumAutoConfiguration {
     @ConditionalOnSingleCandidate(EntityManagerFactory.class)
     public VersionHistory versionHistory(EntityManagerFactory entityManagerFactory) {
         return TransactionalVersionHistory.of(entityManagerFactory);
+    }
+
+    /**
+     * The activity stream of the application's persistence unit, recorded and read through the
+     * entity manager of the current transaction at each call (needs {@code continuum.activities=true}).
+     *
+     * @param entityManagerFactory the application's entity manager factory
+     * @return the shared activity stream
+     */
+    @Bean
+    @ConditionalOnMissingBean(ActivityStream.class)
+    @ConditionalOnSingleCandidate(EntityManagerFactory.class)
+    public ActivityStream activityStream(EntityManagerFactory entityManagerFactory) {
+        return TransactionalVersionHistory.of(entityManagerFactory).activities();
     }
 
     /** The JSON form of versions, registered with Spring Boot's Jackson 3 {@code JsonMapper}. */

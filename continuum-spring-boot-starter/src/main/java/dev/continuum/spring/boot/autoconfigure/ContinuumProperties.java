@@ -65,6 +65,12 @@ public class ContinuumProperties {
     private Boolean transactionChanges;
 
     /**
+     * Whether the activity stream is on: the table {@code <transaction table>_activity} exists and activities can be
+     * recorded and read ({@code VersionHistory.activities()}, the {@code ActivityStream} bean). Default: false.
+     */
+    private Boolean activities;
+
+    /**
      * Under schema- or database-per-tenant multi-tenancy, the tenants whose schemas the start-up check reads,
      * comma-separated. Default: none (the check is skipped there, with a warning).
      */
@@ -188,6 +194,14 @@ public class ContinuumProperties {
         this.transactionChanges = transactionChanges;
     }
 
+    public Boolean getActivities() {
+        return activities;
+    }
+
+    public void setActivities(Boolean activities) {
+        this.activities = activities;
+    }
+
     public String getSchemaValidationTenants() {
         return schemaValidationTenants;
     }
@@ -288,6 +302,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, versionOwnerOnCollectionChange);
         put(settings, ContinuumSettings.MODIFIED_FLAGS, modifiedFlags);
         put(settings, ContinuumSettings.TRANSACTION_CHANGES, transactionChanges);
+        put(settings, ContinuumSettings.ACTIVITIES, activities);
         put(settings, ContinuumSettings.SCHEMA_VALIDATION_TENANTS, schemaValidationTenants);
         put(settings, ContinuumSettings.USER_ID_LENGTH, userIdLength);
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
