@@ -149,6 +149,9 @@ final class SchemaDifferences {
         for (Table table : IntegrityTablesContributor.tables(metadata, settings)) {
             ownTable(database, table, "The table of tamper evidence", differences);
         }
+        for (Table table : ValueTableContribution.tables(metadata, settings)) {
+            ownTable(database, table, "The value table of compact properties", differences);
+        }
         return differences;
     }
 

@@ -34,13 +34,16 @@ final class HistoryWriter {
     private final TransactionExtrasWriter extras;
     /** Tamper evidence, or null when it is off. */
     private final Integrity integrity;
+    /** The store of compact values, or null when no entity has a compact property. */
+    private final CompactValueWriter compact;
 
     HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras,
-            Integrity integrity) {
+            Integrity integrity, CompactValueWriter compact) {
         this.strategy = strategy;
         this.transactionRow = transactionRow;
         this.extras = extras;
         this.integrity = integrity;
+        this.compact = compact;
     }
 
     /** Writes the transaction row and the version rows of the changes of {@code unit} that record something. */
@@ -59,6 +62,9 @@ final class HistoryWriter {
         List<VersionTableWriter> order = rows.tables();
         HistoryStatements statements = new HistoryStatements(session);
         try {
+            if (compact != null) {
+                compact.prepare(rows, order, statements);
+            }
             CombinedStatement combined = strategy.combinesStatements()
                     ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)

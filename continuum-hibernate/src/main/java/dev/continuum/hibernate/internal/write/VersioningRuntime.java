@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.ChangeContext;
 import dev.continuum.VersioningException;
+import dev.continuum.hibernate.internal.compact.ValueTable;
 import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.VersionModel;
@@ -45,7 +46,9 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider),
                 new TransactionExtrasWriter(factory, model.settings(), contextProvider),
-                Integrity.of(factory, model).orElse(null));
+                Integrity.of(factory, model).orElse(null),
+                model.hasCompactProperties()
+                        ? new CompactValueWriter(new ValueTable(model.names().valueTable(), dialect)) : null);
     }
 
     @Override
