@@ -70,20 +70,20 @@ public final class ValueCodec {
     public static byte[] decode(short kind, byte[] data, byte[] base, int length) {
         Inflater inflater = new Inflater(true);
         try {
+            if (kind == DELTA) {
+                if (base == null) {
+                    throw new IllegalStateException("A delta needs its keyframe");
+                }
+                // a raw stream does not ask for its dictionary: it is set before inflating
+                setDictionary(inflater, base);
+            }
             inflater.setInput(data);
             byte[] out = new byte[length];
             int done = 0;
             while (done < length) {
                 int read = inflater.inflate(out, done, length - done);
-                if (read == 0) {
-                    if (inflater.needsDictionary()) {
-                        if (kind != DELTA || base == null) {
-                            throw new IllegalStateException("A delta needs its keyframe");
-                        }
-                        setDictionary(inflater, base);
-                    } else if (inflater.finished() || inflater.needsInput()) {
-                        break;
-                    }
+                if (read == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
                 }
                 done += read;
             }

@@ -219,7 +219,7 @@ final class SchemaDifferences {
                 differences.add(new Difference(where + " has no column '" + column.getName() + "' (for "
                         + (source == null ? "Continuum's bookkeeping" : source.what()) + ").",
                         ddl.addColumn(table, column), true));
-            } else if (source == null || source.live() == null) {
+            } else if (source == null || source.live() == null || ValueTableContribution.isReference(column)) {
                 ownColumnType(table, column, found, where, differences);
             } else {
                 dataColumn(database, table, column, found, source, where, differences);

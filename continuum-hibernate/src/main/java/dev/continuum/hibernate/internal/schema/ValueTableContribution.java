@@ -30,6 +30,9 @@ final class ValueTableContribution {
     /** Large enough for any value: every dialect renders it as its unbounded binary type. */
     private static final long BYTES = Integer.MAX_VALUE;
 
+    /** The comment of a reference column in a version table, by which the schema check knows it. */
+    static final String REFERENCE_COMMENT = "SHA-256 of the value in the value table (Continuum compact storage)";
+
     private ValueTableContribution() {
     }
 
@@ -67,6 +70,11 @@ final class ValueTableContribution {
         Column column = SchemaContributor.column(name, "string", nullable, table, context);
         column.setLength(ValueCodec.REFERENCE_LENGTH);
         return column;
+    }
+
+    /** Whether {@code column} of a version table is the reference column of a compact property. */
+    static boolean isReference(Column column) {
+        return REFERENCE_COMMENT.equals(column.getComment());
     }
 
     /** The value table, when the mapping has one. */

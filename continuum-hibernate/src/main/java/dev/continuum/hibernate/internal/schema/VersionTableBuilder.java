@@ -131,7 +131,7 @@ final class VersionTableBuilder {
             Column live = columns.get(reference);
             Column column = ValueTableContribution.reference(Identifier.toIdentifier(live.getName(), live.isQuoted()),
                     true, table, context);
-            column.setComment("SHA-256 of the value in the value table (Continuum compact storage)");
+            column.setComment(ValueTableContribution.REFERENCE_COMMENT);
             columns.put(reference, column);
         }
         columns.values().forEach(table::addColumn);
