@@ -6,6 +6,7 @@ import dev.continuum.RetentionPolicy;
 import dev.continuum.SchemaMismatchException;
 import dev.continuum.Version;
 import dev.continuum.VersionHistory;
+import dev.continuum.hibernate.CompactValues;
 import dev.continuum.hibernate.compact.CompactModel.Counter;
 import dev.continuum.hibernate.compact.CompactModel.Document;
 import dev.continuum.hibernate.testing.DatabaseTest;
@@ -197,6 +198,22 @@ class CompactStorageTest {
         HistoryAdmin.of(db.emf()).erase(Document.class, 1L);
 
         assertThat(values(db)).isZero();
+    }
+
+    @DatabaseTest
+    void aValueCanBeReadWithPlainJdbc(Db db) throws Exception {
+        String body = text(8, 20_000);
+        db.run(em -> em.persist(new Document(1L, "a", body)));
+        db.run(em -> em.find(Document.class, 1L).body = edit(body, 9_000, "plain"));
+        List<Map<String, Object>> rows = db.rows("select v.body, x.kind from cp_document_version v join " + VALUES
+                + " x on x.value_hash = v.body order by v.transaction_id");
+
+        try (java.sql.Connection connection = db.connect()) {
+            assertThat(rows).extracting(row -> ((Number) row.get("kind")).intValue()).containsExactly(0, 1);
+            assertThat(CompactValues.read(connection, VALUES, (String) rows.get(1).get("body")).orElseThrow())
+                    .isEqualTo(edit(body, 9_000, "plain").getBytes(StandardCharsets.UTF_8));
+            assertThat(CompactValues.read(connection, VALUES, "0".repeat(64))).isEmpty();
+        }
     }
 
     @DatabaseTest
