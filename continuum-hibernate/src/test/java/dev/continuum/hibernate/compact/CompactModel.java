@@ -18,7 +18,7 @@ final class CompactModel {
 
     @Entity
     @Table(name = "cp_document")
-    @Versioned
+    @Versioned(modifiedFlags = Versioned.Setting.ENABLED)
     static class Document {
         @Id
         Long id;

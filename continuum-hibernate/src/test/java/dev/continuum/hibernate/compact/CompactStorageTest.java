@@ -61,6 +61,10 @@ class CompactStorageTest {
         return db.read(history -> history.versions(Document.class, 1L).get(index).changeset().properties());
     }
 
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
     @DatabaseTest
     void everySupportedTypeRoundTrips(Db db) {
         String large = text(1, 20_000) + " ünïcödé ✓ 𝄞";
@@ -104,6 +108,10 @@ class CompactStorageTest {
         assertThat(rows).hasSize(3);
         assertThat(rows).extracting(row -> row.get("body")).containsOnly(rows.get(0).get("body"));
         assertThat(changed(db, 2)).containsOnly("title");
+        assertThat(db.rows("select body_mod, title_mod from cp_document_version order by transaction_id"))
+                .extracting(row -> flag(row.get("body_mod")), row -> flag(row.get("title_mod")))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(true, true),
+                        org.assertj.core.groups.Tuple.tuple(false, true), org.assertj.core.groups.Tuple.tuple(false, true));
     }
 
     @DatabaseTest
@@ -126,6 +134,8 @@ class CompactStorageTest {
         assertThat(versions.get(5).entity().body).isEqualTo(current[0]);
         assertThat(versions.get(6).entity().body).isEqualTo(text(99, 20_000));
         assertThat(changed(db, 5)).containsOnly("body");
+        assertThat(db.rows("select body_mod from cp_document_version order by transaction_id"))
+                .extracting(row -> flag(row.get("body_mod"))).containsOnly(true);
     }
 
     @DatabaseTest

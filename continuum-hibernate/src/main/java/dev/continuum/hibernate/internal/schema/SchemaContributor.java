@@ -157,6 +157,7 @@ public final class SchemaContributor extends ContinuumContributor {
             } else {
                 // a typed version class maps this table: keep it, checked against the table Continuum expects
                 GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, metadata);
+                ValueTableContribution.markReferences(mapped, builder.compact);
             }
             if (settings.hashChain()) {
                 IntegrityTablesContributor.addRowHash(mapped == null ? table : mapped, helper, context);

@@ -72,6 +72,15 @@ final class ValueTableContribution {
         return column;
     }
 
+    /** Marks the columns named {@code references} of a version table a typed version class maps as reference columns. */
+    static void markReferences(Table table, java.util.Set<String> references) {
+        for (Column column : table.getColumns()) {
+            if (references.contains(column.getName())) {
+                column.setComment(REFERENCE_COMMENT);
+            }
+        }
+    }
+
     /** Whether {@code column} of a version table is the reference column of a compact property. */
     static boolean isReference(Column column) {
         return REFERENCE_COMMENT.equals(column.getComment());
