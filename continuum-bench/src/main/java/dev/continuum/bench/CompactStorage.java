@@ -154,9 +154,8 @@ public final class CompactStorage {
                 if (database == Database.MARIADB) {
                     for (String table : List.of("plain_document_version", "compact_document_version",
                             "cs_transaction_value")) {
-                        try (ResultSet ignored = statement.executeQuery("analyze table " + table)) {
-                            // the sizes below are the statistics this refreshes
-                        }
+                        // the sizes below are the statistics this refreshes
+                        statement.execute("analyze table " + table);
                     }
                 } else {
                     statement.execute("vacuum analyze");

@@ -25,7 +25,8 @@ import java.util.StringJoiner;
  * delta), {@code base_hash} (the keyframe of a delta, else null), {@code value_length} (bytes of the
  * value) and {@code value_bytes} (the deflate stream). Its SQL, built once per session factory, and
  * the batch read of values by reference: one statement for any number of references (up to 512),
- * which returns each row asked for and the keyframe of each delta among them.
+ * which returns each row asked for and the keyframe of each delta among them (a keyframe asked
+ * for and also the base of a delta asked for comes twice).
  */
 public final class ValueTable {
 
@@ -79,8 +80,10 @@ public final class ValueTable {
     /** For {@code count} references: the rows of those stored, and the keyframes of the deltas among them. */
     String readSql(int count) {
         String marks = marks(count);
-        return "select value_hash, kind, base_hash, value_length, value_bytes from " + name + " where value_hash in ("
-                + marks + ") or value_hash in (select base_hash from " + name + " where value_hash in (" + marks + "))";
+        String select = "select value_hash, kind, base_hash, value_length, value_bytes from " + name;
+        // two branches, each an index lookup: an "or" of the two would make some databases scan the table
+        return select + " where value_hash in (" + marks + ") union all " + select + " where value_hash in (select "
+                + "base_hash from " + name + " where value_hash in (" + marks + "))";
     }
 
     /**
