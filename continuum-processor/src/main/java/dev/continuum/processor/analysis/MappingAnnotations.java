@@ -92,6 +92,12 @@ final class MappingAnnotations {
         return new AnnotationModel(COLUMN, members);
     }
 
+    /** {@code @Column(name = ..., length = 64)}: the reference column of a compact property. */
+    static AnnotationModel reference(String name) {
+        return new AnnotationModel(COLUMN, List.of(new AnnotationModel.Member("name", AnnotationModel.Literal.string(name)),
+                new AnnotationModel.Member("length", new AnnotationModel.Literal("64"))));
+    }
+
     /**
      * {@code column} (a {@code @Column} copied from a property) marked read-only: for a second
      * mapping of columns another field of the version class already maps.

@@ -1,5 +1,7 @@
 package dev.continuum.processor.analysis;
 
+import dev.continuum.processor.model.JavaType;
+
 import static dev.continuum.processor.analysis.MappingAnnotations.HIBERNATE;
 import static dev.continuum.processor.analysis.MappingAnnotations.PERSISTENCE;
 
@@ -86,6 +88,15 @@ final class PropertyFields {
                 .or(() -> Mirrors.find(member, HIBERNATE + "ManyToAny"));
         if (any.isPresent()) {
             subject.unsupported("@Any associations (" + subject.property(name) + ")", member, any.get());
+            return;
+        }
+        if (Mirrors.has(member, "dev.continuum.Compact")) {
+            // the version column holds the reference of the value (its SHA-256), not the value
+            String column = Mirrors.find(member, PERSISTENCE + "Column")
+                    .flatMap(annotation -> MappingAnnotations.string(annotation, "name")).orElse(name);
+            found.fields.add(new VersionField(name, JavaType.Declared.of("java.lang.String"),
+                    List.of(MappingAnnotations.reference(column)), false, new VersionField.Property(name)));
+            column(name, member).ifPresent(found.columns::add);
             return;
         }
         found.fields.add(new VersionField(name, types.of(reading.nullable() ? types.boxed(type) : type),

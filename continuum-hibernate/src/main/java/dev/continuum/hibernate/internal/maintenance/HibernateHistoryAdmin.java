@@ -40,7 +40,15 @@ final class HibernateHistoryAdmin implements HistoryAdmin {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("baseline needs a batch size of at least 1, got " + batchSize);
         }
-        return new Baseline(factory, model(entityType), hierarchy(entityType), batchSize).run();
+        List<EntityModel> entities = hierarchy(entityType);
+        if (entities.stream().anyMatch(entity -> entity.levels().stream()
+                .anyMatch(dev.continuum.hibernate.internal.model.EntityTable::hasCompactColumns))) {
+            throw new dev.continuum.ConfigurationException(entityType.getSimpleName() + " has @Compact properties, "
+                    + "which baseline does not write yet (it copies live columns into the version table with SQL); "
+                    + "record a first version of each entity through the application instead, or baseline before "
+                    + "adding @Compact");
+        }
+        return new Baseline(factory, model(entityType), entities, batchSize).run();
     }
 
     @Override
@@ -58,6 +66,7 @@ final class HibernateHistoryAdmin implements HistoryAdmin {
                 total = add(total, new Prune(factory, model.get(), hierarchy, policy.get(), DEFAULT_BATCH_SIZE).run());
             }
         }
+        CompactGarbage.collect(factory, model.get());
         return total;
     }
 
@@ -70,6 +79,7 @@ final class HibernateHistoryAdmin implements HistoryAdmin {
         for (Hierarchy hierarchy : Hierarchy.of(model, hierarchy(entityType))) {
             total = add(total, new Prune(factory, model, hierarchy, policy, DEFAULT_BATCH_SIZE).run());
         }
+        CompactGarbage.collect(factory, model);
         return total;
     }
 
@@ -89,14 +99,18 @@ final class HibernateHistoryAdmin implements HistoryAdmin {
             rows += result.collectionRows();
             transactions += result.transactions();
         }
+        CompactGarbage.collect(factory, model);
         return new ErasureResult(versions, rows, transactions);
     }
 
     @Override
     public ErasureResult eraseUser(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return ContinuumService.of(factory).model().map(model -> new Erasure(factory, model).user(userId))
-                .orElse(new ErasureResult(0, 0, 0));
+        return ContinuumService.of(factory).model().map(model -> {
+            ErasureResult result = new Erasure(factory, model).user(userId);
+            CompactGarbage.collect(factory, model);
+            return result;
+        }).orElse(new ErasureResult(0, 0, 0));
     }
 
     @Override

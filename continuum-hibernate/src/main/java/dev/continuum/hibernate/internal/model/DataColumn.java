@@ -18,9 +18,16 @@ import org.hibernate.type.descriptor.java.MutabilityPlan;
  *        write expression, or the JDBC type's wrapping of either (JSON, XML, arrays on some dialects)
  * @param nullable whether the live column accepts null
  * @param mutability the mutability plan of its values, or null when they are immutable
+ * @param compact whether the column holds the reference of a compact value ({@link dev.continuum.Compact}): its
+ *        values are Strings or byte[]s in a captured row and when read, but the column holds their SHA-256
  */
 public record DataColumn(String name, String table, JdbcMapping mapping, String writeExpression, boolean nullable,
-        MutabilityPlan<?> mutability) {
+        MutabilityPlan<?> mutability, boolean compact) {
+
+    /** This column holding references of compact values, written with a plain parameter. */
+    DataColumn asCompact() {
+        return new DataColumn(name, table, mapping, "?", nullable, mutability, true);
+    }
 
     /** Whether {@link #writeExpression()} takes a JDBC parameter (a constant expression takes none). */
     public boolean parameterized() {
@@ -33,6 +40,7 @@ public record DataColumn(String name, String table, JdbcMapping mapping, String 
         Size size = new Size(selectable.getPrecision(), selectable.getScale(), selectable.getLength());
         String expression = mapping.getJdbcType().wrapWriteExpression(custom == null ? "?" : custom, size, dialect);
         MutabilityPlan<?> plan = mapping.getJdbcJavaType().getMutabilityPlan();
-        return new DataColumn(name, selectable.getContainingTableExpression(), mapping, expression, selectable.isNullable(), plan.isMutable() ? plan : null);
+        return new DataColumn(name, selectable.getContainingTableExpression(), mapping, expression, selectable.isNullable(),
+                plan.isMutable() ? plan : null, false);
     }
 }

@@ -95,13 +95,15 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
                 continue;
             }
             List<Integer> positions = new ArrayList<>();
+            boolean compact = CompactProperties.isCompact(persister, attribute);
             attribute.forEachSelectable((index, selectable) -> {
                 String column = selectable.getSelectionExpression();
                 if (selectable.isFormula() || byName.containsKey(column)) {
                     positions.add(-1);
                 } else {
                     positions.add(byName.size());
-                    byName.put(column, DataColumn.of(column, selectable, selectable.getJdbcMapping(), dialect));
+                    DataColumn data = DataColumn.of(column, selectable, selectable.getJdbcMapping(), dialect);
+                    byName.put(column, compact ? data.asCompact() : data);
                 }
             });
             attributes.add(attribute);
@@ -142,6 +144,11 @@ public record EntityTable(EntityPersister persister, String name, List<DataColum
             }
         }
         return null;
+    }
+
+    /** Whether a data column holds references of compact values. */
+    public boolean hasCompactColumns() {
+        return columns.stream().anyMatch(DataColumn::compact);
     }
 
     /** The names of the data columns, in order. */

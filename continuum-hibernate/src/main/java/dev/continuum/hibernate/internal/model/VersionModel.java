@@ -54,4 +54,10 @@ public record VersionModel(Map<String, EntityModel> entitiesByName, Map<String, 
     public boolean isVersionedJoinColumn(String role) {
         return role != null && joinColumnRoles.contains(role);
     }
+
+    /** Whether a versioned entity has a compact property ({@link dev.continuum.Compact}), which needs the value table. */
+    public boolean hasCompactProperties() {
+        return entitiesByName.values().stream()
+                .anyMatch(entity -> entity.levels().stream().anyMatch(EntityTable::hasCompactColumns));
+    }
 }

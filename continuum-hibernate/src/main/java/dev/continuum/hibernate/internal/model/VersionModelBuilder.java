@@ -144,7 +144,9 @@ public final class VersionModelBuilder {
                 TableNames.UndoColumns.NAMES.map(name -> helper.toIdentifier(name).render(dialect)),
                 context.format(new QualifiedTableName(null, null,
                         helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()))),
-                helper.toIdentifier(TableNames.UNDO_SCOPE_RELATIONS).render(dialect));
+                helper.toIdentifier(TableNames.UNDO_SCOPE_RELATIONS).render(dialect),
+                context.format(new QualifiedTableName(null, null,
+                        helper.toIdentifier(IntegrityTables.name(settings, CompactProperties.VALUE_TABLE_SUFFIX)))));
         return new VersionModel(models, collectionTables, joinColumnRoles, names, settings);
     }
 

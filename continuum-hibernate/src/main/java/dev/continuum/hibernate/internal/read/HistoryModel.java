@@ -1,6 +1,7 @@
 package dev.continuum.hibernate.internal.read;
 
 import dev.continuum.hibernate.internal.model.ActivityEntry;
+import dev.continuum.hibernate.internal.compact.ValueTable;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.TableNames;
@@ -32,6 +33,8 @@ final class HistoryModel {
     private final VersionModel versions;
     private final ContinuumService service;
     private final TransactionReader transactions;
+    /** The value table of compact properties, or null when no entity has one. */
+    private final ValueTable values;
     /** The rendered name of the table of the entity types each transaction changed, or null when it is off. */
     private final String changesTable;
     private final Map<String, TableReader> byEntity = new LinkedHashMap<>();
@@ -46,6 +49,8 @@ final class HistoryModel {
         this.proxies = new SnapshotProxies(factory);
         BasicType<Instant> instantType = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
         BasicType<String> stringType = factory.getTypeConfiguration().getBasicTypeForJavaType(String.class);
+        this.values = versions.hasCompactProperties()
+                ? new ValueTable(versions.names().valueTable(), factory.getJdbcServices().getDialect()) : null;
         this.transactions = new TransactionReader(versions.names(), instantType, stringType,
                 factory.getTypeConfiguration().getBasicTypeForJavaType(Long.class),
                 new TransactionMetadata(TransactionExtraTables.rendered(factory, versions.settings(),
@@ -84,7 +89,7 @@ final class HistoryModel {
     }
 
     private TableReader reader(TableLayout layout) {
-        return new TableReader(layout, versions.names(), transactions);
+        return new TableReader(layout, versions.names(), transactions, values);
     }
 
     /** The model of a factory, or empty when it versions nothing. */

@@ -109,7 +109,8 @@ record JoinedLayout(String table, String from, SelectedColumns columns, RowTypes
             for (int i = level.idColumnCount(); i < level.columnNames().size(); i++) {
                 String name = level.columnNames().get(i);
                 String qualified = alias + "." + name;
-                own.put(name, columns.add(taken.add(name) ? name : qualified, qualified, level.jdbcMapping(i)));
+                own.put(name, columns.add(taken.add(name) ? name : qualified, qualified, level.jdbcMapping(i),
+                        level.columns().get(i).compact()));
             }
             positions.put(level.name(), own);
         }

@@ -18,9 +18,10 @@ import java.util.Optional;
  *
  * @param names the column names, the identifier's first
  * @param expressions the select expression of each column
- * @param mappings the JDBC mapping of each column
+ * @param mappings the JDBC mapping of each column (of the value, for a column of a compact property)
+ * @param compact per column, whether it holds references of compact values
  */
-record SelectedColumns(List<String> names, List<String> expressions, JdbcMapping[] mappings) {
+record SelectedColumns(List<String> names, List<String> expressions, JdbcMapping[] mappings, boolean[] compact) {
 
     int width() {
         return mappings.length;
@@ -38,12 +39,19 @@ record SelectedColumns(List<String> names, List<String> expressions, JdbcMapping
         private final List<String> names = new ArrayList<>();
         private final List<String> expressions = new ArrayList<>();
         private final List<JdbcMapping> mappings = new ArrayList<>();
+        private final List<Boolean> compact = new ArrayList<>();
 
         /** Adds a column; returns its position. */
         int add(String name, String expression, JdbcMapping mapping) {
+            return add(name, expression, mapping, false);
+        }
+
+        /** Adds a column, which holds references of compact values when {@code compactValues}; returns its position. */
+        int add(String name, String expression, JdbcMapping mapping, boolean compactValues) {
             names.add(name);
             expressions.add(expression);
             mappings.add(mapping);
+            compact.add(compactValues);
             return mappings.size() - 1;
         }
 
@@ -59,7 +67,8 @@ record SelectedColumns(List<String> names, List<String> expressions, JdbcMapping
                 for (int i = 0; i < columns.size(); i++) {
                     String name = columns.get(i);
                     if (!positions.containsKey(name)) {
-                        positions.put(name, add(name, "v." + name, entity.root().jdbcMapping(i)));
+                        positions.put(name, add(name, "v." + name, entity.root().jdbcMapping(i),
+                                entity.root().columns().get(i).compact()));
                     }
                 }
             }
@@ -75,8 +84,12 @@ record SelectedColumns(List<String> names, List<String> expressions, JdbcMapping
         }
 
         SelectedColumns build() {
+            boolean[] flags = new boolean[compact.size()];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = compact.get(i);
+            }
             return new SelectedColumns(List.copyOf(names), List.copyOf(expressions),
-                    mappings.toArray(JdbcMapping[]::new));
+                    mappings.toArray(JdbcMapping[]::new), flags);
         }
     }
 }

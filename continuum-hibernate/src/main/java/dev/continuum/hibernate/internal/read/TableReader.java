@@ -2,6 +2,8 @@ package dev.continuum.hibernate.internal.read;
 
 import dev.continuum.Operation;
 import dev.continuum.Transaction;
+import dev.continuum.hibernate.internal.compact.ValueCodec;
+import dev.continuum.hibernate.internal.compact.ValueTable;
 import dev.continuum.hibernate.internal.model.TableNames;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -32,8 +34,14 @@ final class TableReader {
     private final JdbcMapping[] mappings;
     private final TenantFilter tenant;
     private final TenantFilter changedInTenant;
+    /** Per column: whether it holds references of compact values. */
+    private final boolean[] compact;
+    /** The positions of the columns that hold references of compact values. */
+    private final int[] compactPositions;
+    /** The value table, or null when no entity has compact properties. */
+    private final ValueTable values;
 
-    TableReader(TableLayout layout, TableNames names, TransactionReader transactions) {
+    TableReader(TableLayout layout, TableNames names, TransactionReader transactions, ValueTable values) {
         this.layout = layout;
         Optional<TenantFilter> own = TenantFilter.ofEntity(layout.rowTypes().root(), layout);
         this.tenant = own.orElse(TenantFilter.NONE);
@@ -42,6 +50,16 @@ final class TableReader {
         this.sql = new VersionSql(layout, names, tenant, changedInTenant);
         this.transactions = transactions;
         this.mappings = layout.columns().mappings();
+        this.compact = layout.columns().compact();
+        int count = 0;
+        int[] positions = new int[compact.length];
+        for (int i = 0; i < compact.length; i++) {
+            if (compact[i]) {
+                positions[count++] = i;
+            }
+        }
+        this.compactPositions = java.util.Arrays.copyOf(positions, count);
+        this.values = values;
     }
 
     VersionSql sql() {
@@ -168,14 +186,39 @@ final class TableReader {
                 extraValues.add(values);
             }
         }
+        if (compactPositions.length > 0) {
+            resolveCompactValues(rows, session);
+        }
         return rows;
+    }
+
+    /** Replaces the references in the compact columns of {@code rows} by their values, read in one batch. */
+    private void resolveCompactValues(List<VersionRow> rows, SharedSessionContractImplementor session) {
+        java.util.Set<String> references = new java.util.LinkedHashSet<>();
+        for (VersionRow row : rows) {
+            for (int position : compactPositions) {
+                if (row.values()[position] != null) {
+                    references.add((String) row.values()[position]);
+                }
+            }
+        }
+        Map<String, byte[]> contents = values.read(references, session);
+        for (VersionRow row : rows) {
+            for (int position : compactPositions) {
+                Object reference = row.values()[position];
+                if (reference != null) {
+                    row.values()[position] = ValueCodec.value(contents.get(reference),
+                            mappings[position].getJdbcJavaType().getJavaTypeClass());
+                }
+            }
+        }
     }
 
     private VersionRow read(ResultSet rs, SharedSessionContractImplementor session,
             Map<Long, Transaction> transactions, TransactionMetadata.Batch metadata) throws SQLException {
         Object[] values = new Object[mappings.length];
         for (int i = 0; i < mappings.length; i++) {
-            values[i] = mappings[i].getJdbcValueExtractor().extract(rs, i + 1, session);
+            values[i] = compact[i] ? rs.getString(i + 1) : mappings[i].getJdbcValueExtractor().extract(rs, i + 1, session);
         }
         int next = mappings.length + 1;
         long transactionId = rs.getLong(next);

@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.schema;
 
+import dev.continuum.hibernate.internal.model.CompactProperties;
 import dev.continuum.hibernate.internal.model.ModifiedFlags;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TransactionIdSource;
@@ -92,6 +93,7 @@ public final class SchemaContributor extends ContinuumContributor {
                     helper.toIdentifier(settings.transactionSequence()), 1, 1));
         }
         Map<String, VersionTableBuilder> tables = new LinkedHashMap<>();
+        boolean anyCompact = false;
         for (PersistentClass entity : versioned) {
             VersionedEntity view = VersionedEntity.of(entity, settings);
             if (!hasPhysicalTable(entity)) {
@@ -112,9 +114,14 @@ public final class SchemaContributor extends ContinuumContributor {
                 }
                 boolean flagged = ModifiedFlags.enabled(entity, settings);
                 for (Property property : level.properties()) {
+                    boolean compact = CompactProperties.isCompact(entity, property);
+                    anyCompact |= compact;
                     for (Column column : VersionedEntity.columnsOf(property)) {
                         builder.data(column, property.getValue().getTable(),
                                 VersionedEntity.simpleName(entity) + "." + property.getName());
+                        if (compact) {
+                            builder.compact.add(column.getName());
+                        }
                     }
                     if (flagged) {
                         builder.flags.putIfAbsent(ModifiedFlags.identifier(helper, property),
@@ -150,10 +157,14 @@ public final class SchemaContributor extends ContinuumContributor {
             } else {
                 // a typed version class maps this table: keep it, checked against the table Continuum expects
                 GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, metadata);
+                ValueTableContribution.markReferences(mapped, builder.compact);
             }
             if (settings.hashChain()) {
                 IntegrityTablesContributor.addRowHash(mapped == null ? table : mapped, helper, context);
             }
+        }
+        if (anyCompact) {
+            ValueTableContribution.contribute(contributions, metadata, context, settings);
         }
     }
 

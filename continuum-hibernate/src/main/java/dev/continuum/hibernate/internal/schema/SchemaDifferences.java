@@ -149,6 +149,9 @@ final class SchemaDifferences {
         for (Table table : IntegrityTablesContributor.tables(metadata, settings)) {
             ownTable(database, table, "The table of tamper evidence", differences);
         }
+        for (Table table : ValueTableContribution.tables(metadata, settings)) {
+            ownTable(database, table, "The value table of compact properties", differences);
+        }
         return differences;
     }
 
@@ -216,7 +219,7 @@ final class SchemaDifferences {
                 differences.add(new Difference(where + " has no column '" + column.getName() + "' (for "
                         + (source == null ? "Continuum's bookkeeping" : source.what()) + ").",
                         ddl.addColumn(table, column), true));
-            } else if (source == null || source.live() == null) {
+            } else if (source == null || source.live() == null || ValueTableContribution.isReference(column)) {
                 ownColumnType(table, column, found, where, differences);
             } else {
                 dataColumn(database, table, column, found, source, where, differences);

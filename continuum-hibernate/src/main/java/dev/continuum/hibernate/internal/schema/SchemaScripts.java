@@ -55,6 +55,7 @@ public final class SchemaScripts {
             all.addAll(tables.transactionExtras());
             tables.versionTables().forEach(version -> all.add(version.table()));
             all.addAll(IntegrityTablesContributor.tables(mapping.metadata(), mapping.settings()));
+            all.addAll(ValueTableContribution.tables(mapping.metadata(), mapping.settings()));
             all.forEach(table -> statements.addAll(ddl.createTable(table)));
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
             return statements;

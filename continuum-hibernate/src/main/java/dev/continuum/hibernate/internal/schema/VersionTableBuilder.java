@@ -38,6 +38,8 @@ final class VersionTableBuilder {
     final List<Column> key = new ArrayList<>();
     final Map<String, Column> columns = new LinkedHashMap<>();
     final Map<String, Table> sources = new LinkedHashMap<>();
+    /** The names of the columns of compact properties, which hold references to the value table. */
+    final java.util.Set<String> compact = new java.util.HashSet<>();
     /** The modification flags, each with the property it flags. */
     final Map<Identifier, String> flags = new LinkedHashMap<>();
     List<Column> primaryKey;
@@ -124,6 +126,13 @@ final class VersionTableBuilder {
                         + "', which its version table " + name.getText() + " needs for Continuum's bookkeeping; "
                         + "rename the column or configure other names with the continuum.*_column settings");
             }
+        }
+        for (String reference : compact) {
+            Column live = columns.get(reference);
+            Column column = ValueTableContribution.reference(Identifier.toIdentifier(live.getName(), live.isQuoted()),
+                    true, table, context);
+            column.setComment(ValueTableContribution.REFERENCE_COMMENT);
+            columns.put(reference, column);
         }
         columns.values().forEach(table::addColumn);
         for (Map.Entry<Identifier, String> flag : flags.entrySet()) {

@@ -36,14 +36,17 @@ final class HistoryWriter {
     private final ActivityWriter activities;
     /** Tamper evidence, or null when it is off. */
     private final Integrity integrity;
+    /** The store of compact values, or null when no entity has a compact property. */
+    private final CompactValueWriter compact;
 
     HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras,
-            ActivityWriter activities, Integrity integrity) {
+            ActivityWriter activities, Integrity integrity, CompactValueWriter compact) {
         this.strategy = strategy;
         this.transactionRow = transactionRow;
         this.extras = extras;
         this.activities = activities;
         this.integrity = integrity;
+        this.compact = compact;
     }
 
     /**
@@ -65,6 +68,9 @@ final class HistoryWriter {
         List<VersionTableWriter> order = rows.tables();
         HistoryStatements statements = new HistoryStatements(session);
         try {
+            if (compact != null) {
+                compact.prepare(rows, order, statements);
+            }
             CombinedStatement combined = strategy.combinesStatements() && !rows.isEmpty()
                     ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)

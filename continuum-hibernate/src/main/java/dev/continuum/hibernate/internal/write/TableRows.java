@@ -17,9 +17,19 @@ final class TableRows {
     /**
      * One row to write into a version table, and whether the open version of its key is closed
      * first; {@code initial} is the key's state before the transaction, which modification flags
-     * compare with (null when unknown or not needed).
+     * compare with (null when unknown or not needed); {@code written} are the values bound to the
+     * insert: {@code values} itself, or a copy in which compact values are replaced by their references.
      */
-    record Row(Object[] values, Object[] initial, Operation operation, boolean close) {
+    record Row(Object[] values, Object[] initial, Operation operation, boolean close, Object[] written) {
+
+        Row(Object[] values, Object[] initial, Operation operation, boolean close) {
+            this(values, initial, operation, close, values);
+        }
+
+        /** This row, writing {@code written} instead of its values. */
+        Row writing(Object[] written) {
+            return new Row(values, initial, operation, close, written);
+        }
     }
 
     private final Map<VersionTableWriter, List<Row>> byTable = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ final class VersionTableWriter {
     private final String sortKey;
     private final List<DataColumn> columns;
     private final JdbcMapping[] mappings;
+    /** Per data column: whether it holds the references of compact values. */
+    private final boolean[] compact;
     private final int offset;
     private final int keyWidth;
     /** Per key column: how many parameters of the closing update take its value (0 for a constant expression). */
@@ -54,6 +56,10 @@ final class VersionTableWriter {
         this.sortKey = sortKey;
         this.columns = columns;
         this.mappings = columns.stream().map(DataColumn::mapping).toArray(JdbcMapping[]::new);
+        this.compact = new boolean[columns.size()];
+        for (int i = 0; i < compact.length; i++) {
+            compact[i] = columns.get(i).compact();
+        }
         this.offset = offset;
         this.keyWidth = keyWidth;
         this.liveColumns = liveColumns;
@@ -102,6 +108,18 @@ final class VersionTableWriter {
     static VersionTableWriter of(CollectionTable table, TableNames names, NullSafeEquality nullSafe) {
         return new VersionTableWriter(table.name(), table.role(), table.columns(), 0, table.identityWidth(), nullSafe,
                 List.of(), Set.of(), null, ModifiedFlagValues.NONE, false, names);
+    }
+
+    /** The positions in a captured row of the columns that hold compact values; empty when there are none. */
+    int[] compactPositions() {
+        int[] positions = new int[compact.length];
+        int count = 0;
+        for (int i = 0; i < compact.length; i++) {
+            if (compact[i]) {
+                positions[count++] = offset + i;
+            }
+        }
+        return java.util.Arrays.copyOf(positions, count);
     }
 
     /** The rendered name of the version table. */
@@ -207,7 +225,7 @@ final class VersionTableWriter {
     /** Binds one version row to {@link #insertSql()} and adds it to the batch. */
     void addInsert(PreparedStatement statement, TableRows.Row row, long transactionId,
             SharedSessionContractImplementor session) throws SQLException {
-        int parameter = flags.bind(statement, bindColumns(statement, 1, row.values(), session), row);
+        int parameter = flags.bind(statement, bindColumns(statement, 1, row.written(), session), row);
         statement.setLong(parameter, transactionId);
         statement.setShort(parameter + 1, (short) row.operation().code());
         statement.addBatch();
@@ -219,7 +237,7 @@ final class VersionTableWriter {
      */
     int bindCombinedInsert(PreparedStatement statement, int first, TableRows.Row row,
             SharedSessionContractImplementor session) throws SQLException {
-        int parameter = flags.bind(statement, bindColumns(statement, first, row.values(), session), row);
+        int parameter = flags.bind(statement, bindColumns(statement, first, row.written(), session), row);
         statement.setShort(parameter, (short) row.operation().code());
         return parameter + 1;
     }
@@ -229,7 +247,9 @@ final class VersionTableWriter {
             SharedSessionContractImplementor session) throws SQLException {
         int parameter = first;
         for (int i = 0; i < mappings.length; i++) {
-            if (columns.get(i).parameterized()) {
+            if (compact[i]) {
+                statement.setString(parameter++, (String) values[offset + i]);
+            } else if (columns.get(i).parameterized()) {
                 bind(statement, parameter++, i, values[offset + i], session);
             }
             if (liveDefaults[i]) {

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.ChangeContext;
 import dev.continuum.VersioningException;
+import dev.continuum.hibernate.internal.compact.ValueTable;
 import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.ActivityEntry;
 import dev.continuum.hibernate.internal.model.ContinuumService;
@@ -47,7 +48,9 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
                 factory.getTypeConfiguration(), contextProvider),
                 new TransactionExtrasWriter(factory, model.settings(), contextProvider),
                 model.settings().activities() ? new ActivityWriter(factory, model) : null,
-                Integrity.of(factory, model).orElse(null));
+                Integrity.of(factory, model).orElse(null),
+                model.hasCompactProperties()
+                        ? new CompactValueWriter(new ValueTable(model.names().valueTable(), dialect)) : null);
     }
 
     @Override

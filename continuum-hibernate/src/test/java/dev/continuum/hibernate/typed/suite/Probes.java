@@ -53,7 +53,7 @@ final class Probes {
         for (Attribute<?, ?> attribute : entityType.getAttributes()) {
             if (attribute instanceof SingularAttribute<?, ?> singular && !singular.isId() && !singular.isVersion()
                     && singular.getJavaType() == String.class && !isTenant(singular.getJavaMember())) {
-                set(entity, singular, "probe " + n);
+                set(entity, singular, isJson(singular.getJavaMember()) ? "\"probe " + n + "\"" : "probe " + n);
             }
         }
         return entity;
@@ -85,6 +85,14 @@ final class Probes {
             return new UUID(0, n);
         }
         throw new AssertionError("No probe value for an identifier of type " + java.getName());
+    }
+
+    /** A String attribute mapped as JSON, which takes only JSON text. */
+    private static boolean isJson(Member member) {
+        return member instanceof AnnotatedElement annotated
+                && annotated.isAnnotationPresent(org.hibernate.annotations.JdbcTypeCode.class)
+                && annotated.getAnnotation(org.hibernate.annotations.JdbcTypeCode.class).value()
+                        == org.hibernate.type.SqlTypes.JSON;
     }
 
     /** A {@code @TenantId} attribute, which Hibernate fills with the session's tenant. */

@@ -1,0 +1,95 @@
+package dev.continuum.hibernate.internal.schema;
+
+import dev.continuum.ContinuumSettings;
+import dev.continuum.hibernate.internal.compact.ValueCodec;
+import dev.continuum.hibernate.internal.model.CompactProperties;
+import dev.continuum.hibernate.internal.model.IntegrityTables;
+import dev.continuum.hibernate.internal.model.Settings;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.spi.AdditionalMappingContributions;
+import org.hibernate.boot.spi.InFlightMetadataCollector;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.PrimaryKey;
+import org.hibernate.mapping.Table;
+
+import java.util.List;
+
+/**
+ * The value table of compact properties, {@code <transaction>_value} (see
+ * {@link dev.continuum.hibernate.internal.compact.ValueTable}), which {@link SchemaContributor}
+ * adds when a versioned entity has a {@link dev.continuum.Compact} property, and the reference
+ * column that such a property gets in its version table.
+ */
+final class ValueTableContribution {
+
+    /** Large enough for any value: every dialect renders it as its unbounded binary type. */
+    private static final long BYTES = Integer.MAX_VALUE;
+
+    /** The comment of a reference column in a version table, by which the schema check knows it. */
+    static final String REFERENCE_COMMENT = "SHA-256 of the value in the value table (Continuum compact storage)";
+
+    private ValueTableContribution() {
+    }
+
+    static Identifier name(IdentifierHelper helper, Settings settings) {
+        return helper.toIdentifier(IntegrityTables.name(settings, CompactProperties.VALUE_TABLE_SUFFIX));
+    }
+
+    static void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
+            MetadataBuildingContext context, Settings settings) {
+        IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
+        Namespace namespace = metadata.getDatabase().getDefaultNamespace();
+        Identifier name = name(helper, settings);
+        SchemaContributor.checkNoClash(metadata, name, "value table of compact properties",
+                ContinuumSettings.TRANSACTION_TABLE);
+        Table table = new Table(ContinuumContributor.CONTRIBUTOR, namespace, name, false);
+        table.setComment("Values of @Compact properties, by SHA-256 (Continuum)");
+        List<String> columns = dev.continuum.hibernate.internal.compact.ValueTable.COLUMNS;
+        Column hash = reference(helper.toIdentifier(columns.get(0)), false, table, context);
+        table.addColumn(hash);
+        table.addColumn(SchemaContributor.column(helper.toIdentifier(columns.get(1)), "short", false, table, context));
+        table.addColumn(reference(helper.toIdentifier(columns.get(2)), true, table, context));
+        table.addColumn(SchemaContributor.column(helper.toIdentifier(columns.get(3)), "integer", false, table, context));
+        Column bytes = SchemaContributor.column(helper.toIdentifier(columns.get(4)), "binary", false, table, context);
+        bytes.setLength(BYTES);
+        table.addColumn(bytes);
+        PrimaryKey key = new PrimaryKey(table);
+        key.setName(Identifiers.derivedName("pk", table.getName(), "", metadata.getDatabase().getDialect()));
+        key.addColumn(hash);
+        table.setPrimaryKey(key);
+        contributions.contributeTable(table);
+    }
+
+    /** The reference column of a compact property in its version table, named like its live column. */
+    static Column reference(Identifier name, boolean nullable, Table table, MetadataBuildingContext context) {
+        Column column = SchemaContributor.column(name, "string", nullable, table, context);
+        column.setLength(ValueCodec.REFERENCE_LENGTH);
+        return column;
+    }
+
+    /** Marks the columns named {@code references} of a version table a typed version class maps as reference columns. */
+    static void markReferences(Table table, java.util.Set<String> references) {
+        for (Column column : table.getColumns()) {
+            if (references.contains(column.getName())) {
+                column.setComment(REFERENCE_COMMENT);
+            }
+        }
+    }
+
+    /** Whether {@code column} of a version table is the reference column of a compact property. */
+    static boolean isReference(Column column) {
+        return REFERENCE_COMMENT.equals(column.getComment());
+    }
+
+    /** The value table, when the mapping has one. */
+    static List<Table> tables(Metadata metadata, Settings settings) {
+        IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
+        Table table = metadata.getDatabase().getDefaultNamespace().locateTable(name(helper, settings));
+        return table == null ? List.of() : List.of(table);
+    }
+}
