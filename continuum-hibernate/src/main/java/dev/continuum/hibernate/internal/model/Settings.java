@@ -37,6 +37,8 @@ import java.util.Map;
  * @param modifiedFlags whether version tables get modification flags, for entities that do not say otherwise
  * @param transactionChanges whether each transaction records the entity types it changed
  * @param hashChain whether tamper evidence is on ({@code continuum.integrity=hash-chain})
+ * @param partitionSpan the transaction ids each partition of a version table covers, or 0 for
+ *        plain (unpartitioned) version tables
  */
 public record Settings(
         boolean enabled,
@@ -55,7 +57,8 @@ public record Settings(
         BulkMutations bulkMutations,
         boolean modifiedFlags,
         boolean transactionChanges,
-        boolean hashChain) {
+        boolean hashChain,
+        long partitionSpan) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -90,7 +93,8 @@ public record Settings(
                 bulkMutations(properties),
                 bool(properties, ContinuumSettings.MODIFIED_FLAGS, false),
                 bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false),
-                integrity(properties));
+                integrity(properties),
+                partitionSpan(properties));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -186,6 +190,29 @@ public record Settings(
             // reported below
         }
         throw new ConfigurationException(key + " is '" + value + "'; it must be a column length of at least 16");
+    }
+
+    private static long partitionSpan(Map<String, Object> properties) {
+        Object value = properties.get(ContinuumSettings.PARTITION_SPAN);
+        if (value == null || value.toString().isBlank()) {
+            return 0;
+        }
+        try {
+            long span = Long.parseLong(value.toString().trim());
+            if (span >= 0) {
+                return span;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(ContinuumSettings.PARTITION_SPAN + " is '" + value + "'; it must be the "
+                + "number of transaction ids each partition of a version table covers (for example 1000000), or 0 "
+                + "for unpartitioned version tables");
+    }
+
+    /** Whether version tables are partitioned by transaction id ({@code continuum.partition_span}). */
+    public boolean partitioned() {
+        return partitionSpan > 0;
     }
 
     private static boolean integrity(Map<String, Object> properties) {

@@ -76,6 +76,9 @@ public final class SchemaContributor extends ContinuumContributor {
                 .ifPresent(LOG::warn);
         IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
         Identifiers.checkSettings(settings, dialect, helper);
+        if (settings.partitioned()) {
+            VersionPartitions.checkDialect(dialect);
+        }
         for (PersistentClass entity : versioned) {
             EmbeddedExclusions.check(entity);
         }
@@ -150,9 +153,14 @@ public final class SchemaContributor extends ContinuumContributor {
             } else {
                 // a typed version class maps this table: keep it, checked against the table Continuum expects
                 GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, metadata);
+                mapped.setOptions(table.getOptions());
             }
             if (settings.hashChain()) {
                 IntegrityTablesContributor.addRowHash(mapped == null ? table : mapped, helper, context);
+            }
+            if (settings.partitioned()) {
+                contributions.contributeAuxiliaryDatabaseObject(
+                        new VersionPartitions(mapped == null ? table : mapped, settings.partitionSpan()));
             }
         }
     }

@@ -56,6 +56,10 @@ public final class SchemaScripts {
             tables.versionTables().forEach(version -> all.add(version.table()));
             all.addAll(IntegrityTablesContributor.tables(mapping.metadata(), mapping.settings()));
             all.forEach(table -> statements.addAll(ddl.createTable(table)));
+            if (mapping.settings().partitioned()) {
+                tables.versionTables().forEach(version -> statements.addAll(
+                        ddl.createPartitions(version.table(), mapping.settings().partitionSpan())));
+            }
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
             return statements;
         });
