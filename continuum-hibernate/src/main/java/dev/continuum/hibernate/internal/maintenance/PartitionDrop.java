@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.maintenance;
 
+import dev.continuum.Operation;
 import dev.continuum.RetentionPolicy;
 import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.CollectionTable;
@@ -150,7 +151,7 @@ final class PartitionDrop {
             versions += rows - kept;
             for (int i = 0; i < hierarchy.collections.size(); i++) {
                 collectionRows += collection(connection, session, statement, hierarchy.collections.get(i),
-                        partitionsOfCollections.get(i));
+                        partitionsOfCollections.get(i), range);
             }
             for (String partition : partitionsOfLevels) {
                 statement.execute("drop table " + partition);
@@ -176,7 +177,7 @@ final class PartitionDrop {
      * overlaps (or that are open) back into the table, the rest recorded and gone; returns how many went.
      */
     private long collection(Connection connection, SharedSessionContractImplementor session, Statement statement,
-            CollectionTable collection, String partition) throws SQLException {
+            CollectionTable collection, String partition, Partitions.Range range) throws SQLException {
         List<String> ownerKey = Hierarchy.ownerKey(collection);
         EntityTable root = hierarchy.root;
         StringJoiner owner = new StringJoiner(" and ");
@@ -197,7 +198,20 @@ final class PartitionDrop {
         statement.execute("alter table " + collection.name() + " detach partition " + partition);
         statement.execute("insert into " + collection.name() + " select * from continuum_kept_rows");
         statement.execute("drop table continuum_kept_rows");
-        return rows - kept;
+        // a removal row left as the first row of its element marks the end of nothing any more
+        StringJoiner same = new StringJoiner(" and ");
+        for (DataColumn column : collection.columns().subList(0, collection.identityWidth())) {
+            same.add(column.nullable() ? "w." + column.name() + " is not distinct from v." + column.name()
+                    : "w." + column.name() + " = v." + column.name());
+        }
+        String orphan = "v." + names.operationType() + " = " + Operation.DELETE.code() + " and " + inRange("v." + tx, range)
+                + " and not exists (select 1 from " + collection.name() + " w where " + same + " and w." + tx + " < v."
+                + tx + ")";
+        if (integrity != null) {
+            integrity.removingWhere(connection, session, collection.name(), collection.name(), orphan);
+        }
+        long orphans = statement.executeUpdate("delete from " + collection.name() + " v where " + orphan);
+        return rows - kept + orphans;
     }
 
     /** The rows of the root partition (aliased {@code v}) the policy keeps, as {@link Prune#candidatesSql} decides. */
