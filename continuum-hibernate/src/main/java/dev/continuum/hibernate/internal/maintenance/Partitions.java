@@ -149,7 +149,8 @@ final class Partitions {
                         + ") to (" + to + ")");
                 return;
             }
-            statement.execute("create table " + partition + " (like " + table + " including defaults)");
+            statement.execute("create table " + partition + " (like " + table
+                    + " including defaults including constraints)");
             statement.execute("insert into " + partition + " select * from " + layout.defaultPartition() + " where "
                     + range);
             statement.execute("delete from " + layout.defaultPartition() + " where " + range);
