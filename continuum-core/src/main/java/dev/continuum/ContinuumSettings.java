@@ -136,4 +136,13 @@ public final class ContinuumSettings {
      * found by {@link HistoryAdmin#verify()}. Adds hash columns and tables to the schema.
      */
     public static final String INTEGRITY = "continuum.integrity";
+
+    /**
+     * PostgreSQL only: the number of transaction ids each partition of a version table covers;
+     * unset or {@code 0} (default) for plain tables. When set, every version table is created
+     * {@code PARTITION BY RANGE} of its transaction id, with a {@code DEFAULT} partition, and
+     * {@link HistoryAdmin#prune()} drops a partition whose versions the retention rules let go
+     * instead of deleting its rows. Refused at boot on other databases.
+     */
+    public static final String PARTITION_SPAN = "continuum.partition_span";
 }

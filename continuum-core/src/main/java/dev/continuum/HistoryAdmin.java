@@ -180,6 +180,19 @@ public interface HistoryAdmin {
      */
     IntegrityReport seal(Duration settled);
 
+    /**
+     * With partitioned version tables ({@link ContinuumSettings#PARTITION_SPAN}, PostgreSQL):
+     * makes the range partitions that the next transactions need, up to the one after the
+     * partition of the newest transaction, in every version table, moving rows that the default
+     * partition took for their ranges into them. Run it on a schedule (as often as a partition's
+     * span of transactions fills); rows written beyond the last partition are never refused, they
+     * land in the default partition until this runs. Schema creation and update run it at boot.
+     *
+     * @return how many partitions it made
+     * @throws ConfigurationException if version tables are not partitioned
+     */
+    int ensurePartitions();
+
     /** The user id of the transaction row a {@link #baseline(Class)} records its versions in. */
     String BASELINE_USER = "continuum:baseline";
 }

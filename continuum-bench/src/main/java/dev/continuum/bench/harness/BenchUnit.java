@@ -76,6 +76,16 @@ public final class BenchUnit implements AutoCloseable {
         return open(variant, database, variant.settings(), variant.tablePrefix(), keepShapes, jdbc, connections);
     }
 
+    /**
+     * Opens variant C's unit (not the floor) with {@code extra} Continuum settings on top of the
+     * variant's, for measurements of a setting (for example partitioned version tables).
+     */
+    public static BenchUnit open(Variant variant, Database database, Map<String, Object> extra) {
+        Map<String, Object> settings = new HashMap<>(variant.settings());
+        settings.putAll(extra);
+        return open(variant, database, settings, variant.tablePrefix(), false, null, 2);
+    }
+
     private static BenchUnit open(Variant variant, Database database, Map<String, Object> settings, String prefix,
             boolean keepShapes, JdbcCounter jdbc, int connections) {
         HikariConfig config = new HikariConfig();

@@ -1,6 +1,7 @@
 package dev.continuum.hibernate.internal.boot;
 
 import dev.continuum.ContinuumSettings;
+import dev.continuum.hibernate.internal.maintenance.HibernateHistoryAdmin;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TransactionIdSource;
@@ -77,6 +78,9 @@ public final class ContinuumIntegrator implements Integrator {
                 if (settings.schemaValidation() && TransactionIdSource.of(factory.getJdbcServices().getDialect())
                         == TransactionIdSource.SEQUENCE) {
                     new GaleraSequence(factory, model.names().transactionSequence(), check.managesSchema()).check();
+                }
+                if (settings.partitioned() && check.managesSchema()) {
+                    HibernateHistoryAdmin.ensurePartitions(factory, model);
                 }
                 ContinuumService.of(factory).start(model, runtime);
                 listener.start(runtime);

@@ -207,6 +207,60 @@ final class HashedTable {
         }
     }
 
+    /**
+     * Records the hashes of the rows of {@code source} (aliased {@code v}, a partition of this
+     * table) that meet {@code condition}, in one {@code insert ... select} computing each row's key
+     * hash in SQL (PostgreSQL); when a key column has a type whose text form SQL does not write as
+     * Java does, the rows are read and recorded as {@link #recordRemoved} does.
+     */
+    void recordRemovedWhere(Connection connection, SharedSessionContractImplementor session, String removedTable,
+            String source, String condition) throws SQLException {
+        String keyHash = keyHashSql();
+        if (keyHash != null) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into " + removedTable
+                    + " (table_name, key_hash, transaction_id, end_transaction_id, " + rowHash + ", removed_at) select ?, "
+                    + keyHash + ", v." + names.transactionId() + ", v." + names.endTransactionId() + ", v." + rowHash
+                    + ", current_timestamp from " + source + " v where " + condition)) {
+                insert.setString(1, name);
+                insert.executeUpdate();
+            }
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select " + keyList + ", v." + names.transactionId()
+                + " from " + source + " v where " + condition);
+                ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                Object[] row = new Object[key.size() + 1];
+                for (int i = 0; i < key.size(); i++) {
+                    row[i] = keyMappings[i].getJdbcValueExtractor().extract(rs, i + 1, session);
+                }
+                row[key.size()] = rs.getLong(key.size() + 1);
+                rows.add(row);
+            }
+        }
+        recordRemoved(connection, session, removedTable, rows, false);
+    }
+
+    /**
+     * {@link Hashes#key} of the row aliased {@code v} as PostgreSQL SQL, or null when a key column's
+     * Java type has a text form SQL may write otherwise (only integers, strings and UUIDs qualify).
+     */
+    private String keyHashSql() {
+        StringBuilder bytes = new StringBuilder("'\\x").append(Hashes.hex(Hashes.KEY)).append("'::bytea");
+        for (int i = 0; i < key.size(); i++) {
+            Class<?> type = keyMappings[i].getJdbcJavaType().getJavaTypeClass();
+            if (type != Long.class && type != Integer.class && type != Short.class && type != String.class
+                    && type != java.util.UUID.class) {
+                return null;
+            }
+            String text = "convert_to(v." + key.get(i).name() + "::text, 'UTF8')";
+            bytes.append(" || case when v.").append(key.get(i).name()).append(" is null then '\\x0000000100'::bytea ")
+                    .append("else int4send(length(").append(text).append(")) || ").append(text).append(" end");
+        }
+        return "encode(sha256(" + bytes + "), 'hex')";
+    }
+
     /** Records, before they are erased, the hashes of every row of one owner (its key values), without their keys. */
     void recordErased(Connection connection, SharedSessionContractImplementor session, String removedTable,
             Object[] ownerValues) throws SQLException {

@@ -40,7 +40,7 @@ final class Hashes {
     private static final byte[] IDENTITY = "continuum:identity:1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DIGEST = "continuum:versions:1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SEAL = "continuum:seal:1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEY = "continuum:key:1".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] KEY = "continuum:key:1".getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
 
     private Hashes() {

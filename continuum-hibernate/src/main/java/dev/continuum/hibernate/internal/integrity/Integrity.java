@@ -150,6 +150,35 @@ public final class Integrity {
         }
     }
 
+    /**
+     * Records the hashes of the rows of {@code source} (a partition of version table {@code table},
+     * aliased {@code v} in {@code condition}) that meet {@code condition}, before retention drops
+     * them with the partition: set-based where the key's types allow.
+     */
+    public void removingWhere(Connection connection, SharedSessionContractImplementor session, String table,
+            String source, String condition) throws SQLException {
+        HashedTable hashed = tables.get(table);
+        if (hashed != null) {
+            hashed.recordRemovedWhere(connection, session, names.removedTable(), source, condition);
+        }
+    }
+
+    /**
+     * Marks the hash rows of the transactions from {@code from} (inclusive) to {@code to}
+     * (exclusive) whose transaction rows maintenance removed.
+     */
+    public void removedTransactions(Connection connection, long from, long to) throws SQLException {
+        TableNames tableNames = model.names();
+        try (PreparedStatement update = connection.prepareStatement("update " + names.hashTable()
+                + " set removed_at = current_timestamp where transaction_id >= ? and transaction_id < ? and removed_at "
+                + "is null and not exists (select 1 from " + tableNames.transactionTable() + " t where t."
+                + tableNames.transactionColumns().id() + " = transaction_id)")) {
+            update.setLong(1, from);
+            update.setLong(2, to);
+            update.executeUpdate();
+        }
+    }
+
     /** Records the hashes of every version row of one owner that erasure is about to remove, without the key. */
     public void erasing(Connection connection, SharedSessionContractImplementor session, String table, Object[] owner)
             throws SQLException {

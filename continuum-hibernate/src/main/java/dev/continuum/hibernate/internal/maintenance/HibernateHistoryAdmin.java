@@ -26,7 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@link HistoryAdmin} over a Hibernate session factory's version model. */
-final class HibernateHistoryAdmin implements HistoryAdmin {
+public final class HibernateHistoryAdmin implements HistoryAdmin {
 
     private final SessionFactoryImplementor factory;
 
@@ -141,6 +141,32 @@ final class HibernateHistoryAdmin implements HistoryAdmin {
     public IntegrityReport seal(Duration settled) {
         Objects.requireNonNull(settled, "settled");
         return integrity().seal(factory, settled);
+    }
+
+    @Override
+    public int ensurePartitions() {
+        VersionModel model = ContinuumService.of(factory).model().orElseThrow(() -> new ConfigurationException(
+                "Nothing is versioned in this persistence unit, so it has no version tables to partition"));
+        return ensurePartitions(factory, model);
+    }
+
+    /**
+     * Makes the partitions the next transactions need ({@link #ensurePartitions()}).
+     *
+     * @throws ConfigurationException if version tables are not partitioned
+     */
+    public static int ensurePartitions(SessionFactoryImplementor factory, VersionModel model) {
+        if (!model.settings().partitioned()) {
+            throw new ConfigurationException("Version tables are not partitioned; set "
+                    + ContinuumSettings.PARTITION_SPAN + " (PostgreSQL) to partition them by transaction id");
+        }
+        try (StatelessSession stateless = factory.openStatelessSession()) {
+            SharedSessionContractImplementor session = (SharedSessionContractImplementor) stateless;
+            int[] made = new int[1];
+            Batches.atReadCommitted(session, () -> made[0] = Batches.inTransaction(session, "Making partitions",
+                    connection -> Partitions.ensure(connection, model, model.settings().partitionSpan()), () -> { }));
+            return made[0];
+        }
     }
 
     private Integrity integrity() {

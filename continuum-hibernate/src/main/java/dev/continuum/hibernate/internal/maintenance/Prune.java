@@ -76,6 +76,15 @@ final class Prune {
                 if (policy.newerThan().isPresent() && cutoff == null) {
                     return;
                 }
+                if (model.settings().partitioned()) {
+                    PartitionDrop drop = new PartitionDrop(factory, model, hierarchy, policy, integrity);
+                    drop.run(session, cutoff);
+                    versions += drop.versions;
+                    collectionRows += drop.collectionRows;
+                    transactions += drop.transactions;
+                    undoPositions += drop.undoPositions;
+                    batches += drop.partitions;
+                }
                 prune(session, cutoff);
                 resetUndoPositions(session);
             });

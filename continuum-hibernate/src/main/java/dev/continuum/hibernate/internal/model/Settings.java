@@ -38,6 +38,8 @@ import java.util.Map;
  * @param transactionChanges whether each transaction records the entity types it changed
  * @param hashChain whether tamper evidence is on ({@code continuum.integrity=hash-chain})
  * @param activities whether the activity stream is on ({@code continuum.activities})
+ * @param partitionSpan the transaction ids each partition of a version table covers, or 0 for
+ *        plain (unpartitioned) version tables
  */
 public record Settings(
         boolean enabled,
@@ -57,7 +59,8 @@ public record Settings(
         boolean modifiedFlags,
         boolean transactionChanges,
         boolean hashChain,
-        boolean activities) {
+        boolean activities,
+        long partitionSpan) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -93,7 +96,8 @@ public record Settings(
                 bool(properties, ContinuumSettings.MODIFIED_FLAGS, false),
                 bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false),
                 integrity(properties),
-                bool(properties, ContinuumSettings.ACTIVITIES, false));
+                bool(properties, ContinuumSettings.ACTIVITIES, false),
+                partitionSpan(properties));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -189,6 +193,29 @@ public record Settings(
             // reported below
         }
         throw new ConfigurationException(key + " is '" + value + "'; it must be a column length of at least 16");
+    }
+
+    private static long partitionSpan(Map<String, Object> properties) {
+        Object value = properties.get(ContinuumSettings.PARTITION_SPAN);
+        if (value == null || value.toString().isBlank()) {
+            return 0;
+        }
+        try {
+            long span = Long.parseLong(value.toString().trim());
+            if (span >= 0) {
+                return span;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException(ContinuumSettings.PARTITION_SPAN + " is '" + value + "'; it must be the "
+                + "number of transaction ids each partition of a version table covers (for example 1000000), or 0 "
+                + "for unpartitioned version tables");
+    }
+
+    /** Whether version tables are partitioned by transaction id ({@code continuum.partition_span}). */
+    public boolean partitioned() {
+        return partitionSpan > 0;
     }
 
     private static boolean integrity(Map<String, Object> properties) {

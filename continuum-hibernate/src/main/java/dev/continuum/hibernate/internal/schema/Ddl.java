@@ -48,6 +48,11 @@ final class Ddl {
         return statements;
     }
 
+    /** The default partition and the first range partitions of a partitioned version table. */
+    List<String> createPartitions(Table table, long span) {
+        return VersionPartitions.createStatements(table, span, context);
+    }
+
     /** The foreign keys of {@code table}, to run once the tables they reference exist. */
     List<String> createForeignKeys(Table table) {
         List<String> statements = new ArrayList<>();

@@ -77,6 +77,9 @@ public final class SchemaContributor extends ContinuumContributor {
                 .ifPresent(LOG::warn);
         IdentifierHelper helper = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper();
         Identifiers.checkSettings(settings, dialect, helper);
+        if (settings.partitioned()) {
+            VersionPartitions.checkDialect(dialect);
+        }
         for (PersistentClass entity : versioned) {
             EmbeddedExclusions.check(entity);
         }
@@ -158,9 +161,14 @@ public final class SchemaContributor extends ContinuumContributor {
                 // a typed version class maps this table: keep it, checked against the table Continuum expects
                 GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, metadata);
                 ValueTableContribution.markReferences(mapped, builder.compact);
+                mapped.setOptions(table.getOptions());
             }
             if (settings.hashChain()) {
                 IntegrityTablesContributor.addRowHash(mapped == null ? table : mapped, helper, context);
+            }
+            if (settings.partitioned()) {
+                contributions.contributeAuxiliaryDatabaseObject(
+                        new VersionPartitions(mapped == null ? table : mapped, settings.partitionSpan()));
             }
         }
         if (anyCompact) {

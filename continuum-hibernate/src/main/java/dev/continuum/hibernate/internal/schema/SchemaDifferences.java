@@ -17,6 +17,8 @@ import org.hibernate.mapping.Index;
 import org.hibernate.mapping.PrimaryKey;
 import org.hibernate.mapping.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -203,6 +205,9 @@ final class SchemaDifferences {
         String tableName = "'" + table.getName() + "'";
         if (!info.exists()) {
             List<String> fix = new ArrayList<>(ddl.createTable(table));
+            if (settings.partitioned()) {
+                fix.addAll(ddl.createPartitions(table, settings.partitionSpan()));
+            }
             fix.addAll(ddl.createForeignKeys(table));
             differences.add(new Difference(Character.toUpperCase(subject.charAt(0)) + subject.substring(1)
                     + (subject.startsWith("entity") ? " is @Versioned" : " is versioned") + " but its version table "
@@ -234,6 +239,9 @@ final class SchemaDifferences {
             }
         }
         primaryKey(table, info, where, differences);
+        if (settings.partitioned()) {
+            partitioning(database, table, where, differences);
+        }
         for (Index index : table.getIndexes().values()) {
             List<String> columns = new ArrayList<>();
             index.getSelectables().forEach(selectable -> columns.add(selectable.getText()));
@@ -242,6 +250,42 @@ final class SchemaDifferences {
                         + (columns.size() == 1 ? "reading history by transaction" : "finding the open version of a row")
                         + " relies on.", ddl.createIndex(index), true));
             }
+        }
+    }
+
+    /**
+     * With {@value ContinuumSettings#PARTITION_SPAN} set: the version table must be partitioned by
+     * range of its transaction id and have a default partition.
+     */
+    private void partitioning(DatabaseSchema database, Table table, String where, List<Difference> differences)
+            throws SQLException {
+        String name = ddl.tableName(table);
+        String transactionId = unquoted(settings.transactionIdColumn());
+        String key = null;
+        boolean range = false;
+        boolean hasDefault = false;
+        try (PreparedStatement statement = database.connection().prepareStatement("select p.partstrat, a.attname, "
+                + "p.partdefid <> 0 from pg_partitioned_table p left join pg_attribute a on a.attrelid = p.partrelid "
+                + "and a.attnum = p.partattrs[0] where p.partrelid = to_regclass(?)")) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    range = "r".equals(rs.getString(1));
+                    key = rs.getString(2);
+                    hasDefault = rs.getBoolean(3);
+                }
+            }
+        }
+        if (!range || key == null || !key.equalsIgnoreCase(transactionId)) {
+            differences.add(new Difference(where + " is not partitioned by range of " + transactionId + ", as "
+                    + ContinuumSettings.PARTITION_SPAN + " asks. A table cannot be partitioned in place: rename it, "
+                    + "create the partitioned table (the statements ContinuumSchema.createStatements gives), copy "
+                    + "its rows over (insert into ... select * from the renamed table) and drop the renamed table; "
+                    + "or remove " + ContinuumSettings.PARTITION_SPAN + ".", List.of(), false));
+        } else if (!hasDefault) {
+            differences.add(new Difference(where + " has no default partition, so a version whose transaction id no "
+                    + "partition covers could not be written.", List.of(ddl.createPartitions(table,
+                    settings.partitionSpan()).get(0)), true));
         }
     }
 

@@ -57,6 +57,10 @@ public final class SchemaScripts {
             all.addAll(IntegrityTablesContributor.tables(mapping.metadata(), mapping.settings()));
             all.addAll(ValueTableContribution.tables(mapping.metadata(), mapping.settings()));
             all.forEach(table -> statements.addAll(ddl.createTable(table)));
+            if (mapping.settings().partitioned()) {
+                tables.versionTables().forEach(version -> statements.addAll(
+                        ddl.createPartitions(version.table(), mapping.settings().partitionSpan())));
+            }
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
             return statements;
         });

@@ -174,6 +174,9 @@ final class VersionTableBuilder {
         key.forEach(column -> open.addColumn(columns.get(column.getName())));
         open.addColumn(endTransactionId);
 
+        if (settings.partitioned()) {
+            table.setOptions(VersionPartitions.clause(transactionId.getQuotedName(dialect)));
+        }
         table.createForeignKey(Identifiers.derivedName("fk", name.getText(), transactionId.getName(), dialect),
                 List.of(transactionId), ContinuumTransaction.class.getName(), null, null, null);
         return table;

@@ -95,6 +95,12 @@ public class ContinuumProperties {
      */
     private String integrity;
 
+    /**
+     * PostgreSQL only: the number of transaction ids each partition of a version table covers; version tables are
+     * partitioned by range of transaction id and pruning drops whole partitions. Default: unset (plain tables).
+     */
+    private Long partitionSpan;
+
     /** How much history HistoryAdmin.prune() keeps, for entities without @HistoryRetention. */
     private final Retention retention = new Retention();
 
@@ -242,6 +248,14 @@ public class ContinuumProperties {
         this.integrity = integrity;
     }
 
+    public Long getPartitionSpan() {
+        return partitionSpan;
+    }
+
+    public void setPartitionSpan(Long partitionSpan) {
+        this.partitionSpan = partitionSpan;
+    }
+
     public Retention getRetention() {
         return retention;
     }
@@ -308,6 +322,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
         put(settings, ContinuumSettings.BULK_MUTATIONS, bulkMutations);
         put(settings, ContinuumSettings.INTEGRITY, integrity);
+        put(settings, ContinuumSettings.PARTITION_SPAN, partitionSpan);
         put(settings, ContinuumSettings.RETENTION_VERSIONS, retention.versions);
         put(settings, ContinuumSettings.RETENTION_NEWER_THAN, retention.newerThan);
         put(settings, ContinuumSettings.RETENTION_KEEP_FIRST, retention.keepFirst);
