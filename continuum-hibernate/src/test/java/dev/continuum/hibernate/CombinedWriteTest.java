@@ -62,17 +62,34 @@ class CombinedWriteTest {
     }
 
     @DatabaseTest
-    void manyChangesCloseInTheCombinedStatementAndInsertAfterIt(Db db) {
-        insertNotes(db, 20);
+    void aHundredChangesGoOutInTheCombinedStatement(Db db) {
+        insertNotes(db, 100);
 
         StatementCounter.reset();
-        db.run(em -> LongStream.rangeClosed(1, 20).forEach(id -> em.find(Note.class, id).setText("edited " + id)));
+        db.run(em -> LongStream.rangeClosed(1, 100).forEach(id -> em.find(Note.class, id).setText("edited " + id)));
+
+        if (db.database() == TestDatabase.POSTGRESQL) {
+            assertThat(historyStatements()).hasSize(1);
+            assertThat(historyStatements().get(0)).startsWith("with ");
+        }
+        assertThat(db.count("note_version")).isEqualTo(200);
+        assertOneOpenVersionPerNoteAndAnUnbrokenChain(db);
+    }
+
+    @DatabaseTest
+    void moreChangesThanTheStatementTakesCloseInItAndInsertAfterIt(Db db) {
+        insertNotes(db, 130);
+
+        StatementCounter.reset();
+        db.run(em -> LongStream.rangeClosed(1, 130).forEach(id -> em.find(Note.class, id).setText("edited " + id)));
 
         if (db.database() == TestDatabase.POSTGRESQL) {
             assertThat(historyStatements()).hasSize(2);
             assertThat(historyStatements().get(0)).startsWith("with ");
         }
-        assertThat(db.count("note_version")).isEqualTo(40);
+        assertThat(db.count("note_version")).isEqualTo(260);
+        assertThat(db.rows("select text from note_version where id = 130 order by transaction_id"))
+                .extracting(row -> row.get("text")).containsExactly("note 130", "edited 130");
         assertOneOpenVersionPerNoteAndAnUnbrokenChain(db);
     }
 

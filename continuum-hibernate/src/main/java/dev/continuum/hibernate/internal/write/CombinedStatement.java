@@ -27,8 +27,12 @@ import java.util.StringJoiner;
  */
 final class CombinedStatement {
 
-    /** The most rows of one table whose inserts go into the statement. */
-    private static final int INSERT_ROW_LIMIT = 8;
+    /**
+     * The most rows of one table whose inserts go into the statement, as one multi-row insert (a
+     * text per row count, so a larger batch keeps a statement of its own). Measured on W2 (100
+     * rows): one round trip fewer and C/F 1.03 against 1.30 to 1.39 at 8 rows.
+     */
+    private static final int INSERT_ROW_LIMIT = 128;
     /** The most parameters of the statement (PostgreSQL accepts 65,535). */
     private static final int PARAMETER_LIMIT = 16_384;
     /** The transaction id in the clauses of the statement. */
