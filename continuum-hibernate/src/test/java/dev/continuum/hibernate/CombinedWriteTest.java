@@ -62,17 +62,34 @@ class CombinedWriteTest {
     }
 
     @DatabaseTest
-    void manyChangesCloseInTheCombinedStatementAndInsertAfterIt(Db db) {
-        insertNotes(db, 20);
+    void aHundredChangesGoOutInTheCombinedStatement(Db db) {
+        insertNotes(db, 100);
 
         StatementCounter.reset();
-        db.run(em -> LongStream.rangeClosed(1, 20).forEach(id -> em.find(Note.class, id).setText("edited " + id)));
+        db.run(em -> LongStream.rangeClosed(1, 100).forEach(id -> em.find(Note.class, id).setText("edited " + id)));
+
+        if (db.database() == TestDatabase.POSTGRESQL) {
+            assertThat(historyStatements()).hasSize(1);
+            assertThat(historyStatements().get(0)).startsWith("with ");
+        }
+        assertThat(db.count("note_version")).isEqualTo(200);
+        assertOneOpenVersionPerNoteAndAnUnbrokenChain(db);
+    }
+
+    @DatabaseTest
+    void moreChangesThanTheStatementTakesCloseInItAndInsertAfterIt(Db db) {
+        insertNotes(db, 130);
+
+        StatementCounter.reset();
+        db.run(em -> LongStream.rangeClosed(1, 130).forEach(id -> em.find(Note.class, id).setText("edited " + id)));
 
         if (db.database() == TestDatabase.POSTGRESQL) {
             assertThat(historyStatements()).hasSize(2);
             assertThat(historyStatements().get(0)).startsWith("with ");
         }
-        assertThat(db.count("note_version")).isEqualTo(40);
+        assertThat(db.count("note_version")).isEqualTo(260);
+        assertThat(db.rows("select text from note_version where id = 130 order by transaction_id"))
+                .extracting(row -> row.get("text")).containsExactly("note 130", "edited 130");
         assertOneOpenVersionPerNoteAndAnUnbrokenChain(db);
     }
 
@@ -93,6 +110,54 @@ class CombinedWriteTest {
         assertThat(note2).extracting(row -> row.get("text") + ":" + ((Number) row.get("operation_type")).intValue())
                 .containsExactly("note 2:0", "note 2:2", "again:0", "two:1");
         assertThat(db.count("note_version")).isEqualTo(8);
+        assertOneOpenVersionPerNoteAndAnUnbrokenChain(db);
+    }
+
+    @DatabaseTest
+    void deletesOfUnchangedNotesAreMadeFromTheVersionsTheyClose(Db db) {
+        insertNotes(db, 20);
+
+        StatementCounter.reset();
+        db.run(em -> LongStream.rangeClosed(1, 20).forEach(id -> {
+            Note note = em.find(Note.class, id);
+            if (id == 7) {
+                note.setText("changed before its delete");
+                em.flush();
+            }
+            em.remove(note);
+        }));
+
+        if (db.database() == TestDatabase.POSTGRESQL) {
+            // one statement: the 19 unchanged deletes copied from their closed versions, note 7's
+            // delete (its last state differs from its open version) inlined from its values
+            assertThat(historyStatements()).hasSize(1);
+            assertThat(historyStatements().get(0)).contains("returning");
+        }
+        List<Map<String, Object>> deletes = db.rows("select id, text from note_version where operation_type = 2 "
+                + "order by id");
+        assertThat(deletes).hasSize(20);
+        for (Map<String, Object> row : deletes) {
+            long id = number(row.get("id")).longValue();
+            assertThat(row.get("text")).as("delete version of note %s", id)
+                    .isEqualTo(id == 7 ? "changed before its delete" : "note " + id);
+        }
+        assertThat(db.count("note_version")).isEqualTo(40);
+        assertOneOpenVersionPerNoteAndAnUnbrokenChain(db);
+    }
+
+    @DatabaseTest
+    void aRowWithoutHistoryGetsItsDeleteVersionFromItsValues(Db db) {
+        insertNotes(db, 2);
+        // a row written around the library: no version to close, none to copy
+        db.execute("insert into note (id, text) values (3, 'unversioned')");
+
+        db.run(em -> LongStream.rangeClosed(1, 3).forEach(id -> em.remove(em.find(Note.class, id))));
+
+        List<Map<String, Object>> deletes = db.rows("select id, text from note_version where operation_type = 2 "
+                + "order by id");
+        assertThat(deletes).extracting(row -> number(row.get("id")).longValue() + ":" + row.get("text"))
+                .containsExactly("1:note 1", "2:note 2", "3:unversioned");
+        assertThat(db.count("note_version")).isEqualTo(5);
         assertOneOpenVersionPerNoteAndAnUnbrokenChain(db);
     }
 }

@@ -75,6 +75,10 @@ final class HistoryWriter {
                     ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)
                     : transactionRow.insert(statements);
+            if (combined != null) {
+                combined.writeUnmadeDeletes(statements, transactionId,
+                        (table, made) -> insertVersions(statements, table, made, transactionId));
+            }
             extras.write(statements, transactionId, order);
             for (VersionTableWriter table : order) {
                 if (combined == null || !combined.inserts(table)) {
@@ -133,6 +137,9 @@ final class HistoryWriter {
 
     private void insertVersions(HistoryStatements statements, VersionTableWriter table, List<TableRows.Row> rows,
             long transactionId) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         int limit = table.readsLiveRow() && strategy.insertsLiveRowsOneByOne() ? 1 : BATCH_LIMIT;
         SharedSessionContractImplementor session = statements.session();
         statements.executeBatches(table.insertSql(), rows, limit,

@@ -112,7 +112,8 @@ sealed interface StateChange extends Change
 
         @Override
         public void addRows(TableRows rows) {
-            rows.addToEach(capture.tables(), values, initial, Operation.DELETE, true);
+            boolean unchanged = initial != null && (initial == values || capture.sameValues(values, initial));
+            rows.addDeletedToEach(capture.tables(), values, initial, unchanged);
         }
     }
 

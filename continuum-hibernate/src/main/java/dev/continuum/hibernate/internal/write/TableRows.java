@@ -17,18 +17,21 @@ final class TableRows {
     /**
      * One row to write into a version table, and whether the open version of its key is closed
      * first; {@code initial} is the key's state before the transaction, which modification flags
-     * compare with (null when unknown or not needed); {@code written} are the values bound to the
+     * compare with (null when unknown or not needed). {@code fromOpenVersion} marks a delete whose
+     * values are the key's state before the transaction, which its open version holds: the
+     * database can make it from the version it closes. {@code written} are the values bound to the
      * insert: {@code values} itself, or a copy in which compact values are replaced by their references.
      */
-    record Row(Object[] values, Object[] initial, Operation operation, boolean close, Object[] written) {
+    record Row(Object[] values, Object[] initial, Operation operation, boolean close, boolean fromOpenVersion,
+            Object[] written) {
 
-        Row(Object[] values, Object[] initial, Operation operation, boolean close) {
-            this(values, initial, operation, close, values);
+        Row(Object[] values, Object[] initial, Operation operation, boolean close, boolean fromOpenVersion) {
+            this(values, initial, operation, close, fromOpenVersion, values);
         }
 
         /** This row, writing {@code written} instead of its values. */
         Row writing(Object[] written) {
-            return new Row(values, initial, operation, close, written);
+            return new Row(values, initial, operation, close, fromOpenVersion, written);
         }
     }
 
@@ -40,7 +43,21 @@ final class TableRows {
 
     /** Adds a row whose key's state before the transaction was {@code initial}. */
     void add(VersionTableWriter table, Object[] values, Object[] initial, Operation operation, boolean close) {
-        byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Row(values, initial, operation, close));
+        add(table, new Row(values, initial, operation, close, false));
+    }
+
+    private void add(VersionTableWriter table, Row row) {
+        byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(row);
+    }
+
+    /**
+     * Adds the delete version of a key to each of {@code tables}; {@code unchanged} when its values
+     * are its state before the transaction (see {@link Row#fromOpenVersion()}).
+     */
+    void addDeletedToEach(List<VersionTableWriter> tables, Object[] values, Object[] initial, boolean unchanged) {
+        for (VersionTableWriter table : tables) {
+            add(table, new Row(values, initial, Operation.DELETE, true, unchanged));
+        }
     }
 
     /** Adds the same row to each of {@code tables} (each reads its own slice of it). */
@@ -73,6 +90,26 @@ final class TableRows {
 
     List<Row> rows(VersionTableWriter table) {
         return byTable.get(table);
+    }
+
+    /**
+     * Takes out of {@code table}'s rows the deletes the database makes from the versions they
+     * close ({@link Row#fromOpenVersion()}), and returns them.
+     */
+    List<Row> takeFromOpenVersions(VersionTableWriter table) {
+        List<Row> rows = byTable.get(table);
+        List<Row> taken = new ArrayList<>();
+        rows.removeIf(row -> row.fromOpenVersion() && taken.add(row));
+        return taken;
+    }
+
+    /** The values of {@code rows}. */
+    static List<Object[]> values(List<Row> rows) {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            values.add(row.values());
+        }
+        return values;
     }
 
     /** The values of the rows of {@code table} whose open version is closed before they are written. */

@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.write;
 
+import dev.continuum.Operation;
 import dev.continuum.hibernate.internal.model.NullSafeEquality;
 
 import dev.continuum.hibernate.internal.model.CollectionTable;
@@ -216,6 +217,62 @@ final class VersionTableWriter {
     String closeManySql(int count, String transactionId) {
         StringJoiner keys = new StringJoiner(", ",
                 closeManyHead + transactionId + closeManyOpen + transactionId + closeManyPrefix, ")");
+        for (int i = 0; i < count; i++) {
+            keys.add(columns.get(0).writeExpression());
+        }
+        return keys.toString();
+    }
+
+    /**
+     * Whether the delete versions of unchanged rows can be made from the versions their closing
+     * ends, inside the database: an entity table closed set-based whose inserts read nothing of
+     * the live row (gone by then).
+     */
+    boolean makesDeletesFromOpenVersions() {
+        return combinable && closesSetBased() && !readsLiveRow();
+    }
+
+    /**
+     * {@link #closeManySql} that hands back the data columns of the versions it closes, for
+     * {@link #deletesFromSql}.
+     */
+    String closeManyReturningSql(int count, String transactionId) {
+        StringJoiner returning = new StringJoiner(", ", " returning ", "");
+        columns.forEach(column -> returning.add(column.name()));
+        return closeManySql(count, transactionId) + returning;
+    }
+
+    /**
+     * SQL that inserts a delete version of every row of {@code closed} (a relation of this table's
+     * data columns, the versions just closed), their flags false (a plain delete changes nothing),
+     * returning one row per version.
+     */
+    String deletesFromSql(String closed, String transactionId) {
+        StringJoiner into = new StringJoiner(", ", "insert into " + name + " (", ")");
+        StringJoiner select = new StringJoiner(", ", " select ", " from " + closed + " returning 1");
+        for (DataColumn column : columns) {
+            into.add(column.name());
+            select.add(column.name());
+        }
+        for (String flag : flags.columns()) {
+            into.add(flag);
+            select.add("false");
+        }
+        into.add(names.transactionId());
+        select.add(transactionId);
+        into.add(names.operationType());
+        select.add(Integer.toString(Operation.DELETE.code()));
+        return into.toString() + select;
+    }
+
+    /**
+     * SQL that removes the delete versions this transaction made of {@code count} keys, for them
+     * to be written again from their values.
+     */
+    String removeDeletesSql(int count) {
+        StringJoiner keys = new StringJoiner(", ", "delete from " + name + " where " + names.transactionId()
+                + " = ? and " + names.operationType() + " = " + Operation.DELETE.code() + " and "
+                + columns.get(0).name() + " in (", ")");
         for (int i = 0; i < count; i++) {
             keys.add(columns.get(0).writeExpression());
         }
