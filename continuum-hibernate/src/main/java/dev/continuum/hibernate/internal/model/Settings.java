@@ -37,6 +37,8 @@ import java.util.Map;
  * @param modifiedFlags whether version tables get modification flags, for entities that do not say otherwise
  * @param transactionChanges whether each transaction records the entity types it changed
  * @param hashChain whether tamper evidence is on ({@code continuum.integrity=hash-chain})
+ * @param subquery whether reads derive a version's end rather than version tables keeping it
+ *        ({@code continuum.strategy=subquery})
  */
 public record Settings(
         boolean enabled,
@@ -55,7 +57,8 @@ public record Settings(
         BulkMutations bulkMutations,
         boolean modifiedFlags,
         boolean transactionChanges,
-        boolean hashChain) {
+        boolean hashChain,
+        boolean subquery) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -90,7 +93,8 @@ public record Settings(
                 bulkMutations(properties),
                 bool(properties, ContinuumSettings.MODIFIED_FLAGS, false),
                 bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false),
-                integrity(properties));
+                integrity(properties),
+                subquery(properties));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -197,5 +201,23 @@ public record Settings(
             default -> throw new ConfigurationException(ContinuumSettings.INTEGRITY + " is '" + value
                     + "'; use 'none' (the default) or 'hash-chain'");
         };
+    }
+
+    private static boolean subquery(Map<String, Object> properties) {
+        Object value = properties.get(ContinuumSettings.STRATEGY);
+        String text = value == null ? "validity" : value.toString().trim().toLowerCase(Locale.ROOT);
+        boolean subquery = switch (text) {
+            case "", "validity" -> false;
+            case "subquery" -> true;
+            default -> throw new ConfigurationException(ContinuumSettings.STRATEGY + " is '" + value
+                    + "'; use 'validity' (the default) or 'subquery'");
+        };
+        if (subquery && integrity(properties)) {
+            throw new ConfigurationException(ContinuumSettings.STRATEGY + " is 'subquery' and "
+                    + ContinuumSettings.INTEGRITY + " is 'hash-chain': the hash chain links each version to the "
+                    + "version it closed, which only the validity strategy records; set " + ContinuumSettings.STRATEGY
+                    + " to 'validity' or " + ContinuumSettings.INTEGRITY + " to 'none'");
+        }
+        return subquery;
     }
 }

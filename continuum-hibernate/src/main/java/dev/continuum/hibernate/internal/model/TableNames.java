@@ -17,11 +17,13 @@ import java.util.function.UnaryOperator;
  * @param undoColumns the columns of the undo table, which the table of undo scopes shares
  * @param undoScopeTable the table of undo/redo positions of scopes of several entities
  * @param undoScopeRelations the column of the table of undo scopes that names the scope's relations
+ * @param validity how reads know a version's end, and whether writes keep it (the end column
+ *        above is used only when they do)
  */
 public record TableNames(String transactionTable, String transactionSequence, String undoTable,
         String transactionId, String endTransactionId, String operationType,
         TransactionColumns transactionColumns, UndoColumns undoColumns, String undoScopeTable,
-        String undoScopeRelations) {
+        String undoScopeRelations, ValidityStrategy validity) {
 
     /** The name of the column of the table of undo scopes that names the scope's relations, before quoting. */
     public static final String UNDO_SCOPE_RELATIONS = "relations";

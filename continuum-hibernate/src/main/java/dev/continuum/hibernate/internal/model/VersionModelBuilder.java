@@ -144,7 +144,9 @@ public final class VersionModelBuilder {
                 TableNames.UndoColumns.NAMES.map(name -> helper.toIdentifier(name).render(dialect)),
                 context.format(new QualifiedTableName(null, null,
                         helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()))),
-                helper.toIdentifier(TableNames.UNDO_SCOPE_RELATIONS).render(dialect));
+                helper.toIdentifier(TableNames.UNDO_SCOPE_RELATIONS).render(dialect),
+                new ValidityStrategy(settings.subquery(), helper.toIdentifier(settings.transactionIdColumn()).render(dialect),
+                        helper.toIdentifier(settings.endTransactionIdColumn()).render(dialect), NullSafeEquality.of(dialect)));
         return new VersionModel(models, collectionTables, joinColumnRoles, names, settings);
     }
 
