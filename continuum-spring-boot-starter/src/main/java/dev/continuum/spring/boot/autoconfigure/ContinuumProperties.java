@@ -89,6 +89,13 @@ public class ContinuumProperties {
      */
     private String integrity;
 
+    /**
+     * How a version's end is known: "validity" (each version table keeps it in its end column, which the write of the
+     * next version sets) or "subquery" (no end column, writes only insert, reads derive the end from the next
+     * version). Default: validity.
+     */
+    private String strategy;
+
     /** How much history HistoryAdmin.prune() keeps, for entities without @HistoryRetention. */
     private final Retention retention = new Retention();
 
@@ -228,6 +235,14 @@ public class ContinuumProperties {
         this.integrity = integrity;
     }
 
+    public String getStrategy() {
+        return strategy;
+    }
+
+    public void setStrategy(String strategy) {
+        this.strategy = strategy;
+    }
+
     public Retention getRetention() {
         return retention;
     }
@@ -293,6 +308,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.REMOTE_ADDR_LENGTH, remoteAddrLength);
         put(settings, ContinuumSettings.BULK_MUTATIONS, bulkMutations);
         put(settings, ContinuumSettings.INTEGRITY, integrity);
+        put(settings, ContinuumSettings.STRATEGY, strategy);
         put(settings, ContinuumSettings.RETENTION_VERSIONS, retention.versions);
         put(settings, ContinuumSettings.RETENTION_NEWER_THAN, retention.newerThan);
         put(settings, ContinuumSettings.RETENTION_KEEP_FIRST, retention.keepFirst);
