@@ -81,11 +81,11 @@ class SubqueryStrategyTest {
 
             // the other note's versions between them change nothing of this one's validity
             long between = history.versions(Note.class, 2L).get(1).transactionId();
-            assertThat(history.asOf(Note.class, 1L, between)).map(Note::getText).contains("v1");
-            assertThat(history.asOf(Note.class, 1L, versions.get(0).transactionId())).map(Note::getText)
+            assertThat(history.asOf(Note.class, 1L, between)).map(v -> v.entity().getText()).contains("v1");
+            assertThat(history.asOf(Note.class, 1L, versions.get(0).transactionId())).map(v -> v.entity().getText())
                     .contains("v0");
             assertThat(history.asOf(Note.class, 1L, versions.get(0).transactionId() - 1)).isEmpty();
-            assertThat(history.allAsOf(Note.class, between, 0, 10)).extracting(Note::getText)
+            assertThat(history.allAsOf(Note.class, between, 0, 10)).extracting(v -> v.entity().getText())
                     .containsExactly("v1", "other changed");
             return null;
         });
@@ -104,8 +104,8 @@ class SubqueryStrategyTest {
             long deleted = versions.get(2).transactionId();
             assertThat(history.asOf(Note.class, 1L, deleted)).isEmpty();
             assertThat(history.allAsOf(Note.class, deleted, 0, 10)).isEmpty();
-            assertThat(history.asOf(Note.class, 1L, deleted - 1)).map(Note::getText).contains("v1");
-            assertThat(history.asOf(Note.class, 1L, versions.get(3).transactionId())).map(Note::getText)
+            assertThat(history.asOf(Note.class, 1L, deleted - 1)).map(v -> v.entity().getText()).contains("v1");
+            assertThat(history.asOf(Note.class, 1L, versions.get(3).transactionId())).map(v -> v.entity().getText())
                     .contains("again");
             assertThat(versions.get(1).endTransactionId()).isEqualTo(OptionalLong.of(deleted));
             return null;
