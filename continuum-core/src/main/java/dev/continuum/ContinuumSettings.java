@@ -145,4 +145,12 @@ public final class ContinuumSettings {
      * instead of deleting its rows. Refused at boot on other databases.
      */
     public static final String PARTITION_SPAN = "continuum.partition_span";
+     * {@code validity} (default) or {@code subquery}: how a version's end is known. Under
+     * {@code validity} each version table has the end column ({@link #END_TRANSACTION_ID_COLUMN})
+     * and every write closes the version it supersedes with an update; under {@code subquery}
+     * there is no end column, a write only inserts, and every read derives a version's end from
+     * the next version of its row. Tamper evidence ({@link #INTEGRITY}) and pruning need
+     * {@code validity}.
+     */
+    public static final String STRATEGY = "continuum.strategy";
 }

@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 public class ReadBenchmark {
 
     /** The variant measured: C, E, EV, H or HD (see {@link Variant}). */
-    @Param({"C", "E", "EV", "H", "HD"})
+    @Param({"C", "CS", "E", "EV", "H", "HD"})
     public Variant variant;
 
     /** The database: h2 (embedded), postgresql or mariadb (see {@link Database}). */

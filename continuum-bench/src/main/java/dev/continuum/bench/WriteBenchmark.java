@@ -41,7 +41,7 @@ import java.util.function.Supplier;
 public abstract class WriteBenchmark {
 
     /** The variant measured: P, F, C, E, EV, H or HD (see {@link Variant}). */
-    @Param({"P", "F", "C", "E", "EV", "H", "HD"})
+    @Param({"P", "F", "C", "CS", "E", "EV", "H", "HD"})
     public Variant variant;
 
     /** The database: h2 (embedded), postgresql or mariadb (see {@link Database}). */

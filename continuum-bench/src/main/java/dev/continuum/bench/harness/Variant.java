@@ -34,6 +34,16 @@ public enum Variant {
             "continuum.transaction_sequence", "c_transaction_id_seq",
             "continuum.undo_table", "c_continuum_undo")),
 
+    /**
+     * Continuum with the subquery strategy ({@code continuum.strategy=subquery}): no end column, so
+     * writes only insert, and reads derive each version's end from the next version of its row.
+     */
+    CS("cs_", new ContinuumModel(), Map.of(
+            "continuum.enabled", "true",
+            "continuum.strategy", "subquery",
+            "continuum.transaction_sequence", "cs_transaction_id_seq",
+            "continuum.undo_table", "cs_continuum_undo")),
+
     /** Hibernate Envers with its default audit strategy (no end revision column). */
     E("e_", new EnversModel(), Map.of(
             "hibernate.integration.envers.enabled", "true",

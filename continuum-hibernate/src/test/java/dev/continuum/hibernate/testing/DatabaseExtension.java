@@ -1,5 +1,7 @@
 package dev.continuum.hibernate.testing;
 
+import dev.continuum.ContinuumSettings;
+
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -96,6 +98,16 @@ final class DatabaseExtension implements TestTemplateInvocationContextProvider {
             for (String property : model.properties()) {
                 int split = property.indexOf('=');
                 properties.put(property.substring(0, split).trim(), property.substring(split + 1).trim());
+            }
+            WithProperties extra = testClass.getAnnotation(WithProperties.class);
+            for (String property : extra == null ? new String[0] : extra.value()) {
+                int split = property.indexOf('=');
+                properties.put(property.substring(0, split).trim(), property.substring(split + 1).trim());
+            }
+            // the whole suite can run under another validity strategy: -Dcontinuum.test.strategy=subquery
+            String strategy = System.getProperty("continuum.test.strategy", "");
+            if (!strategy.isBlank()) {
+                properties.putIfAbsent(ContinuumSettings.STRATEGY, strategy);
             }
             if (!(database.resolve() instanceof TestDatabase.Connectivity connectivity)) {
                 throw new IllegalStateException(database.displayName() + " is unavailable");

@@ -11,6 +11,7 @@ import dev.continuum.hibernate.internal.model.EntityTable;
 import dev.continuum.hibernate.internal.model.NullSafeEquality;
 import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.hibernate.internal.model.TransactionIdSource;
+import dev.continuum.hibernate.internal.model.ValidityStrategy;
 import dev.continuum.hibernate.internal.model.VersionModel;
 
 import org.hibernate.StatelessSession;
@@ -250,7 +251,7 @@ final class Baseline {
             this.root = hierarchy.root;
             this.rootSql = prepare();
             this.unversioned = "not exists (select 1 from " + root.name() + " v where " + keyMatch("v", "t0", root, root)
-                    + " and v." + names.endTransactionId() + " is null)";
+                    + " and " + open("v", root) + ")";
         }
 
         /** Builds the level and collection statements and returns the root table's. */
@@ -258,13 +259,13 @@ final class Baseline {
             String rootSql = insert(root.name(), hierarchy.rootColumns.values(), hierarchy.rootLiveColumns, root.liveTable(),
                     root.idColumnCount())
                     + " and not exists (select 1 from " + root.name() + " v where " + keyMatch("v", "t0", root, root)
-                    + " and v." + names.endTransactionId() + " is null)";
+                    + " and " + open("v", root) + ")";
             for (EntityTable level : hierarchy.levels.values()) {
                 levelSql.add(insert(level.name(), level.columns(), level.liveColumns(), level.liveTable(),
                         level.idColumnCount())
                         + " and exists (select 1 from " + root.name() + " v where " + keyMatch("v", "t0", root, level)
                         + thisBaseline("v") + ") and not exists (select 1 from " + level.name() + " w where "
-                        + keyMatch("w", "t0", level, level) + " and w." + names.endTransactionId() + " is null)");
+                        + keyMatch("w", "t0", level, level) + " and " + open("w", level) + ")");
             }
             for (CollectionTable collection : hierarchy.collections) {
                 StringJoiner columns = new StringJoiner(", ");
@@ -290,8 +291,9 @@ final class Baseline {
                         + ", " + names.operationType() + ") select " + values + ", ?, " + Operation.INSERT.code()
                         + " from " + collection.persister().getTableName() + " c where " + range
                         + " and exists (select 1 from " + root.name() + " v where " + owner + thisBaseline("v")
-                        + ") and not exists (select 1 from " + collection.name() + " w where " + same + " and w."
-                        + names.endTransactionId() + " is null)");
+                        + ") and not exists (select 1 from " + collection.name() + " w where " + same + " and "
+                        + names.validity().open("w", collection.name(), names.validity().sameKeyOf("w",
+                                collection.columns().subList(0, collection.identityWidth()))) + ")");
             }
             return rootSql;
         }
@@ -367,6 +369,12 @@ final class Baseline {
                         + rightTable.columns().get(i).name());
             }
             return match.toString();
+        }
+
+        /** The condition that the version {@code alias} of {@code table} is the open one of its key. */
+        private String open(String alias, EntityTable table) {
+            List<String> key = table.columns().subList(0, table.idColumnCount()).stream().map(DataColumn::name).toList();
+            return names.validity().open(alias, table.name(), ValidityStrategy.sameKey(alias, key));
         }
 
         private String thisBaseline(String alias) {

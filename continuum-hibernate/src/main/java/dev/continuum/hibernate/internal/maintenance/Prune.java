@@ -1,5 +1,7 @@
 package dev.continuum.hibernate.internal.maintenance;
 
+import dev.continuum.ConfigurationException;
+import dev.continuum.ContinuumSettings;
 import dev.continuum.Operation;
 import dev.continuum.PruneResult;
 import dev.continuum.RetentionPolicy;
@@ -58,6 +60,13 @@ final class Prune {
 
     Prune(SessionFactoryImplementor factory, VersionModel model, Hierarchy hierarchy, RetentionPolicy policy,
             int batchSize) {
+        if (!model.names().validity().maintainsEnd()) {
+            // removing versions between two kept ones would stretch the earlier one over the gap
+            throw new ConfigurationException("Pruning the history of " + hierarchy.persister.getEntityName()
+                    + " needs " + ContinuumSettings.STRATEGY + "=validity: under 'subquery' a version ends where "
+                    + "the next remaining one starts, so removed versions would leave no gap; erase entities "
+                    + "instead, or use the validity strategy");
+        }
         this.factory = factory;
         this.model = model;
         this.hierarchy = hierarchy;

@@ -40,6 +40,8 @@ import java.util.Map;
  * @param activities whether the activity stream is on ({@code continuum.activities})
  * @param partitionSpan the transaction ids each partition of a version table covers, or 0 for
  *        plain (unpartitioned) version tables
+ * @param subquery whether reads derive a version's end rather than version tables keeping it
+ *        ({@code continuum.strategy=subquery})
  */
 public record Settings(
         boolean enabled,
@@ -60,7 +62,8 @@ public record Settings(
         boolean transactionChanges,
         boolean hashChain,
         boolean activities,
-        long partitionSpan) {
+        long partitionSpan,
+        boolean subquery) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -97,7 +100,8 @@ public record Settings(
                 bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false),
                 integrity(properties),
                 bool(properties, ContinuumSettings.ACTIVITIES, false),
-                partitionSpan(properties));
+                partitionSpan(properties),
+                subquery(properties));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -227,5 +231,23 @@ public record Settings(
             default -> throw new ConfigurationException(ContinuumSettings.INTEGRITY + " is '" + value
                     + "'; use 'none' (the default) or 'hash-chain'");
         };
+    }
+
+    private static boolean subquery(Map<String, Object> properties) {
+        Object value = properties.get(ContinuumSettings.STRATEGY);
+        String text = value == null ? "validity" : value.toString().trim().toLowerCase(Locale.ROOT);
+        boolean subquery = switch (text) {
+            case "", "validity" -> false;
+            case "subquery" -> true;
+            default -> throw new ConfigurationException(ContinuumSettings.STRATEGY + " is '" + value
+                    + "'; use 'validity' (the default) or 'subquery'");
+        };
+        if (subquery && integrity(properties)) {
+            throw new ConfigurationException(ContinuumSettings.STRATEGY + " is 'subquery' and "
+                    + ContinuumSettings.INTEGRITY + " is 'hash-chain': the hash chain links each version to the "
+                    + "version it closed, which only the validity strategy records; set " + ContinuumSettings.STRATEGY
+                    + " to 'validity' or " + ContinuumSettings.INTEGRITY + " to 'none'");
+        }
+        return subquery;
     }
 }

@@ -18,11 +18,13 @@ import java.util.function.UnaryOperator;
  * @param undoScopeTable the table of undo/redo positions of scopes of several entities
  * @param undoScopeRelations the column of the table of undo scopes that names the scope's relations
  * @param valueTable the value table of compact properties ({@code <transaction>_value})
+ * @param validity how reads know a version's end, and whether writes keep it (the end column
+ *        above is used only when they do)
  */
 public record TableNames(String transactionTable, String transactionSequence, String undoTable,
         String transactionId, String endTransactionId, String operationType,
         TransactionColumns transactionColumns, UndoColumns undoColumns, String undoScopeTable,
-        String undoScopeRelations, String valueTable) {
+        String undoScopeRelations, String valueTable, ValidityStrategy validity) {
 
     /** The name of the column of the table of undo scopes that names the scope's relations, before quoting. */
     public static final String UNDO_SCOPE_RELATIONS = "relations";

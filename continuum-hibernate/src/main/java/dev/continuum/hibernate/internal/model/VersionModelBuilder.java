@@ -146,7 +146,9 @@ public final class VersionModelBuilder {
                         helper.toIdentifier(UndoScopeTable.name(settings.undoTable()).getText()))),
                 helper.toIdentifier(TableNames.UNDO_SCOPE_RELATIONS).render(dialect),
                 context.format(new QualifiedTableName(null, null,
-                        helper.toIdentifier(IntegrityTables.name(settings, CompactProperties.VALUE_TABLE_SUFFIX)))));
+                        helper.toIdentifier(IntegrityTables.name(settings, CompactProperties.VALUE_TABLE_SUFFIX)))),
+                new ValidityStrategy(settings.subquery(), helper.toIdentifier(settings.transactionIdColumn()).render(dialect),
+                        helper.toIdentifier(settings.endTransactionIdColumn()).render(dialect), NullSafeEquality.of(dialect)));
         return new VersionModel(models, collectionTables, joinColumnRoles, names, settings);
     }
 

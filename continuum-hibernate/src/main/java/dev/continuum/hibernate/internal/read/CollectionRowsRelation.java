@@ -58,13 +58,13 @@ record CollectionRowsRelation(PluralAttributeMapping attribute, CollectionTable 
             elementPart = manyToMany.getForeignKeyDescriptor().getPart(manyToMany.getSideNature());
         }
         String tx = "c." + names.transactionId();
-        String end = "c." + names.endTransactionId();
         String operation = "c." + names.operationType();
+        String sameRow = names.validity().sameKeyOf("c", table.columns().subList(0, table.identityWidth()));
         StringJoiner select = new StringJoiner(", ", "select ", " from " + table.name() + " c where ");
         table.columnNames().forEach(column -> select.add("c." + column));
-        select.add(tx).add(end).add(operation);
-        String validity = " and " + tx + " <= ? and (" + end + " is null or " + end + " > ?) and " + operation + " <> "
-                + Operation.DELETE.code() + " order by " + tx;
+        select.add(tx).add(names.validity().end("c", table.name(), sameRow)).add(operation);
+        String validity = " and " + names.validity().validWithin("c", table.name(), sameRow, "?", "?") + " and "
+                + operation + " <> " + Operation.DELETE.code() + " order by " + tx;
         return Optional.of(new CollectionRowsRelation(attribute, table, select.toString(), validity, keyColumns, index,
                 ModelPartDecoder.of(elementPart, positions), target));
     }

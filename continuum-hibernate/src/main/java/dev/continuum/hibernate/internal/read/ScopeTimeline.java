@@ -4,6 +4,7 @@ import dev.continuum.HistoryLookupException;
 import dev.continuum.UndoScope;
 import dev.continuum.Version;
 import dev.continuum.hibernate.internal.model.CollectionTable;
+import dev.continuum.hibernate.internal.model.TableNames;
 
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
@@ -104,8 +105,10 @@ record ScopeTimeline(EntityRef<?> root, List<Version<?>> rootVersions, List<Memb
         for (int column : keyColumns) {
             where.add("c." + table.columnNames().get(column) + " = ?");
         }
-        String sql = "select c." + reads.model.names().transactionId() + ", c." + reads.model.names().endTransactionId()
-                + " from " + table.name() + " c where " + where;
+        TableNames names = reads.model.names();
+        String endOfRow = names.validity().end("c", table.name(),
+                names.validity().sameKeyOf("c", table.columns().subList(0, table.identityWidth())));
+        String sql = "select c." + names.transactionId() + ", " + endOfRow + " from " + table.name() + " c where " + where;
         reads.jdbc.query(sql, ps -> KeyBatches.binder(keyMappings, session).bind(ps, 1,
                 List.<Object[]>of(root.idValues(session))), rs -> {
                     while (rs.next()) {

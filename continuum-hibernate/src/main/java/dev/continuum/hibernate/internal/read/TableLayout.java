@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.read;
 
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.ValidityStrategy;
 
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.DiscriminatorValue;
@@ -60,6 +61,27 @@ sealed interface TableLayout permits SingleTableLayout, JoinedLayout, UnionLayou
      */
     default boolean twoVersionsPerTransaction() {
         return false;
+    }
+
+    /**
+     * The select expression of the end of a row {@code v}: its end column, or the transaction of
+     * the next version of its identifier, as {@link TableNames#validity()} has it.
+     */
+    default String end(TableNames names) {
+        return names.validity().end("v", table(), ValidityStrategy.sameKey("v", idColumns()));
+    }
+
+    /**
+     * The condition that a row {@code v} was valid at some transaction between {@code lower} and
+     * {@code upper} (SQL expressions, {@code upper} rendered first).
+     */
+    default String validWithin(TableNames names, String upper, String lower) {
+        return names.validity().validWithin("v", table(), ValidityStrategy.sameKey("v", idColumns()), upper, lower);
+    }
+
+    /** The names of the identifier columns, which come first. */
+    private List<String> idColumns() {
+        return columns().names().subList(0, idColumnCount());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.read;
 
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.TableNames;
+import dev.continuum.hibernate.internal.model.ValidityStrategy;
 
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.BasicType;
@@ -40,12 +41,16 @@ record UnionLayout(String table, SelectedColumns columns, RowTypes rowTypes, int
         StringJoiner branches = new StringJoiner(" union all ", "(", ")");
         RowTypes.Builder types = new RowTypes.Builder(entity, entityColumn);
         for (EntityModel table : concrete) {
-            StringJoiner branch = new StringJoiner(", ", "select ", " from " + table.root().name());
+            StringJoiner branch = new StringJoiner(", ", "select ", " from " + table.root().name() + " b");
             for (String name : positions.keySet()) {
-                branch.add(table.root().columnNames().contains(name) ? name : "null as " + name);
+                branch.add(table.root().columnNames().contains(name) ? "b." + name + " as " + name : "null as " + name);
             }
             String entityName = table.entityName();
-            branch.add(names.transactionId()).add(names.endTransactionId()).add(names.operationType())
+            // the end of each table's rows, as the table has it: a class change ends a row in one table only
+            String end = names.validity().end("b", table.root().name(),
+                    ValidityStrategy.sameKey("b", table.root().columnNames().subList(0, table.root().idColumnCount())));
+            branch.add("b." + names.transactionId()).add(end + " as " + names.endTransactionId())
+                    .add("b." + names.operationType())
                     .add("'" + entityName.replace("'", "''") + "' as " + ENTITY_COLUMN);
             branches.add(branch.toString());
             Map<String, Integer> own = TableLayout.withIdentifier(table.persister(), positions);
@@ -53,6 +58,17 @@ record UnionLayout(String table, SelectedColumns columns, RowTypes rowTypes, int
                     entityName);
         }
         return new UnionLayout(branches.toString(), columns, types.build(), concrete.get(0).root().idColumnCount());
+    }
+
+    /** The end column of the union, which each branch derives as its table has it. */
+    @Override
+    public String end(TableNames names) {
+        return "v." + names.endTransactionId();
+    }
+
+    @Override
+    public String validWithin(TableNames names, String upper, String lower) {
+        return names.validity().validWithinByEnd("v", end(names), upper, lower);
     }
 
     @Override

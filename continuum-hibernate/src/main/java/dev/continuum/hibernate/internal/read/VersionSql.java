@@ -56,7 +56,7 @@ final class VersionSql {
         String operation = "v." + names.operationType();
         StringJoiner list = new StringJoiner(", ", "select ", "");
         layout.columns().expressions().forEach(list::add);
-        list.add(transactionId).add("v." + names.endTransactionId()).add(operation)
+        list.add(transactionId).add(layout.end(names)).add(operation)
                 .add("t." + names.transactionColumns().issuedAt()).add("t." + names.transactionColumns().userId())
                 .add("t." + names.transactionColumns().remoteAddr());
         if (names.transactionColumns().tenants()) {
@@ -113,9 +113,7 @@ final class VersionSql {
 
     /** The rows valid at a transaction: recorded by it or before, not superseded by it. */
     private String validAt(String transaction) {
-        String end = "v." + names.endTransactionId();
-        return "v." + names.transactionId() + " <= " + transaction + " and (" + end + " is null or " + end + " > "
-                + transaction + ")";
+        return layout.validWithin(names, transaction, transaction);
     }
 
     /**
@@ -161,7 +159,7 @@ final class VersionSql {
             keyExpressions.forEach(expression -> sql.append(", ").append(expression));
         }
         return sql.append(fromClause).append(" where ").append(tenant.where()).append(KeyBatches.predicate(keyExpressions, count)).append(" and ")
-                .append(validAt("?")).append(" order by ").append(orderById).append(", v.").append(names.transactionId())
+                .append(layout.validWithin(names, "?", "?")).append(" order by ").append(orderById).append(", v.").append(names.transactionId())
                 .toString();
     }
 }

@@ -11,11 +11,13 @@ import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Index;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Table;
 
 import java.util.ArrayList;
@@ -105,7 +107,7 @@ public final class GeneratedVersionClasses extends ContinuumContributor {
      *         the entity, or the class does not match the columns Continuum expects
      */
     public static void reconcile(Table existing, Table expected, Table live, String owner,
-            InFlightMetadataCollector metadata) {
+            Settings settings, InFlightMetadataCollector metadata) {
         PersistentClass versionClass = mappingOf(existing, metadata);
         VersionOf versionOf = versionClass == null ? null : versionOf(versionClass);
         if (versionOf == null) {
@@ -121,6 +123,9 @@ public final class GeneratedVersionClasses extends ContinuumContributor {
                     + expected.getName() + "', but that table is mapped by " + versionClass.getMappedClass().getName()
                     + ", the version class of " + versionOf.value().getName() + "; choose another name with "
                     + "@Versioned(table = \"...\"), or recompile so that " + className + " is generated anew");
+        }
+        if (settings.subquery()) {
+            deriveEnd(existing, expected, versionClass, settings, metadata);
         }
         verifyColumns(existing, expected, versionOf.value().getSimpleName(), className, metadata);
         adopt(existing, expected);
@@ -170,6 +175,51 @@ public final class GeneratedVersionClasses extends ContinuumContributor {
                     + primaryKey + ", but the version table " + expected.getName() + " of " + owner + " has "
                     + expectedKey + stale);
         }
+    }
+
+    /**
+     * Under the subquery strategy the version table has no end column, which a version class
+     * (generated for either strategy) maps: the class keeps its attribute, read as the transaction
+     * of the next version of its row, and the table loses the column.
+     */
+    private static void deriveEnd(Table existing, Table expected, PersistentClass versionClass, Settings settings,
+            InFlightMetadataCollector metadata) {
+        Column end = columnsByName(existing).get(canonical(settings.endTransactionIdColumn()));
+        Column transactionId = columnsByName(existing).get(canonical(settings.transactionIdColumn()));
+        if (end == null || transactionId == null || expected.getPrimaryKey() == null) {
+            return;
+        }
+        Dialect dialect = metadata.getDatabase().getDialect();
+        String tx = transactionId.getQuotedName(dialect);
+        StringBuilder read = new StringBuilder("(select min(nv.").append(tx).append(") from ")
+                .append(qualified(existing, dialect))
+                .append(" nv where nv.").append(tx).append(" > ").append(tx);
+        for (Column key : expected.getPrimaryKey().getColumns()) {
+            String name = key.getQuotedName(dialect);
+            if (!canonical(key.getName()).equals(canonical(transactionId.getName()))) {
+                read.append(" and nv.").append(name).append(" = ").append(name);
+            }
+        }
+        end.setCustomRead(read.append(')').toString());
+        for (Property property : versionClass.getProperties()) {
+            if (property.getValue().getColumns().contains(end)) {
+                property.setInsertable(false);
+                property.setUpdatable(false);
+            }
+        }
+        existing.getColumns().remove(end);
+    }
+
+    /** The table's name with its explicit catalog and schema, quoted as the mapping says. */
+    private static String qualified(Table table, Dialect dialect) {
+        StringBuilder name = new StringBuilder();
+        if (table.getCatalog() != null) {
+            name.append(table.getQuotedCatalog(dialect)).append('.');
+        }
+        if (table.getSchema() != null) {
+            name.append(table.getQuotedSchema(dialect)).append('.');
+        }
+        return name.append(table.getQuotedName(dialect)).toString();
     }
 
     /** Gives the mapped table what Continuum's own would have: nullable data columns, indexes, foreign keys. */

@@ -159,7 +159,7 @@ public final class SchemaContributor extends ContinuumContributor {
                 contributions.contributeTable(table);
             } else {
                 // a typed version class maps this table: keep it, checked against the table Continuum expects
-                GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, metadata);
+                GeneratedVersionClasses.reconcile(mapped, table, builder.live, builder.owner, settings, metadata);
                 ValueTableContribution.markReferences(mapped, builder.compact);
                 mapped.setOptions(table.getOptions());
             }

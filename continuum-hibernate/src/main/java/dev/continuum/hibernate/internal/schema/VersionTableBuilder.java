@@ -115,12 +115,16 @@ final class VersionTableBuilder {
         Column transactionId = SchemaContributor.column(helper.toIdentifier(settings.transactionIdColumn()), "long", true, table,
                 context);
         transactionId.setNullable(false);
-        Column endTransactionId = SchemaContributor.column(helper.toIdentifier(settings.endTransactionIdColumn()), "long", true, table,
-                context);
+        // under the subquery strategy there is no end column: reads derive a version's end
+        Column endTransactionId = settings.subquery() ? null
+                : SchemaContributor.column(helper.toIdentifier(settings.endTransactionIdColumn()), "long", true, table,
+                        context);
         Column operationType = SchemaContributor.column(helper.toIdentifier(settings.operationTypeColumn()), "short", true, table,
                 context);
         operationType.setNullable(false);
-        for (Column reserved : List.of(transactionId, endTransactionId, operationType)) {
+        List<Column> bookkeeping = endTransactionId == null ? List.of(transactionId, operationType)
+                : List.of(transactionId, endTransactionId, operationType);
+        for (Column reserved : bookkeeping) {
             if (columns.containsKey(reserved.getName())) {
                 throw new ConfigurationException(owner + " maps a column named '" + reserved.getName()
                         + "', which its version table " + name.getText() + " needs for Continuum's bookkeeping; "
@@ -146,7 +150,9 @@ final class VersionTableBuilder {
             table.addColumn(column);
         }
         table.addColumn(transactionId);
-        table.addColumn(endTransactionId);
+        if (endTransactionId != null) {
+            table.addColumn(endTransactionId);
+        }
         table.addColumn(operationType);
 
         if (primaryKey == null || !primaryKey.isEmpty()) {
@@ -162,17 +168,24 @@ final class VersionTableBuilder {
         } else {
             Index index = table.getOrCreateIndex(Identifiers.derivedName("ix", name.getText(), "key", dialect));
             key.forEach(index::addColumn);
+            if (endTransactionId == null) {
+                // the reads' subqueries look for a key's versions before or after a transaction
+                index.addColumn(transactionId);
+            }
         }
 
         Index byTransaction = table.getOrCreateIndex(
                 Identifiers.derivedName("ix", name.getText(), transactionId.getName(), dialect));
         byTransaction.addColumn(transactionId);
-        // Key first: closing the open version of a row (where key = ? and end is null) and finding
-        // the version a transaction superseded stay one index probe however long the history grows.
-        Index open = table.getOrCreateIndex(
-                Identifiers.derivedName("ix", name.getText(), endTransactionId.getName(), dialect));
-        key.forEach(column -> open.addColumn(columns.get(column.getName())));
-        open.addColumn(endTransactionId);
+        if (endTransactionId != null) {
+            // Key first: closing the open version of a row (where key = ? and end is null) and finding
+            // the version a transaction superseded stay one index probe however long the history grows.
+            // Without an end column, the primary key (key, transaction) serves the reads' subqueries.
+            Index open = table.getOrCreateIndex(
+                    Identifiers.derivedName("ix", name.getText(), endTransactionId.getName(), dialect));
+            key.forEach(column -> open.addColumn(columns.get(column.getName())));
+            open.addColumn(endTransactionId);
+        }
 
         if (settings.partitioned()) {
             table.setOptions(VersionPartitions.clause(transactionId.getQuotedName(dialect)));

@@ -112,8 +112,14 @@ final class TableRows {
         return values;
     }
 
-    /** The values of the rows of {@code table} whose open version is closed before they are written. */
+    /**
+     * The values of the rows of {@code table} whose open version is closed when they are written;
+     * none when the table keeps no ends (the subquery strategy).
+     */
     List<Object[]> closing(VersionTableWriter table) {
+        if (!table.closesVersions()) {
+            return List.of();
+        }
         List<Row> rows = byTable.get(table);
         List<Object[]> closing = new ArrayList<>(rows.size());
         for (Row row : rows) {

@@ -150,6 +150,14 @@ final class VersionTableWriter {
         return false;
     }
 
+    /**
+     * Whether the superseded versions of this table's rows are closed by an update: under the
+     * subquery strategy there is no end column, and a write only inserts.
+     */
+    boolean closesVersions() {
+        return names.validity().maintainsEnd();
+    }
+
     /** Whether open versions close with one {@code update ... where key in (...)} for many rows (a single-column key). */
     boolean closesSetBased() {
         return closeManyPrefix != null;

@@ -101,6 +101,12 @@ public class ContinuumProperties {
      */
     private Long partitionSpan;
 
+     * How a version's end is known: "validity" (each version table keeps it in its end column, which the write of the
+     * next version sets) or "subquery" (no end column, writes only insert, reads derive the end from the next
+     * version). Default: validity.
+     */
+    private String strategy;
+
     /** How much history HistoryAdmin.prune() keeps, for entities without @HistoryRetention. */
     private final Retention retention = new Retention();
 
@@ -256,6 +262,14 @@ public class ContinuumProperties {
         this.partitionSpan = partitionSpan;
     }
 
+    public String getStrategy() {
+        return strategy;
+    }
+
+    public void setStrategy(String strategy) {
+        this.strategy = strategy;
+    }
+
     public Retention getRetention() {
         return retention;
     }
@@ -323,6 +337,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.BULK_MUTATIONS, bulkMutations);
         put(settings, ContinuumSettings.INTEGRITY, integrity);
         put(settings, ContinuumSettings.PARTITION_SPAN, partitionSpan);
+        put(settings, ContinuumSettings.STRATEGY, strategy);
         put(settings, ContinuumSettings.RETENTION_VERSIONS, retention.versions);
         put(settings, ContinuumSettings.RETENTION_NEWER_THAN, retention.newerThan);
         put(settings, ContinuumSettings.RETENTION_KEEP_FIRST, retention.keepFirst);

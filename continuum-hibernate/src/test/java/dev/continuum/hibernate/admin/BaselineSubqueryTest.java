@@ -1,0 +1,8 @@
+package dev.continuum.hibernate.admin;
+
+import dev.continuum.hibernate.testing.WithProperties;
+
+/** {@link BaselineTest}'s tests under the subquery strategy: no end column, ends derived by every read. */
+@WithProperties("continuum.strategy=subquery")
+class BaselineSubqueryTest extends BaselineTest {
+}
