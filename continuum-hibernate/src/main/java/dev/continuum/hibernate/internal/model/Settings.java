@@ -37,6 +37,7 @@ import java.util.Map;
  * @param modifiedFlags whether version tables get modification flags, for entities that do not say otherwise
  * @param transactionChanges whether each transaction records the entity types it changed
  * @param hashChain whether tamper evidence is on ({@code continuum.integrity=hash-chain})
+ * @param nativeVersioning whether entities are versioned by database triggers, for entities that do not say otherwise
  */
 public record Settings(
         boolean enabled,
@@ -55,7 +56,8 @@ public record Settings(
         BulkMutations bulkMutations,
         boolean modifiedFlags,
         boolean transactionChanges,
-        boolean hashChain) {
+        boolean hashChain,
+        boolean nativeVersioning) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -90,7 +92,8 @@ public record Settings(
                 bulkMutations(properties),
                 bool(properties, ContinuumSettings.MODIFIED_FLAGS, false),
                 bool(properties, ContinuumSettings.TRANSACTION_CHANGES, false),
-                integrity(properties));
+                integrity(properties),
+                bool(properties, ContinuumSettings.NATIVE_VERSIONING, false));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */

@@ -114,7 +114,8 @@ public final class VersionModelBuilder {
                 levels.add(table);
             }
             models.put(persister.getEntityName(), new EntityModel(persister, levels,
-                    ownersVersioned.contains(persister.getEntityName())));
+                    ownersVersioned.contains(persister.getEntityName()),
+                    NativeVersioning.enabled(plan.view().entity(), settings)));
         }
 
         Map<String, CollectionTable> collectionTables = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.internal.schema;
 
+import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
 import dev.continuum.SchemaMismatchException;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.schema.SchemaDifferences.Difference;
@@ -57,6 +58,10 @@ public final class SchemaScripts {
             all.addAll(IntegrityTablesContributor.tables(mapping.metadata(), mapping.settings()));
             all.forEach(table -> statements.addAll(ddl.createTable(table)));
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
+            NativeTriggers triggers = SchemaDifferences.nativeTriggers(mapping.metadata());
+            if (triggers != null && triggers.appliesToDialect(mapping.metadata().getDatabase().getDialect())) {
+                statements.addAll(triggers.createStatements(mapping.context()));
+            }
             return statements;
         });
     }

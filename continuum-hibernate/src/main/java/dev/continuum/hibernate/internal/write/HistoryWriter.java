@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.VersioningException;
 import dev.continuum.hibernate.internal.integrity.Integrity;
+import dev.continuum.hibernate.internal.nativemode.PostgreSqlTriggers;
 
 import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -34,10 +35,13 @@ final class HistoryWriter {
     private final TransactionExtrasWriter extras;
     /** Tamper evidence, or null when it is off. */
     private final Integrity integrity;
+    /** Whether the transaction id is handed to the triggers of natively versioned entities, which then share the row. */
+    private final boolean publish;
 
-    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras,
-            Integrity integrity) {
+    HistoryWriter(WriteStrategy strategy, boolean publish, TransactionRow transactionRow,
+            TransactionExtrasWriter extras, Integrity integrity) {
         this.strategy = strategy;
+        this.publish = publish;
         this.transactionRow = transactionRow;
         this.extras = extras;
         this.integrity = integrity;
@@ -63,6 +67,12 @@ final class HistoryWriter {
                     ? CombinedStatement.plan(transactionRow.returningSql(), order, rows) : null;
             long transactionId = combined != null ? combined.execute(statements, transactionRow, rows)
                     : transactionRow.insert(statements);
+            if (publish) {
+                try (PreparedStatement statement = statements.prepare(PostgreSqlTriggers.publishSql())) {
+                    statement.setString(1, Long.toString(transactionId));
+                    statement.execute();
+                }
+            }
             extras.write(statements, transactionId, order);
             for (VersionTableWriter table : order) {
                 if (combined == null || !combined.inserts(table)) {
