@@ -34,7 +34,7 @@ class NativeMergingTest {
     }
 
     @DatabaseTest(only = TestDatabase.POSTGRESQL)
-    void updateThenDeleteInOneTransactionIsOneDeleteCarryingTheLastVersion(Db db) {
+    void updateThenDeleteInOneTransactionIsOneDeleteKeepingTheLastState(Db db) {
         db.run(em -> em.persist(new Ticket(1L, "old", 1)));
         db.run(em -> {
             em.createNativeQuery("update ticket set title = 'changed' where id = 1").executeUpdate();
@@ -43,7 +43,7 @@ class NativeMergingTest {
 
         List<TicketRows.Row> rows = TicketRows.of(db, 1L);
         assertThat(rows).extracting(TicketRows.Row::operation).containsExactly(0, 2);
-        assertThat(rows.get(1).title()).isEqualTo("old");
+        assertThat(rows.get(1).title()).isEqualTo("changed");
         TicketRows.assertChains(db);
     }
 
@@ -69,6 +69,22 @@ class NativeMergingTest {
 
         assertThat(TicketRows.operations(db, 1L)).containsExactly(0);
         assertThat(db.count("transaction")).isEqualTo(1);
+    }
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void deletedReinsertedAndDeletedAgainKeepsTheStateOfTheLastDeletion(Db db) {
+        db.run(em -> em.persist(new Ticket(1L, "first", 1)));
+        db.run(em -> {
+            em.createNativeQuery("delete from ticket where id = 1").executeUpdate();
+            em.createNativeQuery("insert into ticket (id, title, priority) values (1, 'second', 2)").executeUpdate();
+            em.createNativeQuery("delete from ticket where id = 1").executeUpdate();
+        });
+
+        List<TicketRows.Row> rows = TicketRows.of(db, 1L);
+        assertThat(rows).extracting(TicketRows.Row::operation).containsExactly(0, 2);
+        assertThat(rows.get(1).title()).isEqualTo("second");
+        assertThat(rows.get(1).priority()).isEqualTo(2);
+        TicketRows.assertChains(db);
     }
 
     @DatabaseTest(only = TestDatabase.POSTGRESQL)

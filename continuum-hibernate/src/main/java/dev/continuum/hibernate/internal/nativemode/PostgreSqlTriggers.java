@@ -17,12 +17,12 @@ import java.util.List;
  * transaction-local setting {@value #TRANSACTION_ID}.
  *
  * <p>Each trigger writes the version of one row from the row as it is at commit: inserted or
- * updated when the live row exists (nothing when it equals the open version: a no-op update), a
- * deletion carrying the open version's values when it does not (nothing when there is no open
- * version either: inserted and deleted in the transaction). It closes the open version it
- * supersedes. A row with a version of this transaction already is skipped, so that several changes
- * of one row in one transaction make one version; the first change of the row decides between
- * insert and update.
+ * updated when the live row exists (nothing when it equals the open version: a no-op update); when
+ * it does not, a deletion keeping the row as its deletion found it (the {@code OLD} row of the
+ * transaction's last delete of it), or nothing when there is no open version either (inserted and
+ * deleted in the transaction). It closes the open version it supersedes. A row with a version of
+ * this transaction already is skipped, so that several changes of one row in one transaction make
+ * one version; the first change of the row decides between insert and update.
  */
 public final class PostgreSqlTriggers {
 
@@ -138,9 +138,18 @@ public final class PostgreSqlTriggers {
         all.addAll(table.dataColumns());
         String byKeyV = match("v", "cv_r", table.keyColumns());
         String columns = String.join(", ", all) + ", " + tx + ", " + end + ", " + names.operationType();
+        String exists = "cv_tx is not null and exists (select 1 from " + version + " v where " + byKeyV + " and v."
+                + tx + " = cv_tx)";
+        String allocate = "      if cv_tx is null then\n        cv_tx := " + allocatorName(names, context) + "();\n"
+                + "      end if;\n";
+        String close = "        update " + version + " v set " + end + " = cv_tx where " + byKeyV + " and v." + tx
+                + " = cv_prev." + tx + ";\n";
+        String selectPrev = "    select " + prefixed("v", all) + ", v." + tx + " into cv_prev from " + version
+                + " v where " + byKeyV + " and v." + end + " is null order by v." + tx + " desc limit 1;\n"
+                + "    cv_prev_found := found;\n";
         StringBuilder sql = new StringBuilder();
         sql.append("\ndeclare\n")
-                .append("  cv_r record;\n  cv_live record;\n  cv_prev record;\n  cv_live_found boolean;\n  cv_prev_found boolean;\n")
+                .append("  cv_r record;\n  cv_live record;\n  cv_prev record;\n  cv_prev_found boolean;\n")
                 .append("  cv_tx bigint := nullif(current_setting('" + TRANSACTION_ID + "', true), '')::bigint;\n")
                 .append("begin\n")
                 .append("  for cv_pass in 1..2 loop\n")
@@ -152,34 +161,41 @@ public final class PostgreSqlTriggers {
                 .append("      exit when ").append(same("OLD", "NEW", table.keyColumns())).append(";\n")
                 .append("      cv_r := OLD;\n")
                 .append("    end if;\n")
-                .append("    continue when cv_tx is not null and exists (select 1 from ").append(version)
-                .append(" v where ").append(byKeyV).append(" and v.").append(tx).append(" = cv_tx);\n")
                 .append("    select ").append(prefixed("t", all)).append(" into cv_live from ").append(live)
                 .append(" t where ").append(match("t", "cv_r", table.keyColumns())).append(";\n")
-                .append("    cv_live_found := found;\n")
-                .append("    select ").append(prefixed("v", all)).append(", v.").append(tx).append(" into cv_prev from ")
-                .append(version).append(" v where ").append(byKeyV).append(" and v.").append(end)
-                .append(" is null order by v.").append(tx).append(" desc limit 1;\n")
-                .append("    cv_prev_found := found;\n")
-                .append("    continue when not cv_live_found and not cv_prev_found;\n")
-                .append("    continue when cv_live_found and cv_prev_found")
+                .append("    if not found then\n")
+                .append("      -- gone at commit: the deletion's version keeps the row as the last deletion found it\n")
+                .append("      continue when TG_OP <> 'DELETE' and cv_pass = 1;\n")
+                .append("      if ").append(exists).append(" then\n");
+        if (!table.dataColumns().isEmpty()) {
+            sql.append("        update ").append(version).append(" v set ").append(String.join(", ",
+                    table.dataColumns().stream().map(c -> c + " = cv_r." + c).toList())).append(" where ")
+                    .append(byKeyV).append(" and v.").append(tx).append(" = cv_tx;\n");
+        }
+        sql.append("        continue;\n")
+                .append("      end if;\n")
+                .append(selectPrev.replace("\n    ", "\n      ").replaceFirst("^    ", "      "))
+                .append("      -- inserted and deleted in this transaction: nothing to record\n")
+                .append("      continue when not cv_prev_found;\n")
+                .append(allocate)
+                .append(close.replaceFirst("^        ", "      "))
+                .append("      insert into ").append(version).append(" (").append(columns).append(") values (")
+                .append(prefixed("cv_r", all)).append(", cv_tx, null, 2);\n")
+                .append("      continue;\n")
+                .append("    end if;\n")
+                .append("    -- present at commit: one version per row and transaction, from its state at commit\n")
+                .append("    continue when ").append(exists).append(";\n")
+                .append(selectPrev)
+                .append("    continue when cv_prev_found")
                 .append(table.dataColumns().isEmpty() ? "" : " and " + same("cv_live", "cv_prev", table.dataColumns()))
                 .append(";\n")
-                .append("    if cv_tx is null then\n")
-                .append("      cv_tx := ").append(allocatorName(names, context)).append("();\n")
-                .append("    end if;\n")
+                .append(allocate.replace("\n      ", "\n    ").replaceFirst("^      ", "    "))
                 .append("    if cv_prev_found then\n")
-                .append("      update ").append(version).append(" v set ").append(end).append(" = cv_tx where ")
-                .append(byKeyV).append(" and v.").append(tx).append(" = cv_prev.").append(tx).append(";\n")
+                .append(close.replaceFirst("^        ", "      "))
                 .append("    end if;\n")
-                .append("    if cv_live_found then\n")
-                .append("      insert into ").append(version).append(" (").append(columns).append(") values (")
-                .append(prefixed("cv_live", all)).append(", cv_tx, null, case when cv_prev_found or cv_pass = 2 or TG_OP <> "
-                        + "'INSERT' then 1 else 0 end);\n")
-                .append("    else\n")
-                .append("      insert into ").append(version).append(" (").append(columns).append(") values (")
-                .append(prefixed("cv_prev", all)).append(", cv_tx, null, 2);\n")
-                .append("    end if;\n")
+                .append("    insert into ").append(version).append(" (").append(columns).append(") values (")
+                .append(prefixed("cv_live", all)).append(", cv_tx, null, case when cv_prev_found or cv_pass = 2 or "
+                        + "TG_OP <> 'INSERT' then 1 else 0 end);\n")
                 .append("  end loop;\n")
                 .append("  return null;\n")
                 .append("end\n");
