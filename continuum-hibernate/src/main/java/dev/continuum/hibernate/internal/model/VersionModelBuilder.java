@@ -167,7 +167,8 @@ public final class VersionModelBuilder {
         return names;
     }
 
-    private static boolean versionedOnCollectionChange(PersistentClass entity, Settings settings) {
+    /** Whether {@code entity} gets a version when only its owned collections change. */
+    public static boolean versionedOnCollectionChange(PersistentClass entity, Settings settings) {
         Versioned.Setting option = VersionedEntity.annotation(entity).versionOwnerOnCollectionChange();
         return option == Versioned.Setting.ENABLED
                 || option == Versioned.Setting.DEFAULT && settings.versionOwnerOnCollectionChange();

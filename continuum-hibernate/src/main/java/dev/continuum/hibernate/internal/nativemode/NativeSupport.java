@@ -7,6 +7,7 @@ import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.hibernate.internal.model.VersionedCollection;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
+import dev.continuum.hibernate.internal.model.VersionModelBuilder;
 
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
@@ -79,10 +80,16 @@ public final class NativeSupport {
         if (tenants) {
             reasons.add("transactions belong to tenants (the unit has a @TenantId entity)");
         }
-        for (Collection collection : collections) {
-            if (collection.getOwner() == entity && VersionedCollection.of(collection, settings) != null) {
-                reasons.add("it owns the versioned collection " + collection.getRole()
-                        + " (mark it @NotVersioned, or version the entity through Hibernate's events)");
+        if (VersionModelBuilder.versionedOnCollectionChange(entity, settings)) {
+            for (Collection collection : collections) {
+                if (collection.getOwner() == entity && VersionedCollection.of(collection, settings) != null) {
+                    reasons.add("it owns the versioned collection " + collection.getRole() + " and gets a version "
+                            + "when only its collections change, which its trigger cannot see (set "
+                            + "@Versioned(versionOwnerOnCollectionChange = DISABLED) or "
+                            + ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE + "=false: the collection's own "
+                            + "version table still records each change, or mark the collection @NotVersioned)");
+                    break;
+                }
             }
         }
         if (!reasons.isEmpty()) {
