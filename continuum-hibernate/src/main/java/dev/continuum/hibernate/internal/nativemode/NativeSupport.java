@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What native versioning supports, checked when the mapping is built: an entity versioned
@@ -133,20 +134,19 @@ public final class NativeSupport {
                 trigger);
     }
 
-    /** What every trigger of the unit shares, named as the settings name the transaction table and its columns. */
+    /**
+     * What every trigger of the unit shares, named as the settings name the transaction table and its columns.
+     *
+     * @param transactionTable looks the transaction table up in the complete mapping
+     */
     public static Bookkeeping bookkeeping(Namespace namespace, IdentifierHelper helper, Settings settings,
-            Dialect dialect) {
+            Dialect dialect, Supplier<Table> transactionTable) {
         QualifiedSequenceName sequence = new QualifiedSequenceName(namespace.getPhysicalName().catalog(),
                 namespace.getPhysicalName().schema(), helper.toIdentifier(settings.transactionSequence()));
-        Identifier name = helper.toIdentifier(settings.transactionTable());
-        Table transactionTable = new Table("continuum", namespace, name, false);
-        TableNames.TransactionColumns columns = TableNames.TransactionColumns.NAMES
-                .map(column -> helper.toIdentifier(column).render(dialect));
-        String allocator = name.getText() + ALLOCATOR_SUFFIX;
+        String allocator = helper.toIdentifier(settings.transactionTable()).getText() + ALLOCATOR_SUFFIX;
         checkLength(allocator, dialect, "The name of the function that allocates the transaction rows of natively "
                 + "versioned changes, '" + allocator + "', ", "choose a shorter " + ContinuumSettings.TRANSACTION_TABLE);
-        return new Bookkeeping(transactionTable, sequence, columns.id(), columns.issuedAt(), true, columns.userId(),
-                settings.userIdLength(), columns.remoteAddr(), settings.remoteAddrLength(),
+        return new Bookkeeping(transactionTable, sequence, settings.userIdLength(), settings.remoteAddrLength(),
                 helper.toIdentifier(settings.transactionIdColumn()).render(dialect),
                 helper.toIdentifier(settings.endTransactionIdColumn()).render(dialect),
                 helper.toIdentifier(settings.operationTypeColumn()).render(dialect), allocator);

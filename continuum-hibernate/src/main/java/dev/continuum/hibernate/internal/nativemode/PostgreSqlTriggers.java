@@ -1,5 +1,7 @@
 package dev.continuum.hibernate.internal.nativemode;
 
+import dev.continuum.hibernate.internal.model.TableNames;
+
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.QualifiedTableName;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
@@ -54,7 +56,7 @@ public final class PostgreSqlTriggers {
 
     /** The qualified name of the allocating function. */
     public static String allocatorName(Bookkeeping names, SqlStringGenerationContext context) {
-        return function(names.transactionTable(), names.allocator(), context);
+        return function(names.transactionTable().get(), names.allocator(), context);
     }
 
     /** The qualified name of the trigger function of {@code table}. */
@@ -80,11 +82,14 @@ public final class PostgreSqlTriggers {
 
     /** The body of the allocating function, as the database keeps it. */
     public static String allocatorBody(Bookkeeping names, SqlStringGenerationContext context) {
-        String table = context.format(names.transactionTable().getQualifiedTableName());
+        String table = context.format(names.transactionTable().get().getQualifiedTableName());
+        TableNames.TransactionColumns logical = TableNames.TransactionColumns.NAMES;
+        String id = names.column(logical.id(), context.getDialect());
         String next = context.getDialect().getSequenceSupport().getSelectSequenceNextValString(context.format(names.sequence()));
-        String now = names.issuedAtWithZone() ? "clock_timestamp()" : "(clock_timestamp() at time zone 'UTC')";
-        String columns = " (" + names.id() + ", " + names.issuedAt() + ", " + names.userId() + ", "
-                + names.remoteAddr() + ")";
+        String now = "clock_timestamp()";
+        String columns = " (" + id + ", " + names.column(logical.issuedAt(), context.getDialect()) + ", "
+                + names.column(logical.userId(), context.getDialect()) + ", "
+                + names.column(logical.remoteAddr(), context.getDialect()) + ")";
         return "\ndeclare\n"
                 + "  cv_tx bigint := nullif(current_setting('" + TRANSACTION_ID + "', true), '')::bigint;\n"
                 + "begin\n"
@@ -93,11 +98,11 @@ public final class PostgreSqlTriggers {
                 + "      -- written by another program: what the database knows of it\n"
                 + "      insert into " + table + columns + " values (" + next + ", " + now
                 + ", left(session_user::text, " + names.userIdLength() + "), left(host(inet_client_addr()), "
-                + names.remoteAddrLength() + ")) returning " + names.id() + " into cv_tx;\n"
+                + names.remoteAddrLength() + ")) returning " + id + " into cv_tx;\n"
                 + "    else\n"
                 + "      insert into " + table + columns + " values (" + next + ", " + now
                 + ", nullif(current_setting('" + USER + "', true), ''), nullif(current_setting('" + REMOTE_ADDR
-                + "', true), '')) returning " + names.id() + " into cv_tx;\n"
+                + "', true), '')) returning " + id + " into cv_tx;\n"
                 + "    end if;\n"
                 + "    perform set_config('" + TRANSACTION_ID + "', cv_tx::text, true);\n"
                 + "  end if;\n"

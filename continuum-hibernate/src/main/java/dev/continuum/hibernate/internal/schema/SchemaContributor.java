@@ -10,6 +10,7 @@ import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
 import dev.continuum.hibernate.internal.model.VersionedCollection;
 import dev.continuum.ConfigurationException;
+import dev.continuum.hibernate.ContinuumTransaction;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.Versioned;
 
@@ -184,7 +185,9 @@ public final class SchemaContributor extends ContinuumContributor {
         }
         if (!triggered.isEmpty()) {
             metadata.getDatabase().addAuxiliaryDatabaseObject(new NativeTriggers(
-                    NativeSupport.bookkeeping(namespace, helper, settings, dialect), triggered));
+                    NativeSupport.bookkeeping(namespace, helper, settings, dialect,
+                            () -> metadata.getEntityBinding(ContinuumTransaction.class.getName()).getTable()),
+                    triggered));
         }
     }
 
