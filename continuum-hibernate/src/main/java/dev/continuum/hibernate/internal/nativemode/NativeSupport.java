@@ -4,12 +4,10 @@ import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.hibernate.internal.model.ModifiedFlags;
 import dev.continuum.hibernate.internal.model.Settings;
-import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.hibernate.internal.model.VersionedCollection;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
 import dev.continuum.hibernate.internal.model.VersionModelBuilder;
 
-import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.QualifiedSequenceName;
 import org.hibernate.dialect.Dialect;

@@ -8,11 +8,11 @@ import dev.continuum.hibernate.internal.model.TableNames.UndoColumns;
 import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.schema.DatabaseSchema.ColumnInfo;
 import dev.continuum.hibernate.internal.schema.DatabaseSchema.TableInfo;
+import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
+import dev.continuum.hibernate.internal.nativemode.TriggerCheck;
 
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
-import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
-import dev.continuum.hibernate.internal.nativemode.TriggerCheck;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.Column;

@@ -1,9 +1,9 @@
 package dev.continuum.hibernate.internal.schema;
 
-import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
 import dev.continuum.SchemaMismatchException;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.schema.SchemaDifferences.Difference;
+import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
 
 import jakarta.persistence.PersistenceConfiguration;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
