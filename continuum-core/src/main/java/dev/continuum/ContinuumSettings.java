@@ -89,6 +89,14 @@ public final class ContinuumSettings {
      * accepts activities. Costs nothing for transactions that record no activity.
      */
     public static final String ACTIVITIES = "continuum.activities";
+     * {@code true} or {@code false} (default): whether versioned entities are versioned natively,
+     * by triggers that Continuum generates from the mapping, which write the version rows and the
+     * transaction row inside the database, so that bulk HQL/JPQL updates and deletes, native SQL,
+     * JDBC and other programs' writes are recorded too. Entities override it with
+     * {@link Versioned#nativeVersioning()}. PostgreSQL only; see the native versioning page of the
+     * documentation for what it supports.
+     */
+    public static final String NATIVE_VERSIONING = "continuum.native_versioning";
 
     private ContinuumSettings() {
     }

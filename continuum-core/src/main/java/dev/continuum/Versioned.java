@@ -63,6 +63,20 @@ public @interface Versioned {
      */
     Setting modifiedFlags() default Setting.DEFAULT;
 
+    /**
+     * Whether this entity is versioned natively: by database triggers that Continuum generates
+     * from the mapping and creates with the schema, which write its version rows and the
+     * transaction row at commit, so that changes that bypass Hibernate's entity events (bulk
+     * HQL/JPQL updates and deletes, native SQL, JDBC, other programs) are recorded as well. The
+     * history tables and the reading API are the same as without it. {@link Setting#DEFAULT}
+     * follows {@link ContinuumSettings#NATIVE_VERSIONING}, which is off unless configured on.
+     * Where the database or the entity's mapping does not allow it, the boot fails naming the
+     * entity and the reason.
+     *
+     * @return whether the database records this entity's versions
+     */
+    Setting nativeVersioning() default Setting.DEFAULT;
+
     /** An on/off choice that can defer to a global setting. */
     enum Setting {
         /** Follow the global setting. */

@@ -78,7 +78,10 @@ public final class Interleaved {
                 db = arg;
             }
         }
-        List<Variant> all = read ? Reads.variants() : List.of(Variant.values());
+        Database database = Database.named(db);
+        // native versioning (N) has triggers on PostgreSQL only
+        List<Variant> all = read ? Reads.variants() : List.of(Variant.values()).stream()
+                .filter(v -> v != Variant.N || database == Database.POSTGRESQL).toList();
         Variant base = read ? Variant.E : Variant.P;
         // The base variant always runs, first: every ratio is to it.
         List<Variant> named = chosen;
@@ -86,17 +89,20 @@ public final class Interleaved {
                 : all.stream().filter(v -> v == base || named.contains(v)).toList();
         int warmupRounds = warmupChosen != null ? warmupChosen : full ? 5 : 3;
         int rounds = roundsChosen != null ? roundsChosen : full ? 30 : 10;
-        Database database = Database.named(db);
         Map<String, Map<Variant, List<Double>>> times = new LinkedHashMap<>();
-        for (Workload workload : read ? readWorkloads() : workloads()) {
+        for (Workload workload : read ? readWorkloads() : workloads(variants.contains(Variant.N))) {
             times.put(workload.name(), run(workload, variants, database, warmupRounds, rounds));
         }
         print(db, rounds, times, variants, base);
     }
 
-    private static List<Workload> workloads() {
+    /** Rows of the bulk update workload, W5: one {@code update Article set ...} over all of them. */
+    private static final int BULK_ROWS = Integer.getInteger("continuum.bench.bulk_rows", 100_000);
+
+    /** The write workloads; the bulk update (W5), which only native versioning records, when N runs. */
+    private static List<Workload> workloads(boolean bulk) {
         int batch = Workloads.ARTICLES_PER_TRANSACTION;
-        return List.of(
+        List<Workload> workloads = new ArrayList<>(List.of(
                 new Workload("W1 insert", 5, unit -> {
                     List<Long> tags = Workloads.seedTags(unit);
                     return n -> Workloads.insertArticles(unit, tags, n);
@@ -126,7 +132,15 @@ public final class Interleaved {
                             Workloads.deleteArticles(unit, doomed);
                         }
                     };
-                }));
+                })));
+        if (bulk) {
+            workloads.add(new Workload("W5 bulk update of " + BULK_ROWS + " rows", 1, unit -> {
+                List<Long> tags = Workloads.seedTags(unit);
+                Workloads.seedArticles(unit, BULK_ROWS, tags);
+                return n -> Workloads.bulkUpdate(unit, n + 1);
+            }));
+        }
+        return workloads;
     }
 
     private static List<Workload> readWorkloads() {

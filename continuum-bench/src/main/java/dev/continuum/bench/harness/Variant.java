@@ -43,6 +43,18 @@ public enum Variant {
             "continuum.strategy", "subquery",
             "continuum.transaction_sequence", "cs_transaction_id_seq",
             "continuum.undo_table", "cs_continuum_undo")),
+    /**
+     * Continuum in native mode: triggers generated from the mapping write the versions of the three
+     * entities and the transaction row at commit (PostgreSQL only); the article's tags, a collection,
+     * are versioned by the event listeners under the same transaction row, so the owner is not
+     * versioned on collection-only changes (none of the workloads makes one).
+     */
+    N("n_", new ContinuumModel(), Map.of(
+            "continuum.enabled", "true",
+            "continuum.native_versioning", "true",
+            "continuum.version_owner_on_collection_change", "false",
+            "continuum.transaction_sequence", "n_transaction_id_seq",
+            "continuum.undo_table", "n_continuum_undo")),
 
     /** Hibernate Envers with its default audit strategy (no end revision column). */
     E("e_", new EnversModel(), Map.of(

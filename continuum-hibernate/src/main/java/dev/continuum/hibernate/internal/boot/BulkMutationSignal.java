@@ -53,7 +53,8 @@ public final class BulkMutationSignal implements ServiceContributor, StandardSer
                     ContinuumService.WritePath writePath = context.getSession().getFactory().getServiceRegistry()
                             .requireService(ContinuumService.class).writePath();
                     if (writePath instanceof VersioningRuntime runtime) {
-                        runtime.bulkMutation(mutation.getSqlString(), mutation.getAffectedTableNames());
+                        runtime.bulkMutation(context.getSession(), mutation.getSqlString(),
+                                mutation.getAffectedTableNames());
                     }
                     return hibernates.execute(mutation, bindings, statementCreator, expectationCheck, context);
                 };

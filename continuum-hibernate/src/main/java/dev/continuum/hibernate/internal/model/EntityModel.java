@@ -18,8 +18,11 @@ import java.util.List;
  * @param levels the version tables of one change, root level first
  * @param versionedOnCollectionChange whether the entity gets a version when only its owned
  *        collections change
+ * @param nativeVersioning whether database triggers write its versions (see {@link NativeVersioning}),
+ *        so that the event listeners leave it alone
  */
-public record EntityModel(EntityPersister persister, List<EntityTable> levels, boolean versionedOnCollectionChange) {
+public record EntityModel(EntityPersister persister, List<EntityTable> levels, boolean versionedOnCollectionChange,
+        boolean nativeVersioning) {
 
     /** Copies the levels, so that the model cannot change. */
     public EntityModel {

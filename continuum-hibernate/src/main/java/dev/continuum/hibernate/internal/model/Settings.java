@@ -42,6 +42,7 @@ import java.util.Map;
  *        plain (unpartitioned) version tables
  * @param subquery whether reads derive a version's end rather than version tables keeping it
  *        ({@code continuum.strategy=subquery})
+ * @param nativeVersioning whether entities are versioned by database triggers, for entities that do not say otherwise
  */
 public record Settings(
         boolean enabled,
@@ -63,7 +64,8 @@ public record Settings(
         boolean hashChain,
         boolean activities,
         long partitionSpan,
-        boolean subquery) {
+        boolean subquery,
+        boolean nativeVersioning) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -101,7 +103,8 @@ public record Settings(
                 integrity(properties),
                 bool(properties, ContinuumSettings.ACTIVITIES, false),
                 partitionSpan(properties),
-                subquery(properties));
+                subquery(properties),
+                bool(properties, ContinuumSettings.NATIVE_VERSIONING, false));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */

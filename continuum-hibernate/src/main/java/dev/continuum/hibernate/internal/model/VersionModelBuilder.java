@@ -114,7 +114,8 @@ public final class VersionModelBuilder {
                 levels.add(table);
             }
             models.put(persister.getEntityName(), new EntityModel(persister, levels,
-                    ownersVersioned.contains(persister.getEntityName())));
+                    ownersVersioned.contains(persister.getEntityName()),
+                    NativeVersioning.enabled(plan.view().entity(), settings)));
         }
 
         Map<String, CollectionTable> collectionTables = new LinkedHashMap<>();
@@ -170,7 +171,8 @@ public final class VersionModelBuilder {
         return names;
     }
 
-    private static boolean versionedOnCollectionChange(PersistentClass entity, Settings settings) {
+    /** Whether {@code entity} gets a version when only its owned collections change. */
+    public static boolean versionedOnCollectionChange(PersistentClass entity, Settings settings) {
         Versioned.Setting option = VersionedEntity.annotation(entity).versionOwnerOnCollectionChange();
         return option == Versioned.Setting.ENABLED
                 || option == Versioned.Setting.DEFAULT && settings.versionOwnerOnCollectionChange();

@@ -2,11 +2,16 @@ package dev.continuum.hibernate.internal.schema;
 
 import dev.continuum.hibernate.internal.model.CompactProperties;
 import dev.continuum.hibernate.internal.model.ModifiedFlags;
+import dev.continuum.hibernate.internal.model.NativeVersioning;
+import dev.continuum.hibernate.internal.nativemode.NativeSupport;
+import dev.continuum.hibernate.internal.nativemode.NativeTable;
+import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.model.VersionedEntity;
 import dev.continuum.hibernate.internal.model.VersionedCollection;
 import dev.continuum.ConfigurationException;
+import dev.continuum.hibernate.ContinuumTransaction;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.Versioned;
 
@@ -82,6 +87,9 @@ public final class SchemaContributor extends ContinuumContributor {
         }
         for (PersistentClass entity : versioned) {
             EmbeddedExclusions.check(entity);
+            if (NativeVersioning.enabled(entity, settings)) {
+                NativeSupport.check(entity, settings, dialect, hasTenantId(metadata), metadata.getCollectionBindings());
+            }
         }
         Namespace namespace = metadata.getDatabase().getDefaultNamespace();
         checkNoClash(metadata, helper.toIdentifier(settings.transactionTable()), "transaction table",
@@ -152,9 +160,12 @@ public final class SchemaContributor extends ContinuumContributor {
             }
             builder.primaryKey = plan.primaryKeyColumns();
         }
-        for (VersionTableBuilder builder : tables.values()) {
+        Map<String, Table> built = new LinkedHashMap<>();
+        for (Map.Entry<String, VersionTableBuilder> entry : tables.entrySet()) {
+            VersionTableBuilder builder = entry.getValue();
             Table table = builder.build(settings, context, helper, dialect);
             Table mapped = builder.namespace.locateTable(builder.name);
+            built.put(entry.getKey(), mapped == null ? table : mapped);
             if (mapped == null) {
                 contributions.contributeTable(table);
             } else {
@@ -173,6 +184,29 @@ public final class SchemaContributor extends ContinuumContributor {
         }
         if (anyCompact) {
             ValueTableContribution.contribute(contributions, metadata, context, settings);
+        }
+        contributeTriggers(versioned, built, metadata, settings, dialect, helper, namespace);
+    }
+
+    /**
+     * Adds the triggers of the natively versioned entities to the relational model, as one auxiliary
+     * database object that schema management creates after the tables.
+     */
+    private static void contributeTriggers(List<PersistentClass> versioned, Map<String, Table> versionTables,
+            InFlightMetadataCollector metadata, Settings settings, Dialect dialect, IdentifierHelper helper,
+            Namespace namespace) {
+        List<NativeTable> triggered = new ArrayList<>();
+        for (PersistentClass entity : versioned) {
+            if (NativeVersioning.enabled(entity, settings) && hasPhysicalTable(entity)) {
+                Table version = versionTables.get(VersionedEntity.of(entity, settings).versionTableName());
+                triggered.add(NativeSupport.table(entity, version, settings, dialect));
+            }
+        }
+        if (!triggered.isEmpty()) {
+            metadata.getDatabase().addAuxiliaryDatabaseObject(new NativeTriggers(
+                    NativeSupport.bookkeeping(namespace, helper, settings, dialect,
+                            () -> metadata.getEntityBinding(ContinuumTransaction.class.getName()).getTable()),
+                    triggered));
         }
     }
 

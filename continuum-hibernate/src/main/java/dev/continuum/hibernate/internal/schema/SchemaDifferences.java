@@ -8,8 +8,11 @@ import dev.continuum.hibernate.internal.model.TableNames.UndoColumns;
 import dev.continuum.hibernate.internal.model.TransactionIdSource;
 import dev.continuum.hibernate.internal.schema.DatabaseSchema.ColumnInfo;
 import dev.continuum.hibernate.internal.schema.DatabaseSchema.TableInfo;
+import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
+import dev.continuum.hibernate.internal.nativemode.TriggerCheck;
 
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.Column;
@@ -42,6 +45,7 @@ final class SchemaDifferences {
     private final ContinuumTables tables;
     private final Settings settings;
     private final Ddl ddl;
+    private final SqlStringGenerationContext context;
 
     SchemaDifferences(Metadata metadata, SqlStringGenerationContext context, ContinuumTables tables,
             Settings settings) {
@@ -50,6 +54,7 @@ final class SchemaDifferences {
         this.tables = tables;
         this.settings = settings;
         this.ddl = new Ddl(metadata, context);
+        this.context = context;
     }
 
     /**
@@ -154,7 +159,23 @@ final class SchemaDifferences {
         for (Table table : ValueTableContribution.tables(metadata, settings)) {
             ownTable(database, table, "The value table of compact properties", differences);
         }
+        NativeTriggers triggers = nativeTriggers(metadata);
+        if (triggers != null && triggers.appliesToDialect(dialect)) {
+            for (TriggerCheck.Problem problem : TriggerCheck.problems(triggers, database.connection(), context)) {
+                differences.add(new Difference(problem.description(), problem.fix(), true));
+            }
+        }
         return differences;
+    }
+
+    /** The triggers of native versioning the schema contributor added to {@code metadata}, or null. */
+    static NativeTriggers nativeTriggers(Metadata metadata) {
+        for (AuxiliaryDatabaseObject object : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
+            if (object instanceof NativeTriggers triggers) {
+                return triggers;
+            }
+        }
+        return null;
     }
 
     private void ownTable(DatabaseSchema database, Table table, String what, List<Difference> differences)

@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.schema;
 import dev.continuum.SchemaMismatchException;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.schema.SchemaDifferences.Difference;
+import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
 
 import jakarta.persistence.PersistenceConfiguration;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
@@ -62,6 +63,10 @@ public final class SchemaScripts {
                         ddl.createPartitions(version.table(), mapping.settings().partitionSpan())));
             }
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
+            NativeTriggers triggers = SchemaDifferences.nativeTriggers(mapping.metadata());
+            if (triggers != null && triggers.appliesToDialect(mapping.metadata().getDatabase().getDialect())) {
+                statements.addAll(triggers.createStatements(mapping.context()));
+            }
             return statements;
         });
     }

@@ -35,7 +35,7 @@ final class BulkMutations {
     BulkMutations(VersionModel model) {
         this.policy = model.settings().bulkMutations();
         Map<String, String> tables = new TreeMap<>();
-        model.entities().forEach(entity -> {
+        model.entities().stream().filter(entity -> !entity.nativeVersioning()).forEach(entity -> {
             for (String table : entity.persister().getPropertySpaces()) {
                 tables.putIfAbsent(table, "entity " + entity.entityName());
             }

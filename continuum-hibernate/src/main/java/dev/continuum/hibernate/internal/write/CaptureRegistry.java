@@ -27,7 +27,8 @@ final class CaptureRegistry {
 
     CaptureRegistry(SessionFactoryImplementor factory, VersionModel model, NullSafeEquality nullSafe) {
         Map<String, EntityCapture> entityCaptures = new HashMap<>();
-        model.entities().forEach(entity -> entityCaptures.put(entity.entityName(), new EntityCapture(entity, model.names())));
+        model.entities().stream().filter(entity -> !entity.nativeVersioning()) // their triggers write them
+                .forEach(entity -> entityCaptures.put(entity.entityName(), new EntityCapture(entity, model.names())));
         this.entities = Map.copyOf(entityCaptures);
         Map<String, CollectionCapture> collectionCaptures = new HashMap<>();
         model.collections().forEach(table -> collectionCaptures.put(table.role(),

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.write;
 
 import dev.continuum.VersioningException;
 import dev.continuum.hibernate.internal.integrity.Integrity;
+import dev.continuum.hibernate.internal.nativemode.PostgreSqlTriggers;
 
 import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -39,9 +40,13 @@ final class HistoryWriter {
     /** The store of compact values, or null when no entity has a compact property. */
     private final CompactValueWriter compact;
 
-    HistoryWriter(WriteStrategy strategy, TransactionRow transactionRow, TransactionExtrasWriter extras,
-            ActivityWriter activities, Integrity integrity, CompactValueWriter compact) {
+    /** Whether the transaction id is handed to the triggers of natively versioned entities, which then share the row. */
+    private final boolean publish;
+
+    HistoryWriter(WriteStrategy strategy, boolean publish, TransactionRow transactionRow,
+            TransactionExtrasWriter extras, ActivityWriter activities, Integrity integrity, CompactValueWriter compact) {
         this.strategy = strategy;
+        this.publish = publish;
         this.transactionRow = transactionRow;
         this.extras = extras;
         this.activities = activities;
@@ -78,6 +83,12 @@ final class HistoryWriter {
             if (combined != null) {
                 combined.writeUnmadeDeletes(statements, transactionId,
                         (table, made) -> insertVersions(statements, table, made, transactionId));
+            }
+            if (publish) {
+                try (PreparedStatement statement = statements.prepare(PostgreSqlTriggers.publishSql())) {
+                    statement.setString(1, Long.toString(transactionId));
+                    statement.execute();
+                }
             }
             extras.write(statements, transactionId, order);
             for (VersionTableWriter table : order) {

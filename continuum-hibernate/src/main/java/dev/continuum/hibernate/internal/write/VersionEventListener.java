@@ -101,6 +101,8 @@ public final class VersionEventListener implements PreInsertEventListener, PreUp
         EntityCapture capture = current == null ? null : current.captures().entity(persister);
         if (capture != null) {
             VersioningRuntime.requireTransaction(session, persister, id);
+        } else if (current != null) {
+            current.uncapturedWrite(persister, session);
         }
         return capture;
     }

@@ -30,6 +30,8 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
     private final CaptureRegistry captures;
     private final HistoryWriter history;
     private final BulkMutations bulkMutations;
+    /** The attribution of natively versioned changes, or null when no entity is versioned natively. */
+    private final NativeAttribution nativeAttribution;
     private final Map<SharedSessionContractImplementor, UnitOfWork> units = new ConcurrentHashMap<>();
     private final Map<SharedSessionContractImplementor, LateChanges> lateChanges = new ConcurrentHashMap<>();
 
@@ -44,7 +46,8 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         WriteStrategy strategy = WriteStrategy.of(dialect);
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
         this.bulkMutations = new BulkMutations(model);
-        this.history = new HistoryWriter(strategy, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
+        this.nativeAttribution = NativeAttribution.of(model, contextProvider);
+        this.history = new HistoryWriter(strategy, nativeAttribution != null, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider),
                 new TransactionExtrasWriter(factory, model.settings(), contextProvider),
                 model.settings().activities() ? new ActivityWriter(factory, model) : null,
@@ -70,8 +73,18 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
      *
      * @throws VersioningException when it is refused
      */
-    public void bulkMutation(String sql, Collection<String> tables) {
+    public void bulkMutation(SharedSessionContractImplementor session, String sql, Collection<String> tables) {
         bulkMutations.check(sql, tables);
+        if (nativeAttribution != null) {
+            nativeAttribution.mutation(session, tables);
+        }
+    }
+
+    /** Before Hibernate writes an entity that is not captured here: attributes a natively versioned one's transaction. */
+    void uncapturedWrite(EntityPersister persister, SharedSessionContractImplementor session) {
+        if (nativeAttribution != null) {
+            nativeAttribution.entityWrite(persister, session);
+        }
     }
 
     CaptureRegistry captures() {

@@ -58,8 +58,19 @@ final class SuiteModels {
 
         /** Whether the model can boot on {@code database}: a dialect it names must be of that database. */
         boolean runsOn(TestDatabase database) {
+            if (versionsNatively() && database != TestDatabase.POSTGRESQL) {
+                return false;
+            }
             String dialect = properties.get("hibernate.dialect");
             return dialect == null || database == TestDatabase.H2 && dialect.contains("H2");
+        }
+
+        /** Whether an entity of the model is versioned natively, which only PostgreSQL's triggers do. */
+        boolean versionsNatively() {
+            return "true".equalsIgnoreCase(properties.get(ContinuumSettings.NATIVE_VERSIONING))
+                    || entities.stream().anyMatch(type -> type.isAnnotationPresent(dev.continuum.Versioned.class)
+                            && type.getAnnotation(dev.continuum.Versioned.class).nativeVersioning()
+                                    == dev.continuum.Versioned.Setting.ENABLED);
         }
 
         /** The managed classes with the version classes. */

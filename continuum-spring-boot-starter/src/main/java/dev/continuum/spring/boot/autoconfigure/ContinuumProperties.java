@@ -59,6 +59,12 @@ public class ContinuumProperties {
     private Boolean modifiedFlags;
 
     /**
+     * Whether versioned entities are versioned natively, by database triggers that Continuum generates and that
+     * record bulk and native SQL and other programs' writes too (PostgreSQL). Default: false.
+     */
+    private Boolean nativeVersioning;
+
+    /**
      * Whether each transaction records the entity types it changed (table {@code <transaction table>_changes}),
      * so that reading what a transaction changed reads only their version tables. Default: false.
      */
@@ -198,6 +204,14 @@ public class ContinuumProperties {
         this.modifiedFlags = modifiedFlags;
     }
 
+    public Boolean getNativeVersioning() {
+        return nativeVersioning;
+    }
+
+    public void setNativeVersioning(Boolean nativeVersioning) {
+        this.nativeVersioning = nativeVersioning;
+    }
+
     public Boolean getTransactionChanges() {
         return transactionChanges;
     }
@@ -329,6 +343,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.SCHEMA_VALIDATION, schemaValidation);
         put(settings, ContinuumSettings.VERSION_OWNER_ON_COLLECTION_CHANGE, versionOwnerOnCollectionChange);
         put(settings, ContinuumSettings.MODIFIED_FLAGS, modifiedFlags);
+        put(settings, ContinuumSettings.NATIVE_VERSIONING, nativeVersioning);
         put(settings, ContinuumSettings.TRANSACTION_CHANGES, transactionChanges);
         put(settings, ContinuumSettings.ACTIVITIES, activities);
         put(settings, ContinuumSettings.SCHEMA_VALIDATION_TENANTS, schemaValidationTenants);

@@ -1,0 +1,70 @@
+package dev.continuum.hibernate.internal.nativemode;
+
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The triggers of the natively versioned tables of one persistence unit, with the function that
+ * allocates their transaction row, as one auxiliary database object: Hibernate's schema management
+ * creates it after the tables (and, on update, drops and creates it again, which replaces each
+ * function and trigger with the mapping's current one), the DDL export writes it, and the schema
+ * check compares the database with it.
+ *
+ * @param names what every trigger shares
+ * @param tables the natively versioned tables, one trigger each
+ */
+public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implements AuxiliaryDatabaseObject {
+
+    /** The export identifier, unique among the unit's auxiliary objects. */
+    public static final String EXPORT_IDENTIFIER = "continuum.native_versioning";
+
+    /** Copies the tables, so that the value cannot change. */
+    public NativeTriggers {
+        tables = List.copyOf(tables);
+    }
+
+    /** Whether native versioning has triggers for {@code dialect}. */
+    public static boolean supports(Dialect dialect) {
+        return dialect instanceof PostgreSQLDialect;
+    }
+
+    @Override
+    public String getExportIdentifier() {
+        return EXPORT_IDENTIFIER;
+    }
+
+    @Override
+    public boolean appliesToDialect(Dialect dialect) {
+        return supports(dialect);
+    }
+
+    @Override
+    public boolean beforeTablesOnCreation() {
+        return false;
+    }
+
+    @Override
+    public String[] sqlCreateStrings(SqlStringGenerationContext context) {
+        return createStatements(context).toArray(String[]::new);
+    }
+
+    @Override
+    public String[] sqlDropStrings(SqlStringGenerationContext context) {
+        List<String> statements = new ArrayList<>();
+        tables.forEach(table -> statements.addAll(PostgreSqlTriggers.drop(table, context)));
+        statements.addAll(PostgreSqlTriggers.dropAllocator(names, context));
+        return statements.toArray(String[]::new);
+    }
+
+    /** Every statement that creates (or replaces) the functions and triggers, in order. */
+    public List<String> createStatements(SqlStringGenerationContext context) {
+        List<String> statements = new ArrayList<>(PostgreSqlTriggers.createAllocator(names, context));
+        tables.forEach(table -> statements.addAll(PostgreSqlTriggers.create(table, names, context)));
+        return statements;
+    }
+}

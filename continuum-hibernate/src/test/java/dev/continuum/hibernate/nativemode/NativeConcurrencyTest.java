@@ -1,0 +1,95 @@
+package dev.continuum.hibernate.nativemode;
+
+import dev.continuum.hibernate.testing.DatabaseTest;
+import dev.continuum.hibernate.testing.Db;
+import dev.continuum.hibernate.testing.Model;
+import dev.continuum.hibernate.testing.TestDatabase;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Under concurrent writers of overlapping rows, through bulk HQL, native SQL and entity writes
+ * alike, each ticket's versions in transaction-id order follow the commit order, and form one
+ * unbroken chain. The commit order is recorded independently: each change increments the
+ * ticket's priority under the row lock, so the n-th committed change carries priority n.
+ */
+@Model(Ticket.class)
+class NativeConcurrencyTest {
+
+    private static final int TICKETS = 4;
+    private static final int THREADS = 4;
+    private static final int TRANSACTIONS_PER_THREAD = 25;
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void versionsFollowTheCommitOrderAndTheirChainsHoldUnderConcurrentWriters(Db db) throws Exception {
+        db.run(em -> {
+            for (long id = 1; id <= TICKETS; id++) {
+                em.persist(new Ticket(id, "t" + id, 0));
+            }
+        });
+        Map<Long, AtomicInteger> committed = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            workers.add(pool.submit(() -> {
+                Random random = new Random(thread);
+                for (int i = 0; i < TRANSACTIONS_PER_THREAD; i++) {
+                    List<Long> ids = new ArrayList<>(List.of(1L, 2L, 3L, 4L));
+                    Collections.shuffle(ids, random);
+                    // rows locked in one order by every writer: no deadlock to retry
+                    List<Long> chosen = new ArrayList<>(ids.subList(0, 2));
+                    Collections.sort(chosen);
+                    int path = i % 3;
+                    db.run(em -> {
+                        for (Long id : chosen) {
+                            switch (path) {
+                                case 0 -> em.createQuery("update Ticket t set t.priority = t.priority + 1 where t.id = :id")
+                                        .setParameter("id", id).executeUpdate();
+                                case 1 -> em.createNativeQuery("update ticket set priority = priority + 1 where id = ?")
+                                        .setParameter(1, id).executeUpdate();
+                                default -> {
+                                    Ticket ticket = em.find(Ticket.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                                    ticket.setPriority(ticket.getPriority() + 1);
+                                    em.flush();
+                                }
+                            }
+                        }
+                    });
+                    chosen.forEach(id -> committed.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (Future<?> worker : workers) {
+            worker.get(5, TimeUnit.MINUTES);
+        }
+
+        int total = 0;
+        for (long id = 1; id <= TICKETS; id++) {
+            List<TicketRows.Row> versions = TicketRows.of(db, id);
+            int changes = committed.getOrDefault(id, new AtomicInteger()).get();
+            total += changes;
+            assertThat(versions).as("versions of ticket %d", id).hasSize(changes + 1);
+            for (int n = 0; n < versions.size(); n++) {
+                assertThat(versions.get(n).priority()).as("the version at position %d of ticket %d", n, id).isEqualTo(n);
+            }
+        }
+        TicketRows.assertChains(db);
+        assertThat(total).isEqualTo(THREADS * TRANSACTIONS_PER_THREAD * 2);
+        assertThat(db.count("transaction")).isEqualTo(1 + THREADS * TRANSACTIONS_PER_THREAD);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.continuum.hibernate.nativemode;
+
+import dev.continuum.SchemaMismatchException;
+import dev.continuum.hibernate.ContinuumSchema;
+import dev.continuum.hibernate.testing.DatabaseTest;
+import dev.continuum.hibernate.testing.Db;
+import dev.continuum.hibernate.testing.Model;
+import dev.continuum.hibernate.testing.TestDatabase;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The triggers are part of Continuum's schema: created by Hibernate's schema management, checked
+ * at boot (a missing or outdated one is named, with its fix), written by the migration scripts.
+ */
+@Model(Ticket.class)
+class NativeSchemaTest {
+
+    private static String mismatch(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SchemaMismatchException e) {
+                return e.getMessage();
+            }
+        }
+        throw new AssertionError("expected a SchemaMismatchException, got " + thrown, thrown);
+    }
+
+    private static void validates(Db db) {
+        db.build(Map.of("hibernate.hbm2ddl.auto", "validate")).close();
+    }
+
+    private static void recordsAnUpdate(Db db) {
+        db.run(em -> em.persist(new Ticket(1L, "a", 1)));
+        db.run(em -> em.createQuery("update Ticket t set t.title = 'b'").executeUpdate());
+        assertThat(TicketRows.operations(db, 1L)).containsExactly(0, 1);
+    }
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void aMissingTriggerFailsTheBootCheckAndTheMigrationScriptRestoresIt(Db db) {
+        db.execute("drop trigger ticket_version_trg on ticket");
+
+        String message = mismatch(catchThrowable(() -> validates(db)));
+        assertThat(message).contains("The native versioning trigger ticket_version_trg of entity Ticket on table "
+                + "ticket is missing").contains("create constraint trigger ticket_version_trg");
+
+        List<String> script = ContinuumSchema.migrationStatements(
+                db.configuration(Map.of("hibernate.hbm2ddl.auto", "none"), List.of(Ticket.class)));
+        assertThat(script).anyMatch(statement -> statement.startsWith("create constraint trigger ticket_version_trg"));
+        script.forEach(db::execute);
+        validates(db);
+        recordsAnUpdate(db);
+    }
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void anOutdatedTriggerFunctionFailsTheBootCheckAndSchemaUpdateReplacesIt(Db db) {
+        db.execute("create or replace function ticket_version_trg() returns trigger language plpgsql as "
+                + "$$ begin return null; end $$");
+
+        assertThat(mismatch(catchThrowable(() -> validates(db))))
+                .contains("has an outdated function ticket_version_trg");
+
+        db.build(Map.of("hibernate.hbm2ddl.auto", "update")).close();
+        validates(db);
+        recordsAnUpdate(db);
+    }
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void theCreateScriptEndsWithTheFunctionsAndTriggers(Db db) {
+        List<String> script = ContinuumSchema.createStatements(
+                db.configuration(Map.of("hibernate.hbm2ddl.auto", "none"), List.of(Ticket.class)));
+
+        int table = indexOf(script, "create table ticket_version");
+        int allocator = indexOf(script, "create or replace function transaction_native_id()");
+        int function = indexOf(script, "create or replace function ticket_version_trg()");
+        int trigger = indexOf(script, "create constraint trigger ticket_version_trg after insert or update or delete "
+                + "on ticket deferrable initially deferred");
+        assertThat(table).isLessThan(allocator);
+        assertThat(allocator).isLessThan(function);
+        assertThat(function).isLessThan(trigger);
+    }
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void closingTheFactoryOfACreateDropSchemaDropsTheFunctions(Db db) {
+        EntityManagerFactory other = db.build(Map.of("continuum.transaction_table", "other_tx",
+                "continuum.transaction_sequence", "other_tx_seq", "continuum.table_suffix", "_hist"));
+        assertThat(db.rows("select 1 from pg_proc where proname = 'ticket_hist_trg'")).hasSize(1);
+        other.close();
+
+        assertThat(db.rows("select 1 from pg_proc where proname in ('ticket_hist_trg', 'other_tx_native_id')")).isEmpty();
+        // the other unit dropped the live table too: schema update gives it back, with its trigger
+        db.build(Map.of("hibernate.hbm2ddl.auto", "update")).close();
+        validates(db);
+        recordsAnUpdate(db);
+    }
+
+    private static int indexOf(List<String> script, String start) {
+        for (int i = 0; i < script.size(); i++) {
+            if (script.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no statement starts with '" + start + "' in " + script);
+    }
+}
