@@ -89,6 +89,8 @@ public final class ContinuumSettings {
      * accepts activities. Costs nothing for transactions that record no activity.
      */
     public static final String ACTIVITIES = "continuum.activities";
+
+    /**
      * {@code true} or {@code false} (default): whether versioned entities are versioned natively,
      * by triggers that Continuum generates from the mapping, which write the version rows and the
      * transaction row inside the database, so that bulk HQL/JPQL updates and deletes, native SQL,
@@ -153,6 +155,8 @@ public final class ContinuumSettings {
      * instead of deleting its rows. Refused at boot on other databases.
      */
     public static final String PARTITION_SPAN = "continuum.partition_span";
+
+    /**
      * {@code validity} (default) or {@code subquery}: how a version's end is known. Under
      * {@code validity} each version table has the end column ({@link #END_TRANSACTION_ID_COLUMN})
      * and every write closes the version it supersedes with an update; under {@code subquery}

@@ -107,6 +107,7 @@ public class ContinuumProperties {
      */
     private Long partitionSpan;
 
+    /**
      * How a version's end is known: "validity" (each version table keeps it in its end column, which the write of the
      * next version sets) or "subquery" (no end column, writes only insert, reads derive the end from the next
      * version). Default: validity.
