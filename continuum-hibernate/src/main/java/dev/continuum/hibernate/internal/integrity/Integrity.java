@@ -81,6 +81,11 @@ public final class Integrity {
         return model;
     }
 
+    /** The table of transaction hashes, as written in SQL. */
+    public String hashTable() {
+        return names.hashTable();
+    }
+
     IntegrityNames names() {
         return names;
     }

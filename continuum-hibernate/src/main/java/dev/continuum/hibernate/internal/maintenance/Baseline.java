@@ -4,6 +4,7 @@ import dev.continuum.BaselineResult;
 import dev.continuum.HistoryAdmin;
 import dev.continuum.Operation;
 import dev.continuum.VersioningException;
+import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.CollectionTable;
 import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.EntityModel;
@@ -58,6 +59,8 @@ final class Baseline {
     private final int batchSize;
     private final Dialect dialect;
     private final TableNames names;
+    /** Tamper evidence, or null when it is off. */
+    private final Integrity integrity;
 
     private long transactionId;
     private boolean transactionRecorded;
@@ -72,6 +75,7 @@ final class Baseline {
         this.batchSize = batchSize;
         this.dialect = factory.getJdbcServices().getDialect();
         this.names = model.names();
+        this.integrity = Integrity.of(factory, model).orElse(null);
     }
 
     BaselineResult run() {
@@ -82,6 +86,9 @@ final class Baseline {
                 findInterruptedRun(session, hierarchies);
                 for (Statements hierarchy : hierarchies) {
                     run(session, hierarchy);
+                }
+                if (integrity != null && transactionRecorded) {
+                    hash(session, hierarchies);
                 }
             });
         }
@@ -104,8 +111,11 @@ final class Baseline {
             recorded.add("exists (select 1 from " + hierarchy.root.name() + " v where v." + names.transactionId()
                     + " = t." + names.transactionColumns().id() + ")");
         }
+        // with tamper evidence, a transaction that was hashed is complete: a later run records its own
         String sql = "select max(t." + names.transactionColumns().id() + ") from " + names.transactionTable()
-                + " t where t." + names.transactionColumns().userId() + " = ? and (" + recorded + ")";
+                + " t where t." + names.transactionColumns().userId() + " = ? and (" + recorded + ")"
+                + (integrity == null ? "" : " and not exists (select 1 from " + integrity.hashTable()
+                        + " h where h.transaction_id = t." + names.transactionColumns().id() + ")");
         session.doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setString(1, HistoryAdmin.BASELINE_USER);
@@ -117,6 +127,22 @@ final class Baseline {
                 }
             }
         });
+    }
+
+    /**
+     * With tamper evidence on: hashes the versions of the baseline transaction and writes its hash
+     * row, as the write path does for every transaction, once all its batches are in.
+     */
+    private void hash(SharedSessionContractImplementor session, List<Statements> hierarchies) {
+        List<String> tables = new ArrayList<>();
+        for (Statements hierarchy : hierarchies) {
+            hierarchy.hierarchy.entityTables().forEach(table -> tables.add(table.name()));
+            hierarchy.hierarchy.collections.forEach(collection -> tables.add(collection.name()));
+        }
+        Batches.inTransaction(session, "The baseline", connection -> {
+            integrity.hashTransaction(connection::prepareStatement, session, transactionId, tables);
+            return null;
+        }, () -> { });
     }
 
     private void run(SharedSessionContractImplementor session, Statements hierarchy) {

@@ -56,9 +56,13 @@ final class SuiteModels {
             return !"false".equalsIgnoreCase(properties.getOrDefault(ContinuumSettings.ENABLED, "true"));
         }
 
-        /** Whether the model can boot on {@code database}: a dialect it names must be of that database. */
+        /**
+         * Whether the model can boot on {@code database}: a dialect it names must be of that database,
+         * and partitioned version tables are PostgreSQL's.
+         */
         boolean runsOn(TestDatabase database) {
-            if (versionsNatively() && database != TestDatabase.POSTGRESQL) {
+            if ((versionsNatively() || properties.containsKey(ContinuumSettings.PARTITION_SPAN))
+                    && database != TestDatabase.POSTGRESQL) {
                 return false;
             }
             String dialect = properties.get("hibernate.dialect");
