@@ -8,7 +8,9 @@ import dev.continuum.Operation;
  * be told apart, so one row is written per copy added, leaving the open ones open; when copies are
  * removed, every open row of the element is closed and one row written per remaining copy (update)
  * and per removed copy (delete). Compared with the copies at the start, a copy added and removed
- * again writes nothing.
+ * again writes nothing. Under the subquery strategy, which stores no ends, copies added also
+ * write the element's remaining copies again (update), so that the rows of an element's latest
+ * transaction are its copies.
  *
  * @param closesEarlier whether the element's open rows are closed when it had no copy (they are
  *        removals then); not for a collection whose owner was inserted in this transaction
@@ -42,8 +44,11 @@ record BagCopies(CollectionCapture collection, Object[] values, int before, int 
         VersionTableWriter table = collection.table();
         if (after > before) {
             boolean close = before == 0 && closesEarlier;
-            for (int i = before; i < after; i++) {
-                rows.add(table, values, Operation.INSERT, close && i == before);
+            // without stored ends (the subquery strategy) an element's rows of its latest transaction
+            // are all its copies, so the copies it had are written again with the added ones
+            int first = table.closesVersions() ? before : 0;
+            for (int i = first; i < after; i++) {
+                rows.add(table, values, i < before ? Operation.UPDATE : Operation.INSERT, close && i == before);
             }
             return;
         }

@@ -1,8 +1,0 @@
-package dev.continuum.hibernate.mapping;
-
-import dev.continuum.hibernate.testing.WithProperties;
-
-/** {@link BagDuplicatesTest}'s tests under the subquery strategy: no end column, ends derived by every read. */
-@WithProperties("continuum.strategy=subquery")
-class BagDuplicatesSubqueryTest extends BagDuplicatesTest {
-}
