@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -125,6 +124,6 @@ public final class ValueCodec {
 
     private static void setDictionary(Inflater inflater, byte[] dictionary) {
         int from = Math.max(0, dictionary.length - WINDOW);
-        inflater.setDictionary(Arrays.copyOfRange(dictionary, from, dictionary.length));
+        inflater.setDictionary(dictionary, from, dictionary.length - from);
     }
 }
