@@ -9,15 +9,19 @@ import dev.continuum.hibernate.internal.model.Settings;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.SimpleAuxiliaryDatabaseObject;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PrimaryKey;
 import org.hibernate.mapping.Table;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The value table of compact properties, {@code <transaction>_value} (see
@@ -63,6 +67,15 @@ final class ValueTableContribution {
         key.addColumn(hash);
         table.setPrimaryKey(key);
         contributions.contributeTable(table);
+        Dialect dialect = metadata.getDatabase().getDialect();
+        if (dialect instanceof PostgreSQLDialect) {
+            // the stored bytes are deflated already: storage main keeps a keyframe in the row (no TOAST
+            // chunks and their index) and spares pglz an attempt that cannot gain (docs/performance.md)
+            String rendered = table.getQualifiedTableName().render();
+            contributions.contributeAuxiliaryDatabaseObject(new SimpleAuxiliaryDatabaseObject(namespace,
+                    new String[] {"alter table " + rendered + " alter column " + bytes.getQuotedName(dialect)
+                            + " set storage main"}, new String[0], Set.of()));
+        }
     }
 
     /** The reference column of a compact property in its version table, named like its live column. */
