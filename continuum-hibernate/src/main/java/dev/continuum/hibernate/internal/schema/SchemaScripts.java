@@ -57,6 +57,8 @@ public final class SchemaScripts {
             all.addAll(IntegrityTablesContributor.tables(mapping.metadata(), mapping.settings()));
             all.addAll(ValueTableContribution.tables(mapping.metadata(), mapping.settings()));
             all.forEach(table -> statements.addAll(ddl.createTable(table)));
+            ValueTableContribution.tables(mapping.metadata(), mapping.settings()).forEach(table -> statements.addAll(
+                    ValueTableContribution.storage(table, mapping.metadata().getDatabase().getDialect())));
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
             return statements;
         });

@@ -67,15 +67,26 @@ final class ValueTableContribution {
         key.addColumn(hash);
         table.setPrimaryKey(key);
         contributions.contributeTable(table);
-        Dialect dialect = metadata.getDatabase().getDialect();
-        if (dialect instanceof PostgreSQLDialect) {
-            // the stored bytes are deflated already: storage main keeps a keyframe in the row (no TOAST
-            // chunks and their index) and spares pglz an attempt that cannot gain (docs/performance.md)
-            String rendered = table.getQualifiedTableName().render();
+        List<String> storage = storage(table, metadata.getDatabase().getDialect());
+        if (!storage.isEmpty()) {
             contributions.contributeAuxiliaryDatabaseObject(new SimpleAuxiliaryDatabaseObject(namespace,
-                    new String[] {"alter table " + rendered + " alter column " + bytes.getQuotedName(dialect)
-                            + " set storage main"}, new String[0], Set.of()));
+                    storage.toArray(String[]::new), new String[0], Set.of()));
         }
+    }
+
+    /**
+     * What the value table needs after its {@code create table}: on PostgreSQL, {@code value_bytes}
+     * stored {@code main}, since the bytes are deflated already: a keyframe stays in its row instead of
+     * being cut into TOAST chunks after a compression attempt that cannot gain (docs/performance.md).
+     */
+    static List<String> storage(Table table, Dialect dialect) {
+        if (!(dialect instanceof PostgreSQLDialect)) {
+            return List.of();
+        }
+        Column bytes = table.getColumn(Identifier.toIdentifier(
+                dev.continuum.hibernate.internal.compact.ValueTable.COLUMNS.get(4)));
+        return List.of("alter table " + table.getQualifiedTableName().render() + " alter column "
+                + bytes.getQuotedName(dialect) + " set storage main");
     }
 
     /** The reference column of a compact property in its version table, named like its live column. */
