@@ -160,6 +160,16 @@ public final class CompactStorage {
                 } else {
                     statement.execute("vacuum analyze");
                 }
+                if (database == Database.POSTGRESQL) {
+                    for (String table : List.of("plain_document_version", "compact_document_version",
+                            "cs_transaction_value")) {
+                        System.out.printf(Locale.ROOT, "  %s: heap %d, toast %d, indexes %d bytes%n", table,
+                                number(statement, "select pg_relation_size('" + table + "')"),
+                                number(statement, "select pg_total_relation_size('" + table + "') - pg_relation_size('"
+                                        + table + "') - pg_indexes_size('" + table + "')"),
+                                number(statement, "select pg_indexes_size('" + table + "')"));
+                    }
+                }
                 long plain = number(statement, String.format(size, "plain_document_version"));
                 long compact = number(statement, String.format(size, "compact_document_version"))
                         + number(statement, String.format(size, "cs_transaction_value"));

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Reads the value of a {@link dev.continuum.Compact} property from its reference (the SHA-256 a
  * version row holds) on a plain JDBC connection, for scripts and reports that read history with
- * SQL: a keyframe is inflated, a delta inflated with its keyframe as dictionary.
+ * SQL: a keyframe is inflated, a delta's instructions inflated and applied to its keyframe.
  */
 public final class CompactValues {
 

@@ -11,6 +11,7 @@ import dev.continuum.hibernate.compact.CompactModel.Counter;
 import dev.continuum.hibernate.compact.CompactModel.Document;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
+import dev.continuum.hibernate.testing.TestDatabase;
 import dev.continuum.hibernate.testing.Model;
 import dev.continuum.hibernate.testing.StatementCounter;
 
@@ -128,7 +129,7 @@ class CompactStorageTest {
         List<Map<String, Object>> rows = db.rows("select kind, base_hash, value_length, octet_length(value_bytes) as stored from " + VALUES);
         assertThat(rows).hasSize(7);
         assertThat(rows).filteredOn(row -> ((Number) row.get("kind")).intValue() == 1).hasSize(5)
-                .allSatisfy(row -> assertThat(((Number) row.get("stored")).intValue()).isLessThan(400));
+                .allSatisfy(row -> assertThat(((Number) row.get("stored")).intValue()).isLessThan(100));
         assertThat(rows).filteredOn(row -> ((Number) row.get("kind")).intValue() == 0).hasSize(2);
         List<Version<Document>> versions = versions(db, 1L);
         assertThat(versions.get(5).entity().body).isEqualTo(current[0]);
@@ -136,6 +137,29 @@ class CompactStorageTest {
         assertThat(changed(db, 5)).containsOnly("body");
         assertThat(db.rows("select body_mod from cp_document_version order by transaction_id"))
                 .extracting(row -> flag(row.get("body_mod"))).containsOnly(true);
+    }
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void postgresqlKeepsStoredBytesInTheRow(Db db) {
+        assertThat(db.rows("select attstorage from pg_attribute where attrelid = '" + VALUES
+                + "'::regclass and attname = 'value_bytes'")).extracting(row -> String.valueOf(row.get("attstorage")))
+                .containsExactly("m");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCreateScriptKeepsStoredBytesInTheRowOnPostgresqlOnly() {
+        assertThat(createScript("org.hibernate.dialect.PostgreSQLDialect"))
+                .contains("alter table transaction_value alter column value_bytes set storage main");
+        assertThat(createScript("org.hibernate.dialect.MariaDBDialect")).noneMatch(sql -> sql.contains("set storage"));
+    }
+
+    private static List<String> createScript(String dialect) {
+        return dev.continuum.hibernate.ContinuumSchema.createStatements(
+                new jakarta.persistence.PersistenceConfiguration("offline")
+                        .provider(org.hibernate.jpa.HibernatePersistenceProvider.class.getName())
+                        .managedClass(Document.class)
+                        .property("hibernate.dialect", dialect)
+                        .property("hibernate.boot.allow_jdbc_metadata_access", "false"));
     }
 
     @DatabaseTest

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -12,10 +11,10 @@ import java.util.zip.Inflater;
 
 /**
  * Turns a value into the bytes the value table stores and back, with the JDK's own SHA-256 and
- * Deflater: a keyframe is the raw deflate stream of the value; a delta is the raw deflate stream
- * of the value with a keyframe's content as its preset dictionary, so that what the two share is
- * coded as back-references (deflate reaches back 32 KiB, so a delta helps values up to about that
- * size and degrades to plain compression beyond it). Stateless.
+ * Deflater: a keyframe is the raw deflate stream of the value; a delta is a format byte followed
+ * by the raw deflate stream of copy/insert instructions against a keyframe's content
+ * ({@link CopyDelta}): a stretch the two share costs one instruction of a few bytes whatever its
+ * length, so a small edit of a large value costs tens of bytes. Stateless.
  */
 public final class ValueCodec {
 
@@ -25,8 +24,6 @@ public final class ValueCodec {
     public static final short DELTA = 1;
     /** The length of a reference: a SHA-256 in hexadecimal. */
     public static final int REFERENCE_LENGTH = 64;
-    /** Deflate's window: the part of a dictionary a delta can refer to. */
-    private static final int WINDOW = 32 * 1024;
 
     private ValueCodec() {
     }
@@ -58,25 +55,32 @@ public final class ValueCodec {
 
     /** A keyframe: the raw deflate stream of {@code content}. */
     public static byte[] keyframe(byte[] content) {
-        return deflate(content, null);
+        return deflate(content);
     }
 
-    /** A delta: the raw deflate stream of {@code content} with {@code base} (its last 32 KiB) as preset dictionary. */
+    /** A delta: {@link CopyDelta#FORMAT}, then the deflated copy/insert instructions that make {@code content} from {@code base}. */
     public static byte[] delta(byte[] content, byte[] base) {
-        return deflate(content, base);
+        byte[] instructions = deflate(CopyDelta.instructions(content, base));
+        byte[] delta = new byte[instructions.length + 1];
+        delta[0] = CopyDelta.FORMAT;
+        System.arraycopy(instructions, 0, delta, 1, instructions.length);
+        return delta;
     }
 
-    /** The content of a stored row: {@code data} inflated, with {@code base} as dictionary for a delta. */
+    /** The content of a stored row: {@code data} inflated, a delta applied to {@code base}, its keyframe's content. */
     public static byte[] decode(short kind, byte[] data, byte[] base, int length) {
+        if (kind == DELTA) {
+            if (base == null) {
+                throw new IllegalStateException("A delta needs its keyframe");
+            }
+            if (data.length == 0 || data[0] != CopyDelta.FORMAT) {
+                throw new IllegalStateException("A stored delta has an unknown format " + (data.length == 0 ? "(empty)"
+                        : Byte.toString(data[0])) + "; this version of Continuum reads format " + CopyDelta.FORMAT);
+            }
+            return CopyDelta.apply(inflateAll(data, 1), base, length);
+        }
         Inflater inflater = new Inflater(true);
         try {
-            if (kind == DELTA) {
-                if (base == null) {
-                    throw new IllegalStateException("A delta needs its keyframe");
-                }
-                // a raw stream does not ask for its dictionary: it is set before inflating
-                setDictionary(inflater, base);
-            }
             inflater.setInput(data);
             byte[] out = new byte[length];
             int done = 0;
@@ -98,12 +102,9 @@ public final class ValueCodec {
         }
     }
 
-    private static byte[] deflate(byte[] content, byte[] dictionary) {
+    private static byte[] deflate(byte[] content) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         try {
-            if (dictionary != null) {
-                setDictionary(deflater, dictionary);
-            }
             deflater.setInput(content);
             deflater.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, content.length / 4));
@@ -118,13 +119,25 @@ public final class ValueCodec {
         }
     }
 
-    private static void setDictionary(Deflater deflater, byte[] dictionary) {
-        int from = Math.max(0, dictionary.length - WINDOW);
-        deflater.setDictionary(dictionary, from, dictionary.length - from);
-    }
-
-    private static void setDictionary(Inflater inflater, byte[] dictionary) {
-        int from = Math.max(0, dictionary.length - WINDOW);
-        inflater.setDictionary(Arrays.copyOfRange(dictionary, from, dictionary.length));
+    /** The whole raw deflate stream in {@code data} from {@code offset} inflated, of a length not known beforehand. */
+    private static byte[] inflateAll(byte[] data, int offset) {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(data, offset, data.length - offset);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length * 4));
+            byte[] buffer = new byte[4096];
+            while (!inflater.finished()) {
+                int read = inflater.inflate(buffer);
+                if (read == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("A stored delta is truncated");
+                }
+                out.write(buffer, 0, read);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("A stored delta is not a deflate stream: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
     }
 }

@@ -62,6 +62,8 @@ public final class SchemaScripts {
                 tables.versionTables().forEach(version -> statements.addAll(
                         ddl.createPartitions(version.table(), mapping.settings().partitionSpan())));
             }
+            ValueTableContribution.tables(mapping.metadata(), mapping.settings()).forEach(table -> statements.addAll(
+                    ValueTableContribution.storage(table, mapping.metadata().getDatabase().getDialect())));
             all.forEach(table -> statements.addAll(ddl.createForeignKeys(table)));
             NativeTriggers triggers = SchemaDifferences.nativeTriggers(mapping.metadata());
             if (triggers != null && triggers.appliesToDialect(mapping.metadata().getDatabase().getDialect())) {

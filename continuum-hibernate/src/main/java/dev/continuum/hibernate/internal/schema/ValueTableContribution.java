@@ -9,15 +9,19 @@ import dev.continuum.hibernate.internal.model.Settings;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.SimpleAuxiliaryDatabaseObject;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PrimaryKey;
 import org.hibernate.mapping.Table;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The value table of compact properties, {@code <transaction>_value} (see
@@ -63,6 +67,26 @@ final class ValueTableContribution {
         key.addColumn(hash);
         table.setPrimaryKey(key);
         contributions.contributeTable(table);
+        List<String> storage = storage(table, metadata.getDatabase().getDialect());
+        if (!storage.isEmpty()) {
+            contributions.contributeAuxiliaryDatabaseObject(new SimpleAuxiliaryDatabaseObject(namespace,
+                    storage.toArray(String[]::new), new String[0], Set.of()));
+        }
+    }
+
+    /**
+     * What the value table needs after its {@code create table}: on PostgreSQL, {@code value_bytes}
+     * stored {@code main}, since the bytes are deflated already: a keyframe stays in its row instead of
+     * being cut into TOAST chunks after a compression attempt that cannot gain (docs/performance.md).
+     */
+    static List<String> storage(Table table, Dialect dialect) {
+        if (!(dialect instanceof PostgreSQLDialect)) {
+            return List.of();
+        }
+        Column bytes = table.getColumn(Identifier.toIdentifier(
+                dev.continuum.hibernate.internal.compact.ValueTable.COLUMNS.get(4)));
+        return List.of("alter table " + table.getQualifiedTableName().render() + " alter column "
+                + bytes.getQuotedName(dialect) + " set storage main");
     }
 
     /** The reference column of a compact property in its version table, named like its live column. */

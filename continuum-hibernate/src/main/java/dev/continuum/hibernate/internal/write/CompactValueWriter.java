@@ -22,14 +22,14 @@ import java.util.Set;
  * table does not hold yet gets one row there. A value that did not change in the transaction
  * (equal to the row's state before it) is already stored, so it costs a hash and nothing more. A
  * changed value is stored as a delta against the keyframe of the value it replaced (the state
- * before the transaction, which the write path has in memory) when that delta is at most an eighth
+ * before the transaction, which the write path has in memory) when that delta is at most a twelfth
  * of the keyframe's stored size, else as a new keyframe; so a read needs at most two rows.
  * One lookup statement per 512 new values finds those already stored and the keyframes to use.
  */
 final class CompactValueWriter {
 
     /** A delta is kept while it is at most this fraction of its keyframe's stored size (measured: docs/performance.md). */
-    private static final int KEYFRAME_RATIO = 8;
+    private static final int KEYFRAME_RATIO = 12;
     /** Values shorter than this are stored whole: a delta saves nothing on them. */
     private static final int DELTA_MIN_LENGTH = 256;
     private static final int CHUNK = 512;
