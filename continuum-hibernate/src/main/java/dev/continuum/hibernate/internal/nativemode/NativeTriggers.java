@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.nativemode;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.MariaDBDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 
 import java.util.ArrayList;
@@ -30,7 +31,13 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
 
     /** Whether native versioning has triggers for {@code dialect}. */
     public static boolean supports(Dialect dialect) {
+        // MariaDbTriggers generates MariaDB's triggers, which are not verified yet: MariaDB stays refused
         return dialect instanceof PostgreSQLDialect;
+    }
+
+    /** Whether {@code dialect} is MariaDB's, whose triggers run at each change rather than at commit. */
+    public static boolean mariaDb(Dialect dialect) {
+        return dialect instanceof MariaDBDialect;
     }
 
     @Override
@@ -56,6 +63,11 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
     @Override
     public String[] sqlDropStrings(SqlStringGenerationContext context) {
         List<String> statements = new ArrayList<>();
+        if (mariaDb(context.getDialect())) {
+            tables.forEach(table -> statements.addAll(MariaDbTriggers.drop(table, context)));
+            statements.addAll(MariaDbTriggers.dropAllocator(names, context));
+            return statements.toArray(String[]::new);
+        }
         tables.forEach(table -> statements.addAll(PostgreSqlTriggers.drop(table, context)));
         statements.addAll(PostgreSqlTriggers.dropAllocator(names, context));
         return statements.toArray(String[]::new);
@@ -63,6 +75,11 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
 
     /** Every statement that creates (or replaces) the functions and triggers, in order. */
     public List<String> createStatements(SqlStringGenerationContext context) {
+        if (mariaDb(context.getDialect())) {
+            List<String> statements = new ArrayList<>(MariaDbTriggers.createAllocator(names, context));
+            tables.forEach(table -> statements.addAll(MariaDbTriggers.create(table, names, context)));
+            return statements;
+        }
         List<String> statements = new ArrayList<>(PostgreSqlTriggers.createAllocator(names, context));
         tables.forEach(table -> statements.addAll(PostgreSqlTriggers.create(table, names, context)));
         return statements;

@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compares the functions and triggers of native versioning in a PostgreSQL database with those the
+ * Compares the functions and triggers of native versioning in a PostgreSQL (or, through
+ * {@link MariaDbTriggerCheck}, MariaDB) database with those the
  * mapping needs: a function whose source differs (written for another mapping, or by another
  * release) is outdated; a trigger that is missing, disabled or calls another function is reported
  * as missing. Each problem comes with the statements that fix it.
@@ -27,6 +28,9 @@ public final class TriggerCheck {
     /** The problems of {@code triggers} in the database of {@code connection}; empty when it has them all. */
     public static List<Problem> problems(NativeTriggers triggers, Connection connection,
             SqlStringGenerationContext context) throws SQLException {
+        if (NativeTriggers.mariaDb(context.getDialect())) {
+            return MariaDbTriggerCheck.problems(triggers, connection, context);
+        }
         List<Problem> problems = new ArrayList<>();
         Bookkeeping names = triggers.names();
         String allocator = PostgreSqlTriggers.allocatorName(names, context);
