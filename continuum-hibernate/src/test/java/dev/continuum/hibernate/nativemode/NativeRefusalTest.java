@@ -51,4 +51,17 @@ class NativeRefusalTest {
                 .contains("tamper evidence is on (continuum.integrity=hash-chain)")
                 .contains("transactions record the entity types they changed (continuum.transaction_changes)");
     }
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void theSubqueryStrategyIsRefused(Db db) {
+        assertThat(boot(db, Map.of("continuum.strategy", "subquery"))).startsWith("Ticket is versioned natively, "
+                + "which does not support it: version tables keep no end column (continuum.strategy=subquery)");
+    }
+
+    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    void aCompactPropertyIsRefused(Db db) {
+        String refusal = refusal(catchThrowable(() -> db.build(Map.of(), List.of(Dossier.class)).close()));
+        assertThat(refusal).startsWith("Dossier is versioned natively, which does not support it: its property body "
+                + "is @Compact");
+    }
 }

@@ -2,6 +2,7 @@ package dev.continuum.hibernate.internal.nativemode;
 
 import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
+import dev.continuum.hibernate.internal.model.CompactProperties;
 import dev.continuum.hibernate.internal.model.ModifiedFlags;
 import dev.continuum.hibernate.internal.model.Settings;
 import dev.continuum.hibernate.internal.model.VersionedCollection;
@@ -15,6 +16,7 @@ import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Table;
 
 import java.util.ArrayList;
@@ -78,6 +80,17 @@ public final class NativeSupport {
         }
         if (tenants) {
             reasons.add("transactions belong to tenants (the unit has a @TenantId entity)");
+        }
+        if (settings.subquery()) {
+            reasons.add("version tables keep no end column (" + ContinuumSettings.STRATEGY + "=subquery), and "
+                    + "the triggers maintain it");
+        }
+        for (Property property : entity.getPropertyClosure()) {
+            if (CompactProperties.isCompact(entity, property)) {
+                reasons.add("its property " + property.getName() + " is @Compact, and the triggers copy values "
+                        + "as they are");
+                break;
+            }
         }
         if (VersionModelBuilder.versionedOnCollectionChange(entity, settings)) {
             for (Collection collection : collections) {
