@@ -93,7 +93,7 @@ class CompactStorageTest {
             assertThat(version.entity().meta).isEqualTo(expected == null ? null : "{\"text\":\"" + expected.length() + "\"}");
         }
         assertThat(db.rows("select body from cp_document_version where body is not null"))
-                .allSatisfy(row -> assertThat((String) row.get("body")).hasSize(64).matches("[0-9a-f]{64}"));
+                .allSatisfy(row -> assertThat((byte[]) row.get("body")).hasSize(32));
     }
 
     @DatabaseTest
@@ -126,11 +126,14 @@ class CompactStorageTest {
         }
         db.run(em -> em.find(Document.class, 1L).body = text(99, 20_000));
 
-        List<Map<String, Object>> rows = db.rows("select kind, base_hash, value_length, octet_length(value_bytes) as stored from " + VALUES);
+        List<Map<String, Object>> rows = db.rows("select position, value_length, octet_length(value_bytes) as stored from "
+                + VALUES + " order by keyframe_hash, position");
         assertThat(rows).hasSize(7);
-        assertThat(rows).filteredOn(row -> ((Number) row.get("kind")).intValue() == 1).hasSize(5)
-                .allSatisfy(row -> assertThat(((Number) row.get("stored")).intValue()).isLessThan(100));
-        assertThat(rows).filteredOn(row -> ((Number) row.get("kind")).intValue() == 0).hasSize(2);
+        assertThat(rows).filteredOn(row -> ((Number) row.get("position")).intValue() > 0).hasSize(5)
+                .allSatisfy(row -> assertThat(((Number) row.get("stored")).intValue()).isLessThan(40));
+        assertThat(rows).filteredOn(row -> ((Number) row.get("position")).intValue() == 0).hasSize(2);
+        assertThat(db.rows("select position from " + VALUES + " where base_hash is not null order by position"))
+                .extracting(row -> ((Number) row.get("position")).intValue()).containsExactly(1, 2, 3, 4, 5);
         List<Version<Document>> versions = versions(db, 1L);
         assertThat(versions.get(5).entity().body).isEqualTo(current[0]);
         assertThat(versions.get(6).entity().body).isEqualTo(text(99, 20_000));
@@ -236,18 +239,74 @@ class CompactStorageTest {
 
     @DatabaseTest
     void aValueCanBeReadWithPlainJdbc(Db db) throws Exception {
-        String body = text(8, 20_000);
-        db.run(em -> em.persist(new Document(1L, "a", body)));
-        db.run(em -> em.find(Document.class, 1L).body = edit(body, 9_000, "plain"));
-        List<Map<String, Object>> rows = db.rows("select v.body, x.kind from cp_document_version v join " + VALUES
+        String[] body = {text(8, 20_000)};
+        db.run(em -> em.persist(new Document(1L, "a", body[0])));
+        for (int i = 1; i <= 3; i++) {
+            body[0] = edit(body[0], i * 4_000, "plain" + i);
+            db.run(em -> em.find(Document.class, 1L).body = body[0]);
+        }
+        List<Map<String, Object>> rows = db.rows("select v.body, x.position from cp_document_version v join " + VALUES
                 + " x on x.value_hash = v.body order by v.transaction_id");
 
         try (java.sql.Connection connection = db.connect()) {
-            assertThat(rows).extracting(row -> ((Number) row.get("kind")).intValue()).containsExactly(0, 1);
-            assertThat(CompactValues.read(connection, VALUES, (String) rows.get(1).get("body")).orElseThrow())
-                    .isEqualTo(edit(body, 9_000, "plain").getBytes(StandardCharsets.UTF_8));
-            assertThat(CompactValues.read(connection, VALUES, "0".repeat(64))).isEmpty();
+            assertThat(rows).extracting(row -> ((Number) row.get("position")).intValue()).containsExactly(0, 1, 2, 3);
+            assertThat(CompactValues.read(connection, VALUES, (byte[]) rows.get(3).get("body")).orElseThrow())
+                    .isEqualTo(body[0].getBytes(StandardCharsets.UTF_8));
+            assertThat(CompactValues.read(connection, VALUES, new byte[32])).isEmpty();
         }
+    }
+
+    @DatabaseTest
+    void everyVersionOfALongChainReadsAsWrittenAndChainsRollOver(Db db) {
+        int edits = 300;
+        String[] written = new String[edits + 1];
+        written[0] = text(9, 20_000);
+        db.run(em -> em.persist(new Document(1L, "a", written[0])));
+        Random random = new Random(9);
+        for (int i = 1; i <= edits; i++) {
+            written[i] = edit(written[i - 1], random.nextInt(19_000), "e" + i);
+            String body = written[i];
+            db.run(em -> em.find(Document.class, 1L).body = body);
+        }
+
+        List<Version<Document>> versions = versions(db, 1L);
+
+        assertThat(versions).extracting(version -> version.entity().body).containsExactly(written);
+        List<Map<String, Object>> rows = db.rows("select position from " + VALUES);
+        assertThat(rows).hasSize(edits + 1);
+        assertThat(rows).extracting(row -> ((Number) row.get("position")).intValue())
+                .allSatisfy(position -> assertThat(position).isLessThan(100))
+                .filteredOn(position -> position == 0).hasSize(4);
+        long transaction = versions.get(250).transaction().id();
+        String asOf = db.read(history -> history.asOf(Document.class, 1L, transaction).orElseThrow().entity().body);
+        assertThat(asOf).isEqualTo(written[250]);
+    }
+
+    @DatabaseTest
+    void pruningKeepsTheChainThatRemainingVersionsAreMadeFrom(Db db) {
+        String[] body = {text(10, 20_000)};
+        db.run(em -> em.persist(new Document(1L, "a", body[0])));
+        for (int i = 1; i <= 5; i++) {
+            body[0] = edit(body[0], i * 3_000, "first" + i);
+            db.run(em -> em.find(Document.class, 1L).body = body[0]);
+        }
+        body[0] = text(11, 20_000);
+        db.run(em -> em.find(Document.class, 1L).body = body[0]);
+        String[] last = new String[3];
+        for (int i = 0; i < 3; i++) {
+            body[0] = edit(body[0], (i + 1) * 4_000, "second" + i);
+            last[i] = body[0];
+            db.run(em -> em.find(Document.class, 1L).body = body[0]);
+        }
+        assertThat(values(db)).isEqualTo(10);
+
+        HistoryAdmin.of(db.emf()).prune(Document.class, RetentionPolicy.keepLast(2).pruningFirst());
+
+        // the first chain is gone; the second keeps its keyframe and first delta, bases of the two kept versions
+        assertThat(db.rows("select position from " + VALUES + " order by position"))
+                .extracting(row -> ((Number) row.get("position")).intValue()).containsExactly(0, 1, 2, 3);
+        assertThat(versions(db, 1L)).extracting(version -> version.entity().body).containsExactly(last[1], last[2]);
+        assertThat(HistoryAdmin.of(db.emf()).verify().intact()).isTrue();
     }
 
     @DatabaseTest

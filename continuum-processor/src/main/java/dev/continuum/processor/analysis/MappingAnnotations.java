@@ -92,10 +92,10 @@ final class MappingAnnotations {
         return new AnnotationModel(COLUMN, members);
     }
 
-    /** {@code @Column(name = ..., length = 64)}: the reference column of a compact property. */
+    /** {@code @Column(name = ..., length = 32)}: the reference column of a compact property. */
     static AnnotationModel reference(String name) {
         return new AnnotationModel(COLUMN, List.of(new AnnotationModel.Member("name", AnnotationModel.Literal.string(name)),
-                new AnnotationModel.Member("length", new AnnotationModel.Literal("64"))));
+                new AnnotationModel.Member("length", new AnnotationModel.Literal("32"))));
     }
 
     /**

@@ -91,10 +91,10 @@ final class PropertyFields {
             return;
         }
         if (Mirrors.has(member, "dev.continuum.Compact")) {
-            // the version column holds the reference of the value (its SHA-256), not the value
+            // the version column holds the reference of the value (the 32 bytes of its SHA-256), not the value
             String column = Mirrors.find(member, PERSISTENCE + "Column")
                     .flatMap(annotation -> MappingAnnotations.string(annotation, "name")).orElse(name);
-            found.fields.add(new VersionField(name, JavaType.Declared.of("java.lang.String"),
+            found.fields.add(new VersionField(name, new JavaType.Array(new JavaType.Keyword("byte")),
                     List.of(MappingAnnotations.reference(column)), false, new VersionField.Property(name)));
             column(name, member).ifPresent(found.columns::add);
             return;

@@ -4,18 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
- * The copy/insert instructions of a delta (format {@value #FORMAT}): a sequence of
- * {@code COPY(offset, length)} (bytes of the keyframe's content) and {@code INSERT(length, bytes)}
- * (literal bytes) that makes a value from its keyframe. Each instruction starts with the unsigned
+ * The copy/insert instructions of a delta: a sequence of {@code COPY(offset, length)} (bytes of
+ * the base's content, the value before it in its chain) and {@code INSERT(length, bytes)} (literal
+ * bytes) that makes a value from its base. Each instruction starts with the unsigned
  * varint {@code length << 1 | type} (type 0 copy, 1 insert); a copy follows it with the zigzag
  * varint of its offset minus where the previous copy ended, an insert with its bytes. Matches are
- * found greedily through a hash of every {@value #BLOCK}-byte block of the keyframe, extended
+ * found greedily through a hash of every {@value #BLOCK}-byte block of the base, extended
  * both ways byte by byte, so an unchanged stretch of any length is one instruction. Stateless.
  */
 final class CopyDelta {
 
-    /** The first byte of a delta in this format. */
-    static final byte FORMAT = 1;
     /** The shortest stretch worth a copy: shorter ones are inserted. */
     private static final int BLOCK = 16;
 
@@ -79,7 +77,7 @@ final class CopyDelta {
                 done += size;
             }
         } catch (IndexOutOfBoundsException e) {
-            throw new IllegalStateException("A stored delta does not fit its keyframe or its length " + length, e);
+            throw new IllegalStateException("A stored delta does not fit its base or its length " + length, e);
         }
         if (done != length) {
             throw new IllegalStateException("A stored delta made " + done + " bytes, not " + length);

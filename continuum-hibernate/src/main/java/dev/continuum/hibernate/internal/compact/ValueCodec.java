@@ -11,19 +11,20 @@ import java.util.zip.Inflater;
 
 /**
  * Turns a value into the bytes the value table stores and back, with the JDK's own SHA-256 and
- * Deflater: a keyframe is the raw deflate stream of the value; a delta is a format byte followed
- * by the raw deflate stream of copy/insert instructions against a keyframe's content
- * ({@link CopyDelta}): a stretch the two share costs one instruction of a few bytes whatever its
- * length, so a small edit of a large value costs tens of bytes. Stateless.
+ * Deflater: a keyframe is the raw deflate stream of the value; a delta is a format byte followed by
+ * copy/insert instructions ({@link CopyDelta}) that make the value from its base, the value before
+ * it in its chain: deflated ({@value #DEFLATED_DELTA}) or, when deflating does not make them
+ * shorter, as they are ({@value #PLAIN_DELTA}). A stretch the two share costs one instruction of a
+ * few bytes whatever its length, so a small edit of a large value costs tens of bytes. Stateless.
  */
 public final class ValueCodec {
 
-    /** The {@code kind} of a row that holds the whole value. */
-    public static final short KEYFRAME = 0;
-    /** The {@code kind} of a row that holds a delta against its {@code base_hash}. */
-    public static final short DELTA = 1;
-    /** The length of a reference: a SHA-256 in hexadecimal. */
-    public static final int REFERENCE_LENGTH = 64;
+    /** The length of a reference: the 32 bytes of a SHA-256. */
+    public static final int REFERENCE_LENGTH = 32;
+    /** The first byte of a delta whose instructions are deflated. */
+    static final byte DEFLATED_DELTA = 2;
+    /** The first byte of a delta whose instructions are stored as they are. */
+    static final byte PLAIN_DELTA = 3;
 
     private ValueCodec() {
     }
@@ -44,13 +45,18 @@ public final class ValueCodec {
         return type == String.class ? new String(content, StandardCharsets.UTF_8) : content;
     }
 
-    /** The reference of a value: the lower-case hexadecimal SHA-256 of its content. */
-    public static String reference(byte[] content) {
+    /** The reference of a value: the 32 bytes of the SHA-256 of its content. */
+    public static byte[] reference(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The JDK has no SHA-256", e);
         }
+    }
+
+    /** A reference in lower-case hexadecimal, as SQL shows it with {@code encode(value_hash, 'hex')} or {@code hex()}. */
+    public static String hex(byte[] reference) {
+        return HexFormat.of().formatHex(reference);
     }
 
     /** A keyframe: the raw deflate stream of {@code content}. */
@@ -58,27 +64,32 @@ public final class ValueCodec {
         return deflate(content);
     }
 
-    /** A delta: {@link CopyDelta#FORMAT}, then the deflated copy/insert instructions that make {@code content} from {@code base}. */
+    /** A delta: a format byte, then the copy/insert instructions that make {@code content} from {@code base}, deflated when that makes them shorter. */
     public static byte[] delta(byte[] content, byte[] base) {
-        byte[] instructions = deflate(CopyDelta.instructions(content, base));
-        byte[] delta = new byte[instructions.length + 1];
-        delta[0] = CopyDelta.FORMAT;
-        System.arraycopy(instructions, 0, delta, 1, instructions.length);
+        byte[] instructions = CopyDelta.instructions(content, base);
+        byte[] deflated = deflate(instructions);
+        boolean deflate = deflated.length < instructions.length;
+        byte[] chosen = deflate ? deflated : instructions;
+        byte[] delta = new byte[chosen.length + 1];
+        delta[0] = deflate ? DEFLATED_DELTA : PLAIN_DELTA;
+        System.arraycopy(chosen, 0, delta, 1, chosen.length);
         return delta;
     }
 
-    /** The content of a stored row: {@code data} inflated, a delta applied to {@code base}, its keyframe's content. */
-    public static byte[] decode(short kind, byte[] data, byte[] base, int length) {
-        if (kind == DELTA) {
-            if (base == null) {
-                throw new IllegalStateException("A delta needs its keyframe");
-            }
-            if (data.length == 0 || data[0] != CopyDelta.FORMAT) {
-                throw new IllegalStateException("A stored delta has an unknown format " + (data.length == 0 ? "(empty)"
-                        : Byte.toString(data[0])) + "; this version of Continuum reads format " + CopyDelta.FORMAT);
-            }
-            return CopyDelta.apply(inflateAll(data, 1), base, length);
+    /** The content of a delta row: its instructions applied to {@code base}, making {@code length} bytes. */
+    public static byte[] applyDelta(byte[] data, byte[] base, int length) {
+        if (data.length == 0 || data[0] != DEFLATED_DELTA && data[0] != PLAIN_DELTA) {
+            throw new IllegalStateException("A stored delta has an unknown format " + (data.length == 0 ? "(empty)"
+                    : Byte.toString(data[0])) + "; this version of Continuum reads formats " + DEFLATED_DELTA + " and "
+                    + PLAIN_DELTA + " (deltas against the previous value)");
         }
+        byte[] instructions = data[0] == DEFLATED_DELTA ? inflateAll(data, 1)
+                : java.util.Arrays.copyOfRange(data, 1, data.length);
+        return CopyDelta.apply(instructions, base, length);
+    }
+
+    /** The content of a keyframe row: {@code data} inflated to {@code length} bytes. */
+    public static byte[] inflate(byte[] data, int length) {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(data);

@@ -14,25 +14,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
  * The value table of compact properties, {@code <transaction>_value}: one row per distinct value,
- * keyed by its reference (see {@link ValueCodec}): {@code value_hash}, {@code kind} (0 keyframe, 1
- * delta), {@code base_hash} (the keyframe of a delta, else null), {@code value_length} (bytes of the
- * value) and {@code value_bytes} (the deflate stream). Its SQL, built once per session factory, and
- * the batch read of values by reference: one statement for any number of references (up to 512),
- * which returns each row asked for and the keyframe of each delta among them (a keyframe asked
- * for and also the base of a delta asked for comes twice).
+ * keyed by its reference (see {@link ValueCodec}): {@code value_hash}; {@code keyframe_hash}, the
+ * first value of its chain (its own reference for a keyframe); {@code base_hash}, the value a delta
+ * is made from (the one before it in the chain; null for a keyframe); {@code position} in the chain
+ * (0 for the keyframe); {@code value_length} (bytes of the value) and {@code value_bytes}. References
+ * are the 32 bytes of a SHA-256 ({@code encode(value_hash, 'hex')} on PostgreSQL, {@code hex()} on
+ * MariaDB and H2 show them as text). Its SQL, built once per session factory, and the batch read of
+ * values by reference: one statement for any number of references (up to 512), which returns the
+ * rows of each chain involved from its keyframe up to the last position asked for.
  */
 public final class ValueTable {
 
-    /** The suffix of the table's name after the transaction table's. */
     /** The columns, in table order. */
-    public static final List<String> COLUMNS = List.of("value_hash", "kind", "base_hash", "value_length", "value_bytes");
+    public static final List<String> COLUMNS = List.of("value_hash", "keyframe_hash", "position", "base_hash",
+            "value_length", "value_bytes");
+    /** The columns of the index by which a chain is read. */
+    public static final List<String> CHAIN_INDEX = List.of("keyframe_hash");
     private static final int CHUNK = 512;
 
     private final String name;
@@ -46,7 +50,7 @@ public final class ValueTable {
      */
     public ValueTable(String name, Dialect dialect) {
         this.name = name;
-        String columns = " (" + String.join(", ", COLUMNS) + ") values (?, ?, ?, ?, ?)";
+        String columns = " (" + String.join(", ", COLUMNS) + ") values (?, ?, ?, ?, ?, ?)";
         // Hibernate's Dialect has no capability for "insert unless the key exists", so the two spellings are chosen here
         if (dialect instanceof PostgreSQLDialect) {
             this.insertSql = "insert into " + name + columns + " on conflict do nothing";
@@ -62,74 +66,76 @@ public final class ValueTable {
         return name;
     }
 
-    /** Inserts one row: reference, kind, base reference, length, bytes. */
+    /** Inserts one row: the columns of {@link #COLUMNS} in order. */
     public String insertSql() {
         return insertSql;
     }
 
     /**
-     * For {@code count} references: each stored one's reference, kind, base reference, stored size,
-     * and, for a delta, its keyframe's bytes and length.
+     * For {@code count} references: each stored one's reference, keyframe reference and position, the
+     * last position of its chain, the stored bytes of its chain from the keyframe up to it, and the
+     * stored bytes of its keyframe. What a writer needs to choose between a delta after it and a new
+     * keyframe.
      */
     public String lookupSql(int count) {
-        return "select v.value_hash, v.kind, v.base_hash, octet_length(v.value_bytes), b.value_bytes, b.value_length"
-                + " from " + name + " v left join " + name + " b on b.value_hash = v.base_hash where v.value_hash in ("
-                + marks(count) + ")";
+        return "select v.value_hash, v.keyframe_hash, v.position, (select max(c.position) from " + name
+                + " c where c.keyframe_hash = v.keyframe_hash), (select sum(octet_length(c.value_bytes)) from " + name
+                + " c where c.keyframe_hash = v.keyframe_hash and c.position <= v.position), (select "
+                + "octet_length(k.value_bytes) from " + name + " k where k.value_hash = v.keyframe_hash) from " + name
+                + " v where v.value_hash in (" + marks(count) + ")";
     }
 
-    /** For {@code count} references: the rows of those stored, and the keyframes of the deltas among them. */
-    String readSql(int count) {
-        String marks = marks(count);
-        String select = "select value_hash, kind, base_hash, value_length, value_bytes from " + name;
-        // two branches, each an index lookup: an "or" of the two would make some databases scan the table
-        return select + " where value_hash in (" + marks + ") union all " + select + " where value_hash in (select "
-                + "base_hash from " + name + " where value_hash in (" + marks + "))";
+    /**
+     * For {@code count} references: the rows ({@link #COLUMNS}) of each of their chains from the
+     * keyframe up to the last position asked for, in one statement.
+     */
+    public String readSql(int count) {
+        return "select c." + String.join(", c.", COLUMNS) + " from " + name + " c join (select keyframe_hash, "
+                + "max(position) as last_position from " + name + " where value_hash in (" + marks(count) + ") group by "
+                + "keyframe_hash) t on t.keyframe_hash = c.keyframe_hash where c.position <= t.last_position";
     }
 
     /**
      * Deletes the rows no compact column of {@code columns} ({@code table.column}, rendered) refers
-     * to and no other row has as its keyframe.
+     * to and that come after every referenced row of their chain (a row before one is the base of
+     * its delta, directly or through the rows between).
      */
     public String collectSql(List<String[]> columns) {
-        StringJoiner where = new StringJoiner(" and ", " where ", "");
+        StringJoiner referenced = new StringJoiner(" or ");
         for (String[] column : columns) {
-            where.add("not exists (select 1 from " + column[0] + " r where r." + column[1] + " = " + name
-                    + ".value_hash)");
+            referenced.add("exists (select 1 from " + column[0] + " r where r." + column[1] + " = k.value_hash)");
         }
-        where.add("not exists (select 1 from (select base_hash from " + name + " where base_hash is not null) d"
-                + " where d.base_hash = " + name + ".value_hash)");
-        return "delete from " + name + where;
+        // the derived table, grouped, is materialized: MySQL and MariaDB refuse a delete that reads its own table otherwise
+        return "delete from " + name + " where not exists (select 1 from (select k.keyframe_hash, max(k.position) "
+                + "as last_position from " + name + " k where " + referenced + " group by k.keyframe_hash) l where "
+                + "l.keyframe_hash = " + name + ".keyframe_hash and l.last_position >= " + name + ".position)";
     }
 
     /**
-     * The contents of {@code references}, read on the session's connection (through its statement
-     * inspector) in one statement per 512 references.
+     * The contents of {@code references} (hexadecimal), read on the session's connection (through
+     * its statement inspector) in one statement per 512 references.
      *
-     * @throws ContinuumException when a reference has no row (removed by SQL outside the library)
+     * @throws ContinuumException when a reference, or a value its delta is made from, has no row
+     *         (removed by SQL outside the library)
      */
     public Map<String, byte[]> read(Collection<String> references, SharedSessionContractImplementor session) {
-        Map<String, byte[]> contents = new HashMap<>();
         if (references.isEmpty()) {
-            return contents;
+            return Map.of();
         }
-        Map<String, Stored> rows = new HashMap<>();
+        ValueChains chains = new ValueChains(name);
         List<String> all = new ArrayList<>(references);
         Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            int size = Integer.highestOneBit(chunk.size());
-            size = size < chunk.size() ? size << 1 : size;
+            int size = bucket(chunk.size());
             String sql = inspect(readSql(size), session);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int round = 0; round < 2; round++) {
-                    for (int i = 0; i < size; i++) {
-                        statement.setString(round * size + i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-                    }
+                for (int i = 0; i < size; i++) {
+                    statement.setBytes(i + 1, HexFormat.of().parseHex(chunk.get(Math.min(i, chunk.size() - 1))));
                 }
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        rows.put(rs.getString(1), new Stored(rs.getShort(2), rs.getString(3), rs.getInt(4),
-                                rs.getBytes(5)));
+                        chains.add(rs, 1);
                     }
                 }
             } catch (SQLException e) {
@@ -140,28 +146,17 @@ public final class ValueTable {
                 session.getJdbcCoordinator().afterStatementExecution();
             }
         }
-        Map<String, byte[]> keyframes = new HashMap<>();
-        for (String reference : references) {
-            Stored row = rows.get(reference);
-            if (row == null) {
-                throw new ContinuumException("The value " + reference + " of a compact property is not in " + name
-                        + "; it was removed outside the library, so this version cannot be read");
-            }
-            byte[] base = null;
-            if (row.kind == ValueCodec.DELTA) {
-                Stored keyframe = rows.get(row.base);
-                if (keyframe == null) {
-                    throw new ContinuumException("The keyframe " + row.base + " of the compact value " + reference
-                            + " is not in " + name + "; it was removed outside the library");
-                }
-                base = keyframes.computeIfAbsent(row.base,
-                        key -> ValueCodec.decode(keyframe.kind, keyframe.bytes, null, keyframe.length));
-            }
-            contents.put(reference, row.kind == ValueCodec.KEYFRAME
-                    ? keyframes.computeIfAbsent(reference, key -> ValueCodec.decode(row.kind, row.bytes, null, row.length))
-                    : ValueCodec.decode(row.kind, row.bytes, base, row.length));
+        try {
+            return chains.decode(references);
+        } catch (IllegalStateException e) {
+            throw new ContinuumException(e.getMessage(), e);
         }
-        return contents;
+    }
+
+    /** The number of parameters a statement for {@code count} references binds: the next power of two, so few statements are prepared. */
+    public static int bucket(int count) {
+        int size = Integer.highestOneBit(count);
+        return size < count ? size << 1 : size;
     }
 
     private static String marks(int count) {
@@ -176,8 +171,5 @@ public final class ValueTable {
         StatementInspector inspector = session.getJdbcSessionContext().getStatementInspector();
         String inspected = inspector == null ? null : inspector.inspect(sql);
         return inspected == null ? sql : inspected;
-    }
-
-    private record Stored(short kind, String base, int length, byte[] bytes) {
     }
 }

@@ -198,7 +198,7 @@ final class TableReader {
         for (VersionRow row : rows) {
             for (int position : compactPositions) {
                 if (row.values()[position] != null) {
-                    references.add((String) row.values()[position]);
+                    references.add(ValueCodec.hex((byte[]) row.values()[position]));
                 }
             }
         }
@@ -207,7 +207,7 @@ final class TableReader {
             for (int position : compactPositions) {
                 Object reference = row.values()[position];
                 if (reference != null) {
-                    row.values()[position] = ValueCodec.value(contents.get(reference),
+                    row.values()[position] = ValueCodec.value(contents.get(ValueCodec.hex((byte[]) reference)),
                             mappings[position].getJdbcJavaType().getJavaTypeClass());
                 }
             }
@@ -218,7 +218,7 @@ final class TableReader {
             Map<Long, Transaction> transactions, TransactionMetadata.Batch metadata) throws SQLException {
         Object[] values = new Object[mappings.length];
         for (int i = 0; i < mappings.length; i++) {
-            values[i] = compact[i] ? rs.getString(i + 1) : mappings[i].getJdbcValueExtractor().extract(rs, i + 1, session);
+            values[i] = compact[i] ? rs.getBytes(i + 1) : mappings[i].getJdbcValueExtractor().extract(rs, i + 1, session);
         }
         int next = mappings.length + 1;
         long transactionId = rs.getLong(next);

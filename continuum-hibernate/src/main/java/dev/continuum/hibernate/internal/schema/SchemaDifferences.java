@@ -205,6 +205,14 @@ final class SchemaDifferences {
             }
         }
         primaryKey(table, info, what + " " + name, differences);
+        for (Index index : table.getIndexes().values()) {
+            List<String> columns = new ArrayList<>();
+            index.getSelectables().forEach(selectable -> columns.add(selectable.getText()));
+            if (!info.hasIndexLeadingWith(columns)) {
+                differences.add(new Difference(what + " " + name + " has no index on (" + String.join(", ", columns)
+                        + "), which reading it relies on.", ddl.createIndex(index), true));
+            }
+        }
     }
 
     private void ownColumnType(Table table, Column column, ColumnInfo found, String subject,

@@ -17,6 +17,7 @@ import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Index;
 import org.hibernate.mapping.PrimaryKey;
 import org.hibernate.mapping.Table;
 
@@ -56,16 +57,22 @@ final class ValueTableContribution {
         List<String> columns = dev.continuum.hibernate.internal.compact.ValueTable.COLUMNS;
         Column hash = reference(helper.toIdentifier(columns.get(0)), false, table, context);
         table.addColumn(hash);
-        table.addColumn(SchemaContributor.column(helper.toIdentifier(columns.get(1)), "short", false, table, context));
-        table.addColumn(reference(helper.toIdentifier(columns.get(2)), true, table, context));
-        table.addColumn(SchemaContributor.column(helper.toIdentifier(columns.get(3)), "integer", false, table, context));
-        Column bytes = SchemaContributor.column(helper.toIdentifier(columns.get(4)), "binary", false, table, context);
+        Column keyframe = reference(helper.toIdentifier(columns.get(1)), false, table, context);
+        table.addColumn(keyframe);
+        table.addColumn(SchemaContributor.column(helper.toIdentifier(columns.get(2)), "integer", false, table, context));
+        table.addColumn(reference(helper.toIdentifier(columns.get(3)), true, table, context));
+        table.addColumn(SchemaContributor.column(helper.toIdentifier(columns.get(4)), "integer", false, table, context));
+        Column bytes = SchemaContributor.column(helper.toIdentifier(columns.get(5)), "binary", false, table, context);
         bytes.setLength(BYTES);
         table.addColumn(bytes);
         PrimaryKey key = new PrimaryKey(table);
         key.setName(Identifiers.derivedName("pk", table.getName(), "", metadata.getDatabase().getDialect()));
         key.addColumn(hash);
         table.setPrimaryKey(key);
+        // a chain is read by its keyframe: one index entry per chain on PostgreSQL, whose B-tree deduplicates equal keys
+        Index chains = table.getOrCreateIndex(Identifiers.derivedName("ix", table.getName(), "keyframe",
+                metadata.getDatabase().getDialect()));
+        chains.addColumn(keyframe);
         contributions.contributeTable(table);
         List<String> storage = storage(table, metadata.getDatabase().getDialect());
         if (!storage.isEmpty()) {
@@ -84,14 +91,14 @@ final class ValueTableContribution {
             return List.of();
         }
         Column bytes = table.getColumn(Identifier.toIdentifier(
-                dev.continuum.hibernate.internal.compact.ValueTable.COLUMNS.get(4)));
+                dev.continuum.hibernate.internal.compact.ValueTable.COLUMNS.get(5)));
         return List.of("alter table " + table.getQualifiedTableName().render() + " alter column "
                 + bytes.getQuotedName(dialect) + " set storage main");
     }
 
     /** The reference column of a compact property in its version table, named like its live column. */
     static Column reference(Identifier name, boolean nullable, Table table, MetadataBuildingContext context) {
-        Column column = SchemaContributor.column(name, "string", nullable, table, context);
+        Column column = SchemaContributor.column(name, "binary", nullable, table, context);
         column.setLength(ValueCodec.REFERENCE_LENGTH);
         return column;
     }

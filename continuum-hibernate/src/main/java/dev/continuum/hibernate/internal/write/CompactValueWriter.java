@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,15 +22,17 @@ import java.util.Set;
  * writes the reference (SHA-256) of its value instead of the value, and each value that the value
  * table does not hold yet gets one row there. A value that did not change in the transaction
  * (equal to the row's state before it) is already stored, so it costs a hash and nothing more. A
- * changed value is stored as a delta against the keyframe of the value it replaced (the state
- * before the transaction, which the write path has in memory) when that delta is at most a twelfth
- * of the keyframe's stored size, else as a new keyframe; so a read needs at most two rows.
- * One lookup statement per 512 new values finds those already stored and the keyframes to use.
+ * changed value is stored as a delta against the value it replaced (the state before the
+ * transaction, which the write path has in memory), appended to that value's chain, while the
+ * replaced value is the last of its chain, the chain stays shorter than {@value #MAX_CHAIN} rows
+ * and its deltas together no larger than its keyframe; otherwise as a new keyframe. So a read
+ * needs at most {@value #MAX_CHAIN} rows of at most twice a keyframe's bytes. One lookup
+ * statement per 512 new values finds those already stored and the chains of those they replace.
  */
 final class CompactValueWriter {
 
-    /** A delta is kept while it is at most this fraction of its keyframe's stored size (measured: docs/performance.md). */
-    private static final int KEYFRAME_RATIO = 12;
+    /** The most rows of a chain, keyframe included (measured: docs/performance.md). */
+    static final int MAX_CHAIN = 100;
     /** Values shorter than this are stored whole: a delta saves nothing on them. */
     private static final int DELTA_MIN_LENGTH = 256;
     private static final int CHUNK = 512;
@@ -61,17 +64,18 @@ final class CompactValueWriter {
                         continue;
                     }
                     byte[] content = ValueCodec.content(value);
-                    String reference = ValueCodec.reference(content);
+                    byte[] reference = ValueCodec.reference(content);
                     written[position] = reference;
                     Object before = row.initial() == null ? null : row.initial()[position];
                     byte[] old = before == null ? null : ValueCodec.content(before);
                     if (old != null && Arrays.equals(old, content)) {
                         continue; // the version before holds the same reference, so the value is stored
                     }
-                    fresh.putIfAbsent(reference, content);
-                    if (old != null && !replaced.containsKey(reference)) {
-                        String oldReference = ValueCodec.reference(old);
-                        replaced.put(reference, oldReference);
+                    String hex = ValueCodec.hex(reference);
+                    fresh.putIfAbsent(hex, content);
+                    if (old != null && !replaced.containsKey(hex)) {
+                        String oldReference = ValueCodec.hex(ValueCodec.reference(old));
+                        replaced.put(hex, oldReference);
                         previous.put(oldReference, old);
                     }
                 }
@@ -91,51 +95,53 @@ final class CompactValueWriter {
             }
         }
         statements.executeBatches(table.insertSql(), inserts, BATCH_LIMIT, (statement, insert) -> {
-            statement.setString(1, (String) insert[0]);
-            statement.setShort(2, (Short) insert[1]);
-            if (insert[2] == null) {
-                statement.setNull(3, Types.VARCHAR);
-            } else {
-                statement.setString(3, (String) insert[2]);
+            for (int i = 0; i < insert.length; i++) {
+                if (insert[i] instanceof Integer number) {
+                    statement.setInt(i + 1, number);
+                } else if (insert[i] == null) {
+                    statement.setNull(i + 1, Types.VARBINARY);
+                } else {
+                    statement.setBytes(i + 1, (byte[]) insert[i]);
+                }
             }
-            statement.setInt(4, (Integer) insert[3]);
-            statement.setBytes(5, (byte[]) insert[4]);
             statement.addBatch();
         });
     }
 
-    /** The row of a new value: a delta against the keyframe of the value it replaced when small enough, else a keyframe. */
+    /**
+     * The row ({@link ValueTable#COLUMNS}) of a new value: a delta appended to the chain of the value
+     * it replaced when that chain allows, else a keyframe.
+     */
     private static Object[] encode(String reference, byte[] content, String oldReference, Map<String, Found> found,
             Map<String, byte[]> previous) {
+        byte[] hash = HexFormat.of().parseHex(reference);
         Found old = oldReference == null ? null : found.get(oldReference);
-        if (old != null && content.length >= DELTA_MIN_LENGTH) {
-            boolean oldIsKeyframe = old.kind == ValueCodec.KEYFRAME;
-            String base = oldIsKeyframe ? oldReference : old.base;
-            byte[] baseContent = oldIsKeyframe ? previous.get(oldReference)
-                    : ValueCodec.decode(ValueCodec.KEYFRAME, old.baseBytes, null, old.baseLength);
-            int baseSize = oldIsKeyframe ? old.size : old.baseBytes.length;
-            byte[] delta = ValueCodec.delta(content, baseContent);
-            if ((long) delta.length * KEYFRAME_RATIO <= baseSize) {
-                return new Object[] {reference, ValueCodec.DELTA, base, content.length, delta};
+        if (old != null && old.last && content.length >= DELTA_MIN_LENGTH && old.position + 1 < MAX_CHAIN) {
+            byte[] delta = ValueCodec.delta(content, previous.get(oldReference));
+            if (old.chainBytes - old.keyframeBytes + delta.length <= old.keyframeBytes) {
+                // another value replacing the same one in this transaction starts a chain of its own
+                found.put(oldReference, new Found(old.keyframe, old.position, false, old.chainBytes, old.keyframeBytes));
+                return new Object[] {hash, old.keyframe, old.position + 1, HexFormat.of().parseHex(oldReference),
+                        content.length, delta};
             }
         }
-        return new Object[] {reference, ValueCodec.KEYFRAME, null, content.length, ValueCodec.keyframe(content)};
+        return new Object[] {hash, hash, 0, null, content.length, ValueCodec.keyframe(content)};
     }
 
     private Map<String, Found> lookup(List<String> references, HistoryStatements statements) throws SQLException {
         Map<String, Found> found = new HashMap<>();
         for (int from = 0; from < references.size(); from += CHUNK) {
             List<String> chunk = references.subList(from, Math.min(references.size(), from + CHUNK));
-            int size = Integer.highestOneBit(chunk.size());
-            size = size < chunk.size() ? size << 1 : size;
+            int size = ValueTable.bucket(chunk.size());
             try (PreparedStatement statement = statements.prepare(table.lookupSql(size))) {
                 for (int i = 0; i < size; i++) {
-                    statement.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                    statement.setBytes(i + 1, HexFormat.of().parseHex(chunk.get(Math.min(i, chunk.size() - 1))));
                 }
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        found.put(rs.getString(1), new Found(rs.getShort(2), rs.getString(3), rs.getInt(4),
-                                rs.getBytes(5), rs.getInt(6)));
+                        int position = rs.getInt(3);
+                        found.put(ValueCodec.hex(rs.getBytes(1)), new Found(rs.getBytes(2), position,
+                                rs.getInt(4) == position, rs.getLong(5), rs.getLong(6)));
                     }
                 }
             }
@@ -143,7 +149,10 @@ final class CompactValueWriter {
         return found;
     }
 
-    /** A stored value: its kind, keyframe reference, stored size, and (for a delta) the keyframe's bytes and length. */
-    private record Found(short kind, String base, int size, byte[] baseBytes, int baseLength) {
+    /**
+     * A stored value: its keyframe's reference, its position, whether it is the last of its chain,
+     * the stored bytes of its chain up to it and of its keyframe.
+     */
+    private record Found(byte[] keyframe, int position, boolean last, long chainBytes, long keyframeBytes) {
     }
 }

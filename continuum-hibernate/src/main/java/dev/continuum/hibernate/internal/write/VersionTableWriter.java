@@ -313,7 +313,7 @@ final class VersionTableWriter {
         int parameter = first;
         for (int i = 0; i < mappings.length; i++) {
             if (compact[i]) {
-                statement.setString(parameter++, (String) values[offset + i]);
+                statement.setBytes(parameter++, (byte[]) values[offset + i]);
             } else if (columns.get(i).parameterized()) {
                 bind(statement, parameter++, i, values[offset + i], session);
             }
