@@ -139,8 +139,10 @@ public final class CompactStorage {
             long compactRows = number(statement, "select count(*) from compact_document_version");
             long stored = number(statement, "select sum(octet_length(value_bytes)) from cs_transaction_value");
             long valueRows = number(statement, "select count(*) from cs_transaction_value");
-            // a value row's own columns besides its bytes: reference (64), base reference (64), kind, length
-            long compactValues = compactRefs + stored + valueRows * (64 + 64 + 2 + 4);
+            long deltaRows = number(statement, "select count(*) from cs_transaction_value where base_hash is not null");
+            // a value row's own columns besides its bytes: reference and keyframe reference (32 each), position,
+            // length, and for a delta its base reference (32)
+            long compactValues = compactRefs + stored + valueRows * (32 + 32 + 4 + 4) + deltaRows * 32;
             System.out.printf(Locale.ROOT, "values (octet_length): P %d bytes in %d rows; K %d bytes (%d rows, %d "
                     + "value rows, %d bytes deflated); P/K %.1f%n", plainValues, plainRows, compactValues, compactRows,
                     valueRows, stored, (double) plainValues / compactValues);
@@ -163,11 +165,7 @@ public final class CompactStorage {
                 if (database == Database.POSTGRESQL) {
                     for (String table : List.of("plain_document_version", "compact_document_version",
                             "cs_transaction_value")) {
-                        System.out.printf(Locale.ROOT, "  %s: heap %d, toast %d, indexes %d bytes%n", table,
-                                number(statement, "select pg_relation_size('" + table + "')"),
-                                number(statement, "select pg_total_relation_size('" + table + "') - pg_relation_size('"
-                                        + table + "') - pg_indexes_size('" + table + "')"),
-                                number(statement, "select pg_indexes_size('" + table + "')"));
+                        relations(statement, table);
                     }
                 }
                 long plain = number(statement, String.format(size, "plain_document_version"));
@@ -178,6 +176,27 @@ public final class CompactStorage {
                                 : "data_length + index_length after analyze", plain, compact, (double) plain / compact);
             }
         }
+    }
+
+    /** Where a table's bytes go on PostgreSQL: its heap, free space and visibility maps, TOAST, and each index. */
+    private static void relations(Statement statement, String table) throws Exception {
+        String relation = "'" + table + "'::regclass";
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "  %s: heap %d (%d tuples), fsm+vm %d, toast %d", table,
+                number(statement, "select pg_relation_size(" + relation + ")"),
+                number(statement, "select reltuples::bigint from pg_class where oid = " + relation),
+                number(statement, "select pg_relation_size(" + relation + ", 'fsm') + pg_relation_size(" + relation
+                        + ", 'vm')"),
+                number(statement, "select coalesce(pg_total_relation_size(nullif(reltoastrelid, 0)), 0) from pg_class "
+                        + "where oid = " + relation)));
+        try (ResultSet rs = statement.getConnection().createStatement().executeQuery("select c.relname, "
+                + "pg_relation_size(c.oid) from pg_index i join pg_class c on c.oid = i.indexrelid where i.indrelid = "
+                + relation + " order by c.relname")) {
+            while (rs.next()) {
+                line.append(String.format(Locale.ROOT, ", %s %d", rs.getString(1), rs.getLong(2)));
+            }
+        }
+        System.out.println(line + " bytes");
     }
 
     private static long number(Statement statement, String sql) throws Exception {

@@ -143,17 +143,25 @@ class CompactStorageTest {
     }
 
     @DatabaseTest(only = TestDatabase.POSTGRESQL)
-    void postgresqlKeepsStoredBytesInTheRow(Db db) {
-        assertThat(db.rows("select attstorage from pg_attribute where attrelid = '" + VALUES
-                + "'::regclass and attname = 'value_bytes'")).extracting(row -> String.valueOf(row.get("attstorage")))
-                .containsExactly("m");
+    void postgresqlKeepsAKeyframeRowWholeInTheHeap(Db db) {
+        db.run(em -> em.persist(new Document(1L, "a", text(12, 20_000))));
+
+        assertThat(db.rows("select octet_length(value_bytes) as stored, pg_column_size(value_hash) as reference from "
+                + VALUES)).singleElement().satisfies(row -> {
+                    assertThat(((Number) row.get("stored")).intValue()).isGreaterThan(2_500);
+                    assertThat(((Number) row.get("reference")).intValue()).isEqualTo(33);
+                });
+        assertThat(db.rows("select pg_relation_size(reltoastrelid) as toast from pg_class where oid = '" + VALUES
+                + "'::regclass")).extracting(row -> ((Number) row.get("toast")).longValue()).containsExactly(0L);
     }
 
     @org.junit.jupiter.api.Test
-    void theCreateScriptKeepsStoredBytesInTheRowOnPostgresqlOnly() {
+    void theCreateScriptKeepsValueRowsWholeOnPostgresqlOnly() {
         assertThat(createScript("org.hibernate.dialect.PostgreSQLDialect"))
-                .contains("alter table transaction_value alter column value_bytes set storage main");
-        assertThat(createScript("org.hibernate.dialect.MariaDBDialect")).noneMatch(sql -> sql.contains("set storage"));
+                .contains("alter table transaction_value alter column value_bytes set storage external",
+                        "alter table transaction_value set (toast_tuple_target = 8160)");
+        assertThat(createScript("org.hibernate.dialect.MariaDBDialect"))
+                .noneMatch(sql -> sql.contains("set storage") || sql.contains("toast"));
     }
 
     private static List<String> createScript(String dialect) {

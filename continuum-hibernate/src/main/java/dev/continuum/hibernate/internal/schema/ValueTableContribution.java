@@ -34,6 +34,8 @@ final class ValueTableContribution {
 
     /** Large enough for any value: every dialect renders it as its unbounded binary type. */
     private static final long BYTES = Integer.MAX_VALUE;
+    /** The largest {@code toast_tuple_target} PostgreSQL accepts with 8 KB pages: a row that fits a page stays whole. */
+    private static final int TOAST_TUPLE_TARGET = 8160;
 
     /** The comment of a reference column in a version table, by which the schema check knows it. */
     static final String REFERENCE_COMMENT = "SHA-256 of the value in the value table (Continuum compact storage)";
@@ -82,9 +84,12 @@ final class ValueTableContribution {
     }
 
     /**
-     * What the value table needs after its {@code create table}: on PostgreSQL, {@code value_bytes}
-     * stored {@code main}, since the bytes are deflated already: a keyframe stays in its row instead of
-     * being cut into TOAST chunks after a compression attempt that cannot gain (docs/performance.md).
+     * What the value table needs after its {@code create table}: on PostgreSQL, rows of up to a page
+     * ({@code toast_tuple_target} 8160) kept whole in the heap, and {@code value_bytes} stored
+     * {@code external}, since the bytes are deflated already. By default PostgreSQL starts toasting a
+     * row past 2 KB: it tries to compress the bytes (which cannot gain), and then moves the 33-byte
+     * references of a keyframe's row out of line, each into a TOAST chunk with its index entry;
+     * larger rows put the bytes alone out of line, uncompressed (docs/performance.md).
      */
     static List<String> storage(Table table, Dialect dialect) {
         if (!(dialect instanceof PostgreSQLDialect)) {
@@ -92,8 +97,9 @@ final class ValueTableContribution {
         }
         Column bytes = table.getColumn(Identifier.toIdentifier(
                 dev.continuum.hibernate.internal.compact.ValueTable.COLUMNS.get(5)));
-        return List.of("alter table " + table.getQualifiedTableName().render() + " alter column "
-                + bytes.getQuotedName(dialect) + " set storage main");
+        String name = table.getQualifiedTableName().render();
+        return List.of("alter table " + name + " alter column " + bytes.getQuotedName(dialect) + " set storage external",
+                "alter table " + name + " set (toast_tuple_target = " + TOAST_TUPLE_TARGET + ")");
     }
 
     /** The reference column of a compact property in its version table, named like its live column. */
