@@ -9,6 +9,7 @@ import dev.continuum.VersionHistory;
 import dev.continuum.hibernate.CompactValues;
 import dev.continuum.hibernate.compact.CompactModel.Counter;
 import dev.continuum.hibernate.compact.CompactModel.Document;
+import dev.continuum.hibernate.internal.compact.ValueCodec;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.TestDatabase;
@@ -315,6 +316,53 @@ class CompactStorageTest {
                 .extracting(row -> ((Number) row.get("position")).intValue()).containsExactly(0, 1, 2, 3);
         assertThat(versions(db, 1L)).extracting(version -> version.entity().body).containsExactly(last[1], last[2]);
         assertThat(HistoryAdmin.of(db.emf()).verify().intact()).isTrue();
+    }
+
+    @DatabaseTest
+    void aValueWhoseChainWentOnAfterItStartsANewKeyframe(Db db) {
+        String shared = text(13, 20_000);
+        db.run(em -> {
+            em.persist(new Document(1L, "a", shared));
+            em.persist(new Document(2L, "b", shared));
+        });
+        String one = edit(shared, 5_000, "one");
+        String two = edit(shared, 12_000, "two");
+
+        db.run(em -> em.find(Document.class, 1L).body = one);
+        db.run(em -> em.find(Document.class, 2L).body = two);
+
+        assertThat(db.rows("select position from " + VALUES + " order by position"))
+                .extracting(row -> ((Number) row.get("position")).intValue()).containsExactly(0, 0, 1);
+        assertThat(versions(db, 1L)).extracting(version -> version.entity().body).containsExactly(shared, one);
+        assertThat(versions(db, 2L)).extracting(version -> version.entity().body).containsExactly(shared, two);
+    }
+
+    @DatabaseTest
+    void rowsAtOnePositionOfAChainEachReadThroughTheirOwnBase(Db db) throws Exception {
+        String first = text(14, 20_000);
+        db.run(em -> em.persist(new Document(1L, "a", first)));
+        String one = edit(first, 5_000, "one");
+        db.run(em -> em.find(Document.class, 1L).body = one);
+        // what two transactions that appended to the same chain at the same moment leave behind
+        byte[] base = first.getBytes(StandardCharsets.UTF_8);
+        byte[] sibling = edit(first, 12_000, "sibling").getBytes(StandardCharsets.UTF_8);
+        byte[] keyframe = ValueCodec.reference(base);
+        try (java.sql.Connection connection = db.connect()) {
+            connection.setAutoCommit(true);
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into " + VALUES
+                    + " (value_hash, keyframe_hash, position, base_hash, value_length, value_bytes)"
+                    + " values (?, ?, 1, ?, ?, ?)")) {
+                insert.setBytes(1, ValueCodec.reference(sibling));
+                insert.setBytes(2, keyframe);
+                insert.setBytes(3, keyframe);
+                insert.setInt(4, sibling.length);
+                insert.setBytes(5, ValueCodec.delta(sibling, base));
+                insert.executeUpdate();
+            }
+
+            assertThat(versions(db, 1L)).extracting(version -> version.entity().body).containsExactly(first, one);
+            assertThat(CompactValues.read(connection, VALUES, ValueCodec.reference(sibling))).contains(sibling);
+        }
     }
 
     @DatabaseTest
