@@ -146,6 +146,13 @@ public final class CompactStorage {
             System.out.printf(Locale.ROOT, "values (octet_length): P %d bytes in %d rows; K %d bytes (%d rows, %d "
                     + "value rows, %d bytes deflated); P/K %.1f%n", plainValues, plainRows, compactValues, compactRows,
                     valueRows, stored, (double) plainValues / compactValues);
+            System.out.printf(Locale.ROOT, "  value rows: %d keyframes of %d bytes, %d deltas of %d bytes, longest "
+                    + "chain %d rows%n", valueRows - deltaRows,
+                    number(statement, "select coalesce(sum(octet_length(value_bytes)), 0) from cs_transaction_value "
+                            + "where base_hash is null"), deltaRows,
+                    number(statement, "select coalesce(sum(octet_length(value_bytes)), 0) from cs_transaction_value "
+                            + "where base_hash is not null"),
+                    number(statement, "select coalesce(max(position), 0) + 1 from cs_transaction_value"));
             String size = switch (database) {
                 case POSTGRESQL -> "select pg_total_relation_size('%s')";
                 case MARIADB -> "select data_length + index_length from information_schema.tables "

@@ -382,6 +382,25 @@ class CompactStorageTest {
     }
 
     @DatabaseTest
+    void theSchemaCheckFindsAValueTableOfTheEarlierLayout(Db db) {
+        db.execute("drop table " + VALUES);
+        db.execute("create table " + VALUES + " (value_hash varchar(64) not null primary key, kind smallint not null, "
+                + "base_hash varchar(64), value_length integer not null, value_bytes varchar(100) not null)");
+        try {
+            Throwable thrown = catchThrowable(() -> db.build(Map.of("hibernate.hbm2ddl.auto", "none")).close());
+            Throwable cause = thrown;
+            while (cause != null && !(cause instanceof SchemaMismatchException)) {
+                cause = cause.getCause();
+            }
+            assertThat(cause).isNotNull();
+            assertThat(cause.getMessage()).contains(VALUES).contains("keyframe_hash").contains("'value_hash'");
+        } finally {
+            db.execute("drop table " + VALUES);
+            db.build(Map.of("hibernate.hbm2ddl.auto", "update")).close();
+        }
+    }
+
+    @DatabaseTest
     void compactOnAnUnsupportedTypeIsRefusedAtBoot(Db db) {
         Throwable thrown = catchThrowable(() -> db.build(Map.of(), List.of(Counter.class)).close());
 
