@@ -9,13 +9,25 @@ import java.util.Arrays;
  * bytes) that makes a value from its base. Each instruction starts with the unsigned
  * varint {@code length << 1 | type} (type 0 copy, 1 insert); a copy follows it with the zigzag
  * varint of its offset minus where the previous copy ended, an insert with its bytes. Matches are
- * found greedily through a hash of every {@value #BLOCK}-byte block of the base, extended
- * both ways byte by byte, so an unchanged stretch of any length is one instruction. Stateless.
+ * found greedily through a rolling hash of every {@value #BLOCK}-byte block of the base (updated
+ * in constant time from one position to the next), extended both ways byte by byte, so an
+ * unchanged stretch of any length is one instruction. Stateless.
  */
 final class CopyDelta {
 
     /** The shortest stretch worth a copy: shorter ones are inserted. */
     private static final int BLOCK = 16;
+    /** The multiplier of the rolling hash, and its power that leaves a block. */
+    private static final int PRIME = 0x01000193;
+    private static final int LEAVING;
+
+    static {
+        int power = 1;
+        for (int i = 1; i < BLOCK; i++) {
+            power *= PRIME;
+        }
+        LEAVING = power;
+    }
 
     private CopyDelta() {
     }
@@ -28,8 +40,12 @@ final class CopyDelta {
         int literal = 0;
         int previousEnd = 0;
         int at = 0;
+        int hashed = -2;
+        int hash = 0;
         while (at + BLOCK <= target.length) {
-            int candidate = table.length == 0 ? -1 : table[hash(target, at) & mask] - 1;
+            hash = hashed == at - 1 ? roll(hash, target[at - 1], target[at + BLOCK - 1]) : hash(target, at);
+            hashed = at;
+            int candidate = table.length == 0 ? -1 : table[slot(hash) & mask] - 1;
             if (candidate < 0 || !Arrays.equals(base, candidate, candidate + BLOCK, target, at, at + BLOCK)) {
                 at++;
                 continue;
@@ -58,8 +74,13 @@ final class CopyDelta {
 
     /** {@code target} of {@code length} bytes made by {@code instructions} from {@code base}. */
     static byte[] apply(byte[] instructions, byte[] base, int length) {
+        return apply(instructions, 0, base, length);
+    }
+
+    /** {@code target} of {@code length} bytes made by the instructions in {@code instructions} from {@code start} on. */
+    static byte[] apply(byte[] instructions, int start, byte[] base, int length) {
         byte[] target = new byte[length];
-        int[] read = {0};
+        int[] read = {start};
         int done = 0;
         int previousEnd = 0;
         try {
@@ -93,8 +114,12 @@ final class CopyDelta {
         int size = Integer.highestOneBit(Math.max(16, base.length) * 2 - 1);
         int[] table = new int[size];
         int mask = size - 1;
+        int hash = hash(base, 0);
         for (int i = 0; i + BLOCK <= base.length; i++) {
-            int slot = hash(base, i) & mask;
+            if (i > 0) {
+                hash = roll(hash, base[i - 1], base[i + BLOCK - 1]);
+            }
+            int slot = slot(hash) & mask;
             if (table[slot] == 0) {
                 table[slot] = i + 1;
             }
@@ -102,11 +127,23 @@ final class CopyDelta {
         return table;
     }
 
+    /** The polynomial hash of the block at {@code at}: the sum of each byte times PRIME to the power of the bytes after it. */
     private static int hash(byte[] bytes, int at) {
-        int h = 0x811C9DC5;
+        int h = 0;
         for (int i = at; i < at + BLOCK; i++) {
-            h = (h ^ bytes[i]) * 0x01000193;
+            h = h * PRIME + (bytes[i] & 0xFF);
         }
+        return h;
+    }
+
+    /** The hash of the block one byte on: {@code leaving} goes out at the front, {@code entering} comes in at the end. */
+    private static int roll(int hash, byte leaving, byte entering) {
+        return (hash - (leaving & 0xFF) * LEAVING) * PRIME + (entering & 0xFF);
+    }
+
+    /** Spreads a hash over the table's slots (the low bits of a polynomial hash mix poorly). */
+    private static int slot(int hash) {
+        int h = hash * 0x9E3779B1;
         return h ^ (h >>> 16);
     }
 

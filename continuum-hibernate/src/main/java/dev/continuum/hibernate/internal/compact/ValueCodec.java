@@ -83,9 +83,8 @@ public final class ValueCodec {
                     : Byte.toString(data[0])) + "; this version of Continuum reads formats " + DEFLATED_DELTA + " and "
                     + PLAIN_DELTA + " (deltas against the previous value)");
         }
-        byte[] instructions = data[0] == DEFLATED_DELTA ? inflateAll(data, 1)
-                : java.util.Arrays.copyOfRange(data, 1, data.length);
-        return CopyDelta.apply(instructions, base, length);
+        return data[0] == DEFLATED_DELTA ? CopyDelta.apply(inflateAll(data, 1), base, length)
+                : CopyDelta.apply(data, 1, base, length);
     }
 
     /** The content of a keyframe row: {@code data} inflated to {@code length} bytes. */
