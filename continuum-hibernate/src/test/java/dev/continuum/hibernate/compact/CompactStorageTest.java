@@ -338,6 +338,27 @@ class CompactStorageTest {
     }
 
     @DatabaseTest
+    void twoValuesReplacingOneInATransactionAreOneDeltaAndOneKeyframe(Db db) {
+        String shared = text(15, 20_000);
+        db.run(em -> {
+            em.persist(new Document(1L, "a", shared));
+            em.persist(new Document(2L, "b", shared));
+        });
+        String one = edit(shared, 5_000, "one");
+        String two = edit(shared, 12_000, "two");
+
+        db.run(em -> {
+            em.find(Document.class, 1L).body = one;
+            em.find(Document.class, 2L).body = two;
+        });
+
+        assertThat(db.rows("select position from " + VALUES + " order by position"))
+                .extracting(row -> ((Number) row.get("position")).intValue()).containsExactly(0, 0, 1);
+        assertThat(versions(db, 1L)).extracting(version -> version.entity().body).containsExactly(shared, one);
+        assertThat(versions(db, 2L)).extracting(version -> version.entity().body).containsExactly(shared, two);
+    }
+
+    @DatabaseTest
     void rowsAtOnePositionOfAChainEachReadThroughTheirOwnBase(Db db) throws Exception {
         String first = text(14, 20_000);
         db.run(em -> em.persist(new Document(1L, "a", first)));
