@@ -54,7 +54,7 @@ public final class ValueCodec {
         }
     }
 
-    /** A reference in lower-case hexadecimal, as SQL shows it with {@code encode(value_hash, 'hex')} or {@code hex()}. */
+    /** A reference in lower-case hexadecimal, as PostgreSQL's {@code encode(value_hash, 'hex')} shows it. */
     public static String hex(byte[] reference) {
         return HexFormat.of().formatHex(reference);
     }

@@ -22,13 +22,14 @@ import java.util.StringJoiner;
 /**
  * The value table of compact properties, {@code <transaction>_value}: one row per distinct value,
  * keyed by its reference (see {@link ValueCodec}): {@code value_hash}; {@code keyframe_hash}, the
- * first value of its chain (its own reference for a keyframe); {@code base_hash}, the value a delta
- * is made from (the one before it in the chain; null for a keyframe); {@code position} in the chain
- * (0 for the keyframe); {@code value_length} (bytes of the value) and {@code value_bytes}. References
- * are the 32 bytes of a SHA-256 ({@code encode(value_hash, 'hex')} on PostgreSQL, {@code hex()} on
- * MariaDB and H2 show them as text). Its SQL, built once per session factory, and the batch read of
- * values by reference: one statement for any number of references (up to 512), which returns the
- * rows of each chain involved from its keyframe up to the last position asked for.
+ * first value of its chain (its own reference for a keyframe); {@code position} in the chain (0
+ * for the keyframe); {@code base_hash}, the value a delta is made from (the one before it in the
+ * chain; null for a keyframe); {@code value_length} (bytes of the value) and {@code value_bytes}.
+ * References are the 32 bytes of a SHA-256 ({@code encode(value_hash, 'hex')} on PostgreSQL,
+ * {@code hex()} on MariaDB, {@code rawtohex()} on H2 show them as text). Its SQL, built once per
+ * session factory, and the batch read of values by reference: one statement for any number of
+ * references (up to 512), which returns the rows of each chain involved from its keyframe up to
+ * the last position asked for.
  */
 public final class ValueTable {
 

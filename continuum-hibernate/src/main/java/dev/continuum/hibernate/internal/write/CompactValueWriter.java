@@ -32,7 +32,7 @@ import java.util.Set;
 final class CompactValueWriter {
 
     /** The most rows of a chain, keyframe included (measured: docs/performance.md). */
-    static final int MAX_CHAIN = 100;
+    private static final int MAX_CHAIN = 100;
     /** Values shorter than this are stored whole: a delta saves nothing on them. */
     private static final int DELTA_MIN_LENGTH = 256;
     private static final int CHUNK = 512;
