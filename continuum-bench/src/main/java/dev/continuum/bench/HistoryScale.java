@@ -35,13 +35,14 @@ import java.util.regex.Pattern;
 /**
  * Whether the cost of an operation stays the same when the history grows a thousandfold: seeds
  * variant C's whole history in bulk ({@link BulkHistory}: articles, their comments and tag links,
- * all their version rows and the transaction rows), first small ({@code articles / 1000} articles),
- * then large ({@code articles}), checks through Continuum's read API that the history read is the
- * one seeded, times R1, R2, R3 and W3 (medians of many single operations, after a warmup, in
- * interleaved passes), and prints each operation's large/small ratio. At the large size it then
- * runs each operation once more through a connection that records the statements Continuum issues,
- * and prints the database's plan of each ({@code explain (analyze, buffers)} on PostgreSQL,
- * {@code analyze} on MariaDB; writes are rolled back), flagging full scans and sorts.
+ * all their version rows and the transaction rows), small ({@code articles / 1000} articles, once to
+ * warm the JVM up), then large ({@code articles}), then small again; checks through Continuum's read
+ * API that the history read is the one seeded, times R1, R2, R3 and W3 (medians of many single
+ * operations, after a warmup, in interleaved passes), and prints each operation's large/small
+ * ratio. At the large size it then runs each operation once more through a connection that
+ * records the statements Continuum issues, and prints the database's plan of each
+ * ({@code explain (analyze, buffers)} on PostgreSQL, {@code analyze} on MariaDB; writes are rolled
+ * back), flagging full scans and sorts of more than {@value #LARGE} rows.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.continuum.bench.HistoryScale postgresql|mariadb
  * [articles] [rounds]} (default 1,000,000 articles of 8 versions: 8,000,000 article versions plus
@@ -49,10 +50,18 @@ import java.util.regex.Pattern;
  */
 public final class HistoryScale {
 
-    /** The operations timed. */
-    enum Op { R1, R2, R3, W3 }
+    /**
+     * The operations timed: R1, R2, R3 and W3 on random articles of the whole history, and R1 and R2
+     * on the small history's articles only ({@code R1_FEW}, {@code R2_FEW}: at the large size, the same
+     * few pages over and over, which stay in the database's cache).
+     */
+    enum Op { R1, R2, R3, W3, R1_FEW, R2_FEW }
 
-    private static final int WARMUP_PASSES = 2;
+    /** The articles of the small history. */
+    private static final long SMALL_ARTICLES = 1000;
+
+    /** Passes before measuring: enough for the JIT to compile the paths of every operation. */
+    private static final int WARMUP_PASSES = 10;
     private static final int PASSES = 10;
     /** Operations of each kind per pass (R3, ten times heavier, a quarter as many). */
     private static final int PER_PASS = 40;
@@ -75,17 +84,21 @@ public final class HistoryScale {
         Database database = Database.named(args.length > 0 ? args[0] : "postgresql");
         long articles = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        Map<Op, Double> small = run(database, Math.max(BulkHistory.PER_TRANSACTION, articles / 1000), rounds, false);
-        Map<Op, Double> large = run(database, articles, rounds, true);
-        System.out.printf(Locale.ROOT, "%n%s: median per operation, small / large history, load %.2f%n",
-                database.name().toLowerCase(Locale.ROOT), load());
+        long few = Math.max(BulkHistory.PER_TRANSACTION, Math.min(SMALL_ARTICLES, articles / 1000));
+        // the first run warms the JVM up (its figures are printed, not compared); the small history
+        // is then measured after the large one, by a JVM as warm as the one that measured the large
+        Map<Op, Quartiles> first = run(database, few, rounds, false);
+        Map<Op, Quartiles> large = run(database, articles, rounds, true);
+        Map<Op, Quartiles> small = run(database, few, rounds, false);
+        System.out.printf(Locale.ROOT, "%n%s: median per operation, small history (first run, JVM warming up; "
+                + "second run) / large history, load %.2f%n", database.name().toLowerCase(Locale.ROOT), load());
         for (Op op : Op.values()) {
-            System.out.printf(Locale.ROOT, "%s  %8.2f ms  %8.2f ms  ratio %.2f%n", op, small.get(op), large.get(op),
-                    large.get(op) / small.get(op));
+            System.out.printf(Locale.ROOT, "%s  (%.2f ms)  %s  %s  ratio %.2f%n", op, first.get(op).median(),
+                    small.get(op), large.get(op), large.get(op).median() / small.get(op).median());
         }
     }
 
-    private static Map<Op, Double> run(Database database, long articles, int rounds, boolean plans)
+    private static Map<Op, Quartiles> run(Database database, long articles, int rounds, boolean plans)
             throws SQLException {
         BulkHistory history = new BulkHistory(database, articles, rounds);
         try (BenchUnit unit = BenchUnit.open(Variant.C, database, Map.of())) {
@@ -96,17 +109,34 @@ public final class HistoryScale {
             history.relations();
             history.analyze();
             System.out.printf(Locale.ROOT, "%s: seeded %,d articles of %d versions, %,d version rows, in %.1f s "
-                    + "(load %.2f)%n", database.name().toLowerCase(Locale.ROOT), articles, rounds,
-                    history.versionRows(), (System.nanoTime() - start) / 1e9, load());
+                    + "(load %.2f); %s%n", database.name().toLowerCase(Locale.ROOT), articles, rounds,
+                    history.versionRows(), (System.nanoTime() - start) / 1e9, load(), sizes(database));
             long point = pastPoint(history, rounds);
             check(unit, history, articles, rounds, point);
-            Map<Op, Double> medians = measure(unit, articles, rounds, point);
-            medians.forEach((op, ms) -> System.out.printf(Locale.ROOT, "  %s %.2f ms/op (median)%n", op, ms));
+            Map<Op, Quartiles> medians = measure(unit, articles, rounds, point);
+            medians.forEach((op, ms) -> System.out.printf(Locale.ROOT, "  %s %s%n", op, ms));
             System.out.printf(Locale.ROOT, "  load after measuring %.2f%n", load());
             if (plans) {
                 explain(database, articles, rounds, point);
             }
             return medians;
+        }
+    }
+
+    /** The size of the version tables (rows and indexes) and the database's own page cache. */
+    private static String sizes(Database database) throws SQLException {
+        String sql = database == Database.POSTGRESQL
+                ? "select pg_size_pretty(sum(pg_total_relation_size(c.oid))), current_setting('shared_buffers') "
+                        + "from pg_class c where c.relkind = 'r' and c.relname like 'c\\_%version'"
+                : "select concat(round(sum(data_length + index_length) / 1048576), ' MB'), "
+                        + "concat(@@innodb_buffer_pool_size div 1048576, ' MB') from information_schema.tables "
+                        + "where table_schema = database() and table_name like 'c\\_%version'";
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return "version tables " + rs.getString(1) + " (rows and indexes), page cache of the database "
+                    + rs.getString(2);
         }
     }
 
@@ -163,7 +193,7 @@ public final class HistoryScale {
     }
 
     /** Median milliseconds per operation over interleaved passes, each operation on a random article. */
-    private static Map<Op, Double> measure(BenchUnit unit, long articles, int rounds, long point) {
+    private static Map<Op, Quartiles> measure(BenchUnit unit, long articles, int rounds, long point) {
         Reads.Fixture fixture = new Reads.Fixture(Map.of(), List.of(), point);
         Random random = new Random(42);
         Map<Op, List<Double>> samples = new EnumMap<>(Op.class);
@@ -174,9 +204,12 @@ public final class HistoryScale {
             time(samples, Op.R2, kept, PER_PASS, () -> Reads.asOf(unit, fixture, id(random, articles)));
             time(samples, Op.R3, kept, PER_PASS / 4, () -> Reads.allAsOf(unit, fixture));
             time(samples, Op.W3, kept, PER_PASS, () -> Workloads.updateArticle(unit, id(random, articles), round[0]++));
+            long few = Math.min(articles, SMALL_ARTICLES);
+            time(samples, Op.R1_FEW, kept, PER_PASS, () -> Reads.history(unit, id(random, few)));
+            time(samples, Op.R2_FEW, kept, PER_PASS, () -> Reads.asOf(unit, fixture, id(random, few)));
         }
-        Map<Op, Double> medians = new EnumMap<>(Op.class);
-        samples.forEach((op, times) -> medians.put(op, median(times)));
+        Map<Op, Quartiles> medians = new EnumMap<>(Op.class);
+        samples.forEach((op, times) -> medians.put(op, Quartiles.of(times)));
         return medians;
     }
 
@@ -194,10 +227,25 @@ public final class HistoryScale {
         }
     }
 
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    /** Milliseconds per operation: the median and the quartiles around it. */
+    record Quartiles(double lower, double median, double upper) {
+
+        static Quartiles of(List<Double> values) {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Quartiles(at(sorted, 0.25), at(sorted, 0.5), at(sorted, 0.75));
+        }
+
+        private static double at(double[] sorted, double quantile) {
+            double position = quantile * (sorted.length - 1);
+            int below = (int) position;
+            int above = Math.min(below + 1, sorted.length - 1);
+            return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.2f ms/op (quartiles %.2f-%.2f)", median, lower, upper);
+        }
     }
 
     /**
