@@ -6,6 +6,7 @@ import dev.continuum.PruneResult;
 import dev.continuum.RetentionPolicy;
 import dev.continuum.VersionHistory;
 import dev.continuum.bench.harness.BenchUnit;
+import dev.continuum.bench.harness.BulkHistory;
 import dev.continuum.bench.harness.Database;
 import dev.continuum.bench.harness.Variant;
 import dev.continuum.bench.harness.Workloads;
@@ -24,9 +25,9 @@ import java.util.Random;
 /**
  * Measures pruning and reading a large history in plain and in partitioned version tables
  * ({@value ContinuumSettings#PARTITION_SPAN}, PostgreSQL), one layout after the other on the same
- * data: seeds variant C's article version table in bulk ({@code articles} articles of
- * {@code rounds} versions each, every round of versions written by its own transactions, each
- * transaction a day younger than the round before), times R1 (one article's history), R3 (100
+ * data: seeds variant C's article version table in bulk with {@link BulkHistory} ({@code articles}
+ * articles of {@code rounds} versions each, every round of versions written by its own transactions,
+ * each transaction a day younger than the round before), times R1 (one article's history), R3 (100
  * articles as of a past transaction) and W3 (one update), then prunes the oldest half of the history
  * with {@code keepNewerThan} (not keeping first versions) and reports the time, the rows per second,
  * the table's size and the WAL written.
@@ -36,8 +37,6 @@ import java.util.Random;
  */
 public final class PartitionScale {
 
-    /** Articles a transaction of the seeded history changes. */
-    private static final int PER_TRANSACTION = 100;
     private static final int READS = 200;
 
     private PartitionScale() {
@@ -53,20 +52,21 @@ public final class PartitionScale {
         Database database = Database.named(args.length > 0 ? args[0] : "postgresql");
         int articles = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        long perRound = articles / PER_TRANSACTION;
+        long perRound = articles / BulkHistory.PER_TRANSACTION;
         for (boolean partitioned : new boolean[] {false, true}) {
             String layout = partitioned ? "partitioned" : "plain";
             Map<String, Object> settings = partitioned
                     ? Map.of(ContinuumSettings.PARTITION_SPAN, Long.toString(perRound)) : Map.of();
             try (BenchUnit unit = BenchUnit.open(Variant.C, database, settings)) {
                 long start = System.nanoTime();
-                seedTransactions(database, articles, rounds);
+                BulkHistory history = new BulkHistory(database, articles, rounds);
+                history.transactions();
                 if (partitioned) {
                     // the partitions of the seeded transactions, before their versions are written
                     HistoryAdmin.of(unit.factory()).ensurePartitions();
                 }
-                seedVersions(database, articles, rounds);
-                analyze(database);
+                history.articles();
+                history.analyze();
                 System.out.printf(Locale.ROOT, "%s: seeded %,d version rows in %.1f s; table %s%n", layout,
                         (long) articles * rounds, seconds(start), size(database));
                 reads(unit, layout, articles, rounds, perRound);
@@ -112,51 +112,6 @@ public final class PartitionScale {
                 System.out.printf(Locale.ROOT, "%s: R1 %.0f us/op, R3 %.0f us/op, W3 %.0f us/op (%d rows read)%n",
                         layout, r1, r3, w3, read);
             }
-        }
-    }
-
-    /**
-     * Version {@code j} of article {@code i} (1-based) is written by transaction
-     * {@code j * articles / 100 + (i - 1) / 100 + 1}, issued {@code rounds - j} days ago.
-     */
-    private static void seedTransactions(Database database, int articles, int rounds) throws SQLException {
-        long perRound = articles / PER_TRANSACTION;
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate("insert into c_transaction (id, issued_at) select t, current_timestamp - "
-                    + "make_interval(days => " + rounds + " - ((t - 1) / " + perRound + ")::int) from "
-                    + "generate_series(1, " + perRound * rounds + ") t");
-        }
-    }
-
-    private static void seedVersions(Database database, int articles, int rounds) throws SQLException {
-        long perRound = articles / PER_TRANSACTION;
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("set synchronous_commit = off");
-            statement.executeUpdate("insert into c_article (id, title, body, status, updatedAt) select n, 'Article ' "
-                    + "|| n, 'Body of article ' || n, 'DRAFT', current_timestamp from generate_series(1, " + articles
-                    + ") n");
-            for (int j = 0; j < rounds; j++) {
-                String tx = "(" + j * perRound + " + (n - 1) / " + PER_TRANSACTION + " + 1)";
-                String end = j == rounds - 1 ? "null" : "(" + (j + 1) * perRound + " + (n - 1) / " + PER_TRANSACTION
-                        + " + 1)";
-                statement.executeUpdate("insert into c_article_version (id, title, body, status, updatedAt, "
-                        + "transaction_id, end_transaction_id, operation_type) select n, 'Article ' || n || ', "
-                        + "revision " + j + "', 'Body of article ' || n, 'DRAFT', current_timestamp, " + tx + ", "
-                        + end + ", " + (j == 0 ? 0 : 1) + " from generate_series(1, " + articles + ") n");
-            }
-            statement.execute("select setval(c.oid, " + perRound * rounds + ") from pg_class c where c.relkind = 'S' "
-                    + "and c.relname like '%transaction_id_seq'");
-            statement.execute("select setval(c.oid, " + articles + " + 1000) from pg_class c where c.relkind = 'S' "
-                    + "and c.relname like '%article_id_seq'");
-        }
-    }
-
-    private static void analyze(Database database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("analyze");
         }
     }
 

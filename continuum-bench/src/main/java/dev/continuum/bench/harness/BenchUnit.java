@@ -81,9 +81,18 @@ public final class BenchUnit implements AutoCloseable {
      * variant's, for measurements of a setting (for example partitioned version tables).
      */
     public static BenchUnit open(Variant variant, Database database, Map<String, Object> extra) {
+        return open(variant, database, extra, null);
+    }
+
+    /**
+     * Opens the unit as {@link #open(Variant, Database, Map)} does, its connections reporting to
+     * {@code jdbc} when not null. The extra settings may override the unit's own, for example
+     * {@code hibernate.hbm2ddl.auto=none} for a second unit over tables another unit created.
+     */
+    public static BenchUnit open(Variant variant, Database database, Map<String, Object> extra, JdbcCounter jdbc) {
         Map<String, Object> settings = new HashMap<>(variant.settings());
         settings.putAll(extra);
-        return open(variant, database, settings, variant.tablePrefix(), false, null, 2);
+        return open(variant, database, settings, variant.tablePrefix(), false, jdbc, 2);
     }
 
     private static BenchUnit open(Variant variant, Database database, Map<String, Object> settings, String prefix,

@@ -20,6 +20,7 @@ import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
 import dev.continuum.hibernate.testing.StatementCounter;
+import dev.continuum.hibernate.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.metamodel.SingularAttribute;
 
@@ -276,6 +277,25 @@ class HistoryReadingTest {
 
         assertThat(changeset.asMap()).containsOnlyKeys("text");
         assertThat(changeset.get("text")).contains(PropertyChange.of("last words", null));
+    }
+
+    @DatabaseTest
+    void aPageAsOfATransactionReadsTheVersionTableFirstOnMariaDb(Db db) {
+        for (long id = 1; id <= 3; id++) {
+            long note = id;
+            db.run(em -> em.persist(new Note(note, "note " + note)));
+        }
+        long point = read(db, h -> h.versions(Note.class, 3L).get(0).transactionId());
+        db.run(em -> em.find(Note.class, 1L).setText("changed"));
+
+        StatementCounter.reset();
+        List<Version<Note>> page = read(db, h -> h.allAsOf(Note.class, point, 0, 2));
+
+        assertThat(page).extracting(v -> v.entity().getText()).containsExactly("note 1", "note 2");
+        // MariaDB would read the transactions up to the point first and sort every version valid then
+        assertThat(StatementCounter.statements()).singleElement()
+                .satisfies(sql -> assertThat(sql.contains(" straight_join "))
+                        .isEqualTo(db.database() == TestDatabase.MARIADB));
     }
 
     @DatabaseTest

@@ -8,6 +8,7 @@ import dev.continuum.hibernate.internal.model.TableNames;
 import dev.continuum.hibernate.internal.model.TransactionExtraTables;
 import dev.continuum.hibernate.internal.model.VersionModel;
 
+import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -42,11 +43,14 @@ final class HistoryModel {
     private final Map<String, EntityRelations> relations = new ConcurrentHashMap<>();
     private final SnapshotProxies proxies;
     private final ActivityQuery activities;
+    /** Whether a page of versions joins the transaction table with {@code straight_join} (MySQL, MariaDB). */
+    private final boolean straightJoin;
 
     private HistoryModel(SessionFactoryImplementor factory, ContinuumService service, VersionModel versions) {
         this.versions = versions;
         this.service = service;
         this.proxies = new SnapshotProxies(factory);
+        this.straightJoin = factory.getJdbcServices().getDialect() instanceof MySQLDialect;
         BasicType<Instant> instantType = factory.getTypeConfiguration().getBasicTypeForJavaType(Instant.class);
         BasicType<String> stringType = factory.getTypeConfiguration().getBasicTypeForJavaType(String.class);
         this.values = versions.hasCompactProperties()
@@ -89,7 +93,7 @@ final class HistoryModel {
     }
 
     private TableReader reader(TableLayout layout) {
-        return new TableReader(layout, versions.names(), transactions, values);
+        return new TableReader(layout, versions.names(), transactions, values, straightJoin);
     }
 
     /** The model of a factory, or empty when it versions nothing. */

@@ -41,13 +41,18 @@ final class TableReader {
     /** The value table, or null when no entity has compact properties. */
     private final ValueTable values;
 
-    TableReader(TableLayout layout, TableNames names, TransactionReader transactions, ValueTable values) {
+    /**
+     * @param straightJoin whether a page of versions must read the version table before the
+     *        transaction table ({@code straight_join}, MySQL and MariaDB; see {@link VersionSql#allAsOf})
+     */
+    TableReader(TableLayout layout, TableNames names, TransactionReader transactions, ValueTable values,
+            boolean straightJoin) {
         this.layout = layout;
         Optional<TenantFilter> own = TenantFilter.ofEntity(layout.rowTypes().root(), layout);
         this.tenant = own.orElse(TenantFilter.NONE);
         // what a transaction changed: an entity of a tenant by its own tenant column, others by the transaction's
         this.changedInTenant = own.orElse(transactions.tenant());
-        this.sql = new VersionSql(layout, names, tenant, changedInTenant);
+        this.sql = new VersionSql(layout, names, tenant, changedInTenant, straightJoin);
         this.transactions = transactions;
         this.mappings = layout.columns().mappings();
         this.compact = layout.columns().compact();

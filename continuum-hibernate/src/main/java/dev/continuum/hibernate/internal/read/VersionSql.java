@@ -41,14 +41,18 @@ final class VersionSql {
     private final String selectList;
     /** Its FROM clause: the layout's, joined with the transaction table. */
     private final String fromClause;
+    /** The FROM clause of a page of versions: {@link #fromClause}, the version table read first. */
+    private final String pageFromClause;
     private final String idWhere;
     private final String orderById;
 
     /**
      * @param tenant the restriction of every statement to the session's tenant
      * @param changedInTenant the restriction of {@link #changedIn}, which asks by transaction
+     * @param straightJoin whether {@link #allAsOf} joins the transaction table with {@code straight_join}
      */
-    VersionSql(TableLayout layout, TableNames names, TenantFilter tenant, TenantFilter changedInTenant) {
+    VersionSql(TableLayout layout, TableNames names, TenantFilter tenant, TenantFilter changedInTenant,
+            boolean straightJoin) {
         this.layout = layout;
         this.names = names;
         this.tenant = tenant;
@@ -63,8 +67,10 @@ final class VersionSql {
             list.add("t." + names.transactionColumns().tenantId());
         }
         this.selectList = list.toString();
-        this.fromClause = " from " + layout.from() + " join " + names.transactionTable() + " t on t." + names.transactionColumns().id() + " = "
+        String joinTransaction = names.transactionTable() + " t on t." + names.transactionColumns().id() + " = "
                 + transactionId;
+        this.fromClause = " from " + layout.from() + " join " + joinTransaction;
+        this.pageFromClause = straightJoin ? " from " + layout.from() + " straight_join " + joinTransaction : fromClause;
         StringJoiner where = new StringJoiner(" and ");
         StringJoiner order = new StringJoiner(", ");
         for (int i = 0; i < layout.idColumnCount(); i++) {
@@ -131,9 +137,15 @@ final class VersionSql {
      * by identifier, without paging, with the point's transaction id as {@link #asOf} selects it:
      * the point's selected parameters, the tenant's, two of the point, then {@code discriminatorValues} of the
      * entity (see {@link RowTypes#discriminatorFilter}).
+     *
+     * <p>On MySQL and MariaDB the transaction table is joined with {@code straight_join}: the
+     * optimizer carries the validity bound {@code v.transaction_id <= ?} over to {@code t.id} through
+     * the join, reads the transaction table first and sorts every version valid at the point (one
+     * second per page at a million versions); read first, the version table is walked in key order
+     * and the page stops after its last row.
      */
     String allAsOf(PointInTime point, String entityName, List<Object> discriminatorValues) {
-        StringBuilder sql = new StringBuilder(selectList).append(point.selectedSql(names)).append(fromClause)
+        StringBuilder sql = new StringBuilder(selectList).append(point.selectedSql(names)).append(pageFromClause)
                 .append(" where ").append(tenant.where()).append(validAt(point.transactionSql(names)))
                 .append(" and v.").append(names.operationType()).append(" <> ").append(Operation.DELETE.code());
         if (!discriminatorValues.isEmpty()) {

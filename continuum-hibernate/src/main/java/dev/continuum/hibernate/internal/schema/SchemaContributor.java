@@ -27,6 +27,7 @@ import org.hibernate.engine.jdbc.env.spi.ExtractedDatabaseMetaData;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
@@ -142,6 +143,7 @@ public final class SchemaContributor extends ContinuumContributor {
             }
         }
         for (org.hibernate.mapping.Collection collection : sorted(metadata.getCollectionBindings())) {
+            indexChildKeys(tables, collection, settings);
             VersionedCollection plan = VersionedCollection.of(collection, settings);
             if (plan == null) {
                 continue;
@@ -227,22 +229,55 @@ public final class SchemaContributor extends ContinuumContributor {
      * version table of the child's level that holds them (when the child is versioned).
      */
     private static void addJoinColumns(Map<String, VersionTableBuilder> tables, VersionedCollection plan, Settings settings) {
-        for (PersistentClass child : plan.childEntities()) {
-            VersionedEntity view = VersionedEntity.of(child, settings);
-            if (view == null || !hasPhysicalTable(child)) {
+        for (VersionTableBuilder found : childVersionTables(tables, plan.collection(), settings)) {
+            for (Column column : plan.keyColumns()) {
+                found.data(column, plan.collection().getCollectionTable(), plan.description());
+            }
+        }
+    }
+
+    /**
+     * A one-to-many of a versioned owner ({@code mappedBy} or {@code @JoinColumn}) to versioned
+     * children is read as of a point by the owner's key in the children's version rows: those rows
+     * get an index on that key, so that the read stays an index probe however long the children's
+     * history grows.
+     */
+    private static void indexChildKeys(Map<String, VersionTableBuilder> tables,
+            org.hibernate.mapping.Collection collection, Settings settings) {
+        if (!collection.isOneToMany() || VersionedEntity.annotation(collection.getOwner()) == null) {
+            return;
+        }
+        List<String> key = new ArrayList<>();
+        for (Selectable selectable : collection.getKey().getSelectables()) {
+            if (!(selectable instanceof Column column)) {
+                return;
+            }
+            key.add(column.getName());
+        }
+        childVersionTables(tables, collection, settings).forEach(found -> found.lookups.add(key));
+    }
+
+    /** The version tables of a one-to-many's children (and their subclasses) that hold its foreign key. */
+    private static List<VersionTableBuilder> childVersionTables(Map<String, VersionTableBuilder> tables,
+            org.hibernate.mapping.Collection collection, Settings settings) {
+        PersistentClass child = ((OneToMany) collection.getElement()).getAssociatedClass();
+        List<PersistentClass> entities = new ArrayList<>();
+        entities.add(child);
+        entities.addAll(child.getSubclassClosure().stream().filter(c -> c != child).toList());
+        List<VersionTableBuilder> found = new ArrayList<>();
+        for (PersistentClass entity : entities) {
+            VersionedEntity view = VersionedEntity.of(entity, settings);
+            if (view == null || !hasPhysicalTable(entity)) {
                 continue;
             }
             for (VersionedEntity.Level level : view.levels()) {
-                if (level.liveTable() == plan.collection().getCollectionTable()) {
-                    VersionTableBuilder found = tables.get(level.versionTableName());
-                    if (found != null) {
-                        for (Column column : plan.keyColumns()) {
-                            found.data(column, plan.collection().getCollectionTable(), plan.description());
-                        }
-                    }
+                VersionTableBuilder builder = tables.get(level.versionTableName());
+                if (level.liveTable() == collection.getCollectionTable() && builder != null && !found.contains(builder)) {
+                    found.add(builder);
                 }
             }
         }
+        return found;
     }
 
     /**

@@ -276,10 +276,27 @@ final class SchemaDifferences {
             index.getSelectables().forEach(selectable -> columns.add(selectable.getText()));
             if (!info.hasIndexLeadingWith(columns)) {
                 differences.add(new Difference(where + " has no index on (" + String.join(", ", columns) + "), which "
-                        + (columns.size() == 1 ? "reading history by transaction" : "finding the open version of a row")
-                        + " relies on.", ddl.createIndex(index), true));
+                        + purpose(table, columns) + " relies on.", ddl.createIndex(index), true));
             }
         }
+    }
+
+    /** What a version table's index serves, for the message of its absence. */
+    private String purpose(Table table, List<String> columns) {
+        if (columns.size() == 1) {
+            return "reading history by transaction";
+        }
+        List<String> leading = columns.subList(0, columns.size() - 1);
+        List<String> key = new ArrayList<>();
+        if (table.getPrimaryKey() != null) {
+            table.getPrimaryKey().getColumns().forEach(column -> key.add(column.getText()));
+            key.remove(key.size() - 1);
+        }
+        if (key.isEmpty() || key.equals(leading)
+                || columns.get(columns.size() - 1).equalsIgnoreCase(unquoted(settings.endTransactionIdColumn()))) {
+            return "finding the open version of a row";
+        }
+        return "reading a one-to-many's children as of a point";
     }
 
     /**

@@ -40,6 +40,8 @@ final class VersionTableBuilder {
     final Map<String, Table> sources = new LinkedHashMap<>();
     /** The names of the columns of compact properties, which hold references to the value table. */
     final java.util.Set<String> compact = new java.util.HashSet<>();
+    /** The columns (by name) of the one-to-many foreign keys the table's rows are read by, each indexed. */
+    final java.util.Set<List<String>> lookups = new java.util.LinkedHashSet<>();
     /** The modification flags, each with the property it flags. */
     final Map<Identifier, String> flags = new LinkedHashMap<>();
     List<Column> primaryKey;
@@ -185,6 +187,16 @@ final class VersionTableBuilder {
                     Identifiers.derivedName("ix", name.getText(), endTransactionId.getName(), dialect));
             key.forEach(column -> open.addColumn(columns.get(column.getName())));
             open.addColumn(endTransactionId);
+        }
+
+        for (List<String> lookup : lookups) {
+            if (columns.keySet().containsAll(lookup)) {
+                // a one-to-many read as of a point: the children's versions holding the owner's key
+                Index byOwner = table.getOrCreateIndex(
+                        Identifiers.derivedName("ix", name.getText(), lookup.get(0), dialect));
+                lookup.forEach(column -> byOwner.addColumn(columns.get(column)));
+                byOwner.addColumn(transactionId);
+            }
         }
 
         if (settings.partitioned()) {
