@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Model(value = Remark.class, properties = "continuum.native_versioning=true")
 class NativeGlobalSettingTest {
 
-    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
     void theSettingVersionsEntitiesThatDoNotSayOtherwiseNatively(Db db) {
         db.run(em -> em.persist(new Remark(1L, "a")));
         db.run(em -> em.createQuery("update Remark r set r.text = 'b'").executeUpdate());
