@@ -19,6 +19,10 @@ class NativeGlobalSettingTest {
 
         assertThat(db.rows("select operation_type from remark_version order by transaction_id"))
                 .extracting(row -> number(row.get("operation_type")).intValue()).containsExactly(0, 1);
-        assertThat(db.rows("select 1 from pg_trigger where tgname = 'remark_version_trg'")).hasSize(1);
+        assertThat(db.rows(db.database() == TestDatabase.MARIADB
+                ? "select 1 from information_schema.triggers where trigger_schema = database() "
+                        + "and trigger_name like 'remark\\_version\\_trg\\__'"
+                : "select 1 from pg_trigger where tgname = 'remark_version_trg'"))
+                .hasSize(db.database() == TestDatabase.MARIADB ? 3 : 1);
     }
 }

@@ -30,7 +30,9 @@ final class MariaDbTriggerCheck {
                 if (!MariaDbTriggers.body(table, event, triggers, context).equals(body)) {
                     problems.add(new TriggerCheck.Problem("The native versioning trigger " + name + " of entity "
                             + table.entity() + " on table " + live + " (after " + event + ") is " + (body == null
-                            ? "missing." : "outdated (it differs from what the mapping needs: a column was added or "
+                            ? "missing (creating it takes the TRIGGER privilege on the table and, when the server "
+                            + "writes a binary log, the SUPER privilege or log_bin_trust_function_creators=1)."
+                            : "outdated (it differs from what the mapping needs: a column was added or "
                             + "removed since it was created)."), MariaDbTriggers.create(table, triggers, context)));
                 }
             }

@@ -119,7 +119,11 @@ public final class MariaDbTriggers {
         return events().stream().map(event -> "drop trigger if exists " + triggerName(table, event, context)).toList();
     }
 
-    /** The body of the trigger of {@code table} (one of {@code unit}'s) for {@code event}, as the database keeps it. */
+    /**
+     * The body of the trigger of {@code table} (one of {@code unit}'s) for {@code event}, as the
+     * database keeps it. It has no comments: the {@code mariadb} client strips them from what it
+     * sends, so a script applied through it would leave triggers that differ from these.
+     */
     public static String body(NativeTable table, String event, NativeTriggers unit,
             SqlStringGenerationContext context) {
         Sql sql = new Sql(table, unit.names(), unit.tables(), context);
@@ -161,12 +165,10 @@ public final class MariaDbTriggers {
         /** Sets {@code cv_tx} to the transaction row of the current transaction, when a trigger allocated it. */
         String transaction() {
             String id = transactionColumn(TableNames.TransactionColumns.NAMES.id());
-            return "  -- which of the connection's transactions this is, read once per statement\n"
-                    + "  if not (" + STATEMENT + " <=> now(6)) then\n"
+            return "  if not (" + STATEMENT + " <=> now(6)) then\n"
                     + "    set " + STATEMENT + " = now(6), " + CURRENT + " = " + CURRENT_TRX + ";\n"
                     + "    if " + TRX + " = " + CURRENT + " and not exists (select 1 from " + transactionTable()
                     + " t where t." + id + " = " + TRANSACTION_ID + ") then\n"
-                    + "      -- its row was rolled back with a failed statement or to a savepoint\n"
                     + "      set " + TRX + " = null;\n"
                     + "    end if;\n"
                     + "  end if;\n"
@@ -188,7 +190,6 @@ public final class MariaDbTriggers {
                     + "      if " + ORIGIN + " = " + CURRENT + " then\n"
                     + "  " + insert + "nullif(" + USER + ", ''), nullif(" + REMOTE_ADDR + ", ''));\n"
                     + "      else\n"
-                    + "        -- written by another program: what the database knows of it\n"
                     + "  " + insert + "left(substring_index(user(), '@', 1), " + names.userIdLength()
                     + "), left(substring_index(user(), '@', -1), " + names.remoteAddrLength() + "));\n"
                     + "      end if;\n"
@@ -201,7 +202,7 @@ public final class MariaDbTriggers {
          * that a transaction whose changes cancel out records nothing, as at commit on PostgreSQL.
          */
         String forget() {
-            StringBuilder sql = new StringBuilder("    -- nothing left to record: no transaction row either\n    if ");
+            StringBuilder sql = new StringBuilder("    if ");
             String separator = "";
             for (NativeTable other : unit) {
                 sql.append(separator).append("not exists (select 1 from ")
@@ -230,14 +231,27 @@ public final class MariaDbTriggers {
                     + "began writing later has versioned this " + table.entity() + " row (table " + table.live()
                     .getName() + ") and committed first; roll back and retry the transaction';\n"
                     + "    end if;\n"
-                    + "    update " + version() + " v set v." + end + " = cv_tx where " + key + " and v." + end
-                    + " is null and v." + tx + " <> cv_tx;\n";
+                    + "    update " + version() + " v set v." + end + " = cv_tx where " + key + " and v." + tx
+                    + " = cv_open;\n";
+        }
+
+        /**
+         * The index the locking reads and the closing go through: the primary key (key, then
+         * transaction), searched by the key alone. A search of the index of open versions (key,
+         * then end) has a null in its search tuple, with which InnoDB locks the next key's first
+         * entry (record and gap), so that writers of neighbouring rows would wait for each other;
+         * by the key alone it locks the row's own versions and only the gap after them. Named,
+         * because with few rows the optimizer would scan, and lock, the whole table.
+         */
+        String byKey() {
+            return table.version().getPrimaryKey() == null ? "" : " force index (primary)";
         }
 
         String open(String row) {
-            return "    select max(v." + names.transactionId() + ") into cv_open from " + version() + " v where "
-                    + match("v", row, table.keyColumns()) + " and v." + names.endTransactionId()
-                    + " is null for update;\n";
+            // the open version itself, not max(): a maximum is read backwards from the next key, locking it
+            return "    set cv_open = null;\n    select v." + names.transactionId() + " into cv_open from " + version()
+                    + " v" + byKey() + " where " + match("v", row, table.keyColumns()) + " and v."
+                    + names.endTransactionId() + " is null limit 1 for update;\n";
         }
 
         String mine(String row) {
@@ -268,7 +282,6 @@ public final class MariaDbTriggers {
             }
             sql.append("v.").append(op).append(" = case when v.").append(op).append(" = 2 then 1 else v.").append(op)
                     .append(" end where ").append(key).append(" and v.").append(tx).append(" = cv_tx;\n")
-                    .append("    -- back to the version before this transaction: nothing to record\n")
                     .append("    if exists (select 1 from ").append(v).append(" p where ")
                     .append(match("p", row, table.keyColumns())).append(" and p.").append(end).append(" = cv_tx and p.")
                     .append(tx).append(" <> cv_tx");
@@ -299,7 +312,6 @@ public final class MariaDbTriggers {
             String key = match("v", row, table.keyColumns());
             StringBuilder sql = new StringBuilder();
             sql.append("  if ").append(mine(row)).append(" then\n")
-                    .append("    -- inserted in this transaction: nothing to record\n")
                     .append("    delete from ").append(v).append(" where ").append(match(v, row, table.keyColumns()))
                     .append(" and ").append(tx).append(" = cv_tx and ").append(op).append(" = 0;\n")
                     .append("    update ").append(v).append(" v set ");
@@ -311,7 +323,6 @@ public final class MariaDbTriggers {
                     .append(forget())
                     .append("  else\n")
                     .append(open(row))
-                    .append("    -- no open version: nothing recorded of the row, nothing to close\n")
                     .append("    if cv_open is not null then\n")
                     .append(indent(allocate() + close(row) + insert(row, "2"), "  "))
                     .append("    end if;\n")
