@@ -141,8 +141,10 @@ public final class NativeSupport {
             }
         }
         String trigger = version.getName() + TRIGGER_SUFFIX;
-        checkLength(trigger, dialect, VersionedEntity.simpleName(entity) + " is versioned natively, and the name of "
-                + "its trigger, '" + trigger + "', ", "give its version table a shorter name with @Versioned(table = "
+        // MariaDB's three triggers of the table end with _i, _u and _d
+        String longest = NativeTriggers.mariaDb(dialect) ? trigger + "_i" : trigger;
+        checkLength(longest, dialect, VersionedEntity.simpleName(entity) + " is versioned natively, and the name of "
+                + "its trigger, '" + longest + "', ", "give its version table a shorter name with @Versioned(table = "
                 + "\"...\"), or choose a shorter " + ContinuumSettings.TABLE_SUFFIX);
         return new NativeTable(VersionedEntity.simpleName(entity), entity.getTable(), version, keyColumns, data,
                 trigger);

@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The triggers of the natively versioned tables of one persistence unit, with the function that
- * allocates their transaction row, as one auxiliary database object: Hibernate's schema management
+ * The triggers of the natively versioned tables of one persistence unit, with (on PostgreSQL) the
+ * function that allocates their transaction row, as one auxiliary database object: Hibernate's schema management
  * creates it after the tables (and, on update, drops and creates it again, which replaces each
  * function and trigger with the mapping's current one), the DDL export writes it, and the schema
  * check compares the database with it.
  *
  * @param names what every trigger shares
- * @param tables the natively versioned tables, one trigger each
+ * @param tables the natively versioned tables, one trigger each (three on MariaDB: after insert, update, delete)
  */
 public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implements AuxiliaryDatabaseObject {
 
