@@ -143,6 +143,37 @@ class NativeSchemaTest {
         assertThat(script).noneMatch(statement -> statement.contains("--"));
     }
 
+    @DatabaseTest(only = TestDatabase.MARIADB)
+    void aMariaDbUserWithoutTheTriggerPrivilegeFailsTheBootNamingTheEntityAndTheFix(Db db) throws Exception {
+        String database;
+        try (java.sql.Connection connection = db.connect()) {
+            database = connection.getCatalog();
+        }
+        String user = "cv_notrg_" + Integer.toHexString(database.hashCode());
+        try {
+            db.execute("create user if not exists '" + user + "'@'%' identified by 'secret'");
+            db.execute("grant select, insert, update, delete, create, drop, alter, index, references on `" + database
+                    + "`.* to '" + user + "'@'%'");
+        } catch (IllegalStateException e) {
+            org.junit.jupiter.api.Assumptions.abort("the test database's user cannot create users: " + e.getMessage());
+        }
+        try {
+            db.execute("drop trigger ticket_version_trg_u");
+
+            String message = mismatch(catchThrowable(() -> db.build(Map.of("hibernate.hbm2ddl.auto", "update",
+                    "jakarta.persistence.jdbc.user", user, "jakarta.persistence.jdbc.password", "secret")).close()));
+
+            assertThat(message).contains("The native versioning trigger ticket_version_trg_u of entity Ticket on "
+                    + "table ticket (after update) is missing (creating it takes the TRIGGER privilege on the table")
+                    .contains("TRIGGER command denied to user '" + user + "'");
+        } finally {
+            db.execute("drop user if exists '" + user + "'@'%'");
+            ContinuumSchema.migrationStatements(db.configuration(Map.of("hibernate.hbm2ddl.auto", "none"),
+                    List.of(Ticket.class))).forEach(db::execute);
+        }
+        recordsAnUpdate(db);
+    }
+
     private static int indexOf(List<String> script, String start) {
         for (int i = 0; i < script.size(); i++) {
             if (script.get(i).startsWith(start)) {
