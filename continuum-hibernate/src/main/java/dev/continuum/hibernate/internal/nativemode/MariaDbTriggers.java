@@ -218,9 +218,9 @@ public final class MariaDbTriggers {
         }
 
         /**
-         * Reads the open version of {@code row} with a locking read (a consistent read would miss
-         * a version committed since this transaction's snapshot), refuses to close one of a
-         * transaction with a larger id, and closes it.
+         * Refuses to close the open version {@code cv_open} (see {@link #open}) when its
+         * transaction has a larger id than this one, and closes it by its exact key, which locks
+         * that version alone.
          */
         String close(String row) {
             String key = match("v", row, table.keyColumns());
@@ -236,19 +236,21 @@ public final class MariaDbTriggers {
         }
 
         /**
-         * The index the locking reads and the closing go through: the primary key (key, then
-         * transaction), searched by the key alone. A search of the index of open versions (key,
-         * then end) has a null in its search tuple, with which InnoDB locks the next key's first
-         * entry (record and gap), so that writers of neighbouring rows would wait for each other;
-         * by the key alone it locks the row's own versions and only the gap after them. Named,
-         * because with few rows the optimizer would scan, and lock, the whole table.
+         * The index the locking read of the open version goes through: the primary key (key, then
+         * transaction), searched by the row's key, which locks the row's versions and the gap after
+         * them. Named, because with few rows the optimizer would rather scan, and lock, the table.
          */
         String byKey() {
             return table.version().getPrimaryKey() == null ? "" : " force index (primary)";
         }
 
+        /**
+         * Reads the transaction id of the open version of {@code row} into {@code cv_open} (null
+         * when there is none) with a locking read, which sees a version committed after this
+         * transaction's snapshot. The version itself, not {@code max()}: a maximum is read
+         * backwards from the next key, which locks that key's first version as well.
+         */
         String open(String row) {
-            // the open version itself, not max(): a maximum is read backwards from the next key, locking it
             return "    set cv_open = null;\n    select v." + names.transactionId() + " into cv_open from " + version()
                     + " v" + byKey() + " where " + match("v", row, table.keyColumns()) + " and v."
                     + names.endTransactionId() + " is null limit 1 for update;\n";
