@@ -45,7 +45,7 @@ public enum Variant {
             "continuum.undo_table", "cs_continuum_undo")),
     /**
      * Continuum in native mode: triggers generated from the mapping write the versions of the three
-     * entities and the transaction row at commit (PostgreSQL only); the article's tags, a collection,
+     * entities and the transaction row (at commit on PostgreSQL, at each change on MariaDB); the article's tags, a collection,
      * are versioned by the event listeners under the same transaction row, so the owner is not
      * versioned on collection-only changes (none of the workloads makes one).
      */

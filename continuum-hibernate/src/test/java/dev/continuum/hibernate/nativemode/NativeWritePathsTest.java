@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static dev.continuum.hibernate.testing.VersionRows.number;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Model(Ticket.class)
 class NativeWritePathsTest {
 
-    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
     void entityWritesThroughTheSessionAreRecordedByTheTriggers(Db db) {
         db.run(em -> em.persist(new Ticket(1L, "printer jams", 2)));
         db.run(em -> em.find(Ticket.class, 1L).setTitle("printer jams daily"));
@@ -39,7 +40,7 @@ class NativeWritePathsTest {
         assertThat(db.count("transaction")).isEqualTo(3);
     }
 
-    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
     void bulkHqlUpdateAndDeleteAreRecorded(Db db) {
         db.run(em -> {
             em.persist(new Ticket(1L, "a", 1));
@@ -59,7 +60,7 @@ class NativeWritePathsTest {
         TicketRows.assertChains(db);
     }
 
-    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
     void nativeSqlInsertUpdateAndDeleteAreRecorded(Db db) {
         db.run(em -> em.createNativeQuery("insert into ticket (id, title, priority) values (7, 'disk full', 3)")
                 .executeUpdate());
@@ -72,7 +73,7 @@ class NativeWritePathsTest {
         TicketRows.assertChains(db);
     }
 
-    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
     void jdbcThroughDoWorkIsRecorded(Db db) {
         db.run(em -> em.unwrap(Session.class).doWork(connection -> {
             try (Statement statement = connection.createStatement()) {
@@ -88,11 +89,11 @@ class NativeWritePathsTest {
         TicketRows.assertChains(db);
     }
 
-    @DatabaseTest(only = TestDatabase.POSTGRESQL)
+    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
     void aWriteByTheCommandLineClientIsRecordedWithWhatTheDatabaseKnows(Db db) throws Exception {
         db.run(em -> em.persist(new Ticket(5L, "mail bounces", 2)));
 
-        psql(db, "begin; update ticket set priority = 1 where id = 5; "
+        commandLine(db, "begin; update ticket set priority = 1 where id = 5; "
                 + "insert into ticket (id, title, priority) values (6, 'new laptop', 4); commit;");
 
         assertThat(TicketRows.operations(db, 5L)).containsExactly(0, 1);
@@ -100,8 +101,36 @@ class NativeWritePathsTest {
         long transaction = TicketRows.of(db, 6L).get(0).transactionId();
         assertThat(TicketRows.of(db, 5L).get(1).transactionId()).isEqualTo(transaction);
         Map<String, Object> row = db.rows("select user_id from transaction where id = ?", transaction).get(0);
-        assertThat(row.get("user_id")).isEqualTo(db.rows("select session_user as u").get(0).get("u"));
+        assertThat(row.get("user_id")).isEqualTo(databaseUser(db));
         TicketRows.assertChains(db);
+    }
+
+    @DatabaseTest(only = TestDatabase.MARIADB)
+    void eachStatementOfTheCommandLineClientInAutocommitIsATransactionOfItsOwn(Db db) throws Exception {
+        commandLine(db, "insert into ticket (id, title, priority) values (8, 'fan noise', 1); "
+                + "update ticket set priority = 2 where id = 8; update ticket set priority = 2 where id = 8; "
+                + "delete from ticket where id = 8;");
+
+        List<TicketRows.Row> rows = TicketRows.of(db, 8L);
+        assertThat(rows).extracting(TicketRows.Row::operation).containsExactly(0, 1, 2);
+        assertThat(rows).extracting(TicketRows.Row::transactionId).doesNotHaveDuplicates();
+        assertThat(db.count("transaction")).isEqualTo(3);
+        TicketRows.assertChains(db);
+    }
+
+    /** The name under which the test's connections log in, as the database reports it. */
+    static Object databaseUser(Db db) {
+        return db.rows(db.database() == TestDatabase.MARIADB ? "select substring_index(user(), '@', 1) as u"
+                : "select session_user as u").get(0).get("u");
+    }
+
+    /** Runs {@code sql} with the database's command-line client ({@code psql} or {@code mariadb}). */
+    static void commandLine(Db db, String sql) throws IOException, InterruptedException, java.sql.SQLException {
+        if (db.database() == TestDatabase.MARIADB) {
+            mariadb(db, sql);
+        } else {
+            psql(db, sql);
+        }
     }
 
     /** Runs {@code sql} with {@code psql} against the test database. */
@@ -113,15 +142,37 @@ class NativeWritePathsTest {
             user = connection.getMetaData().getUserName();
         }
         URI uri = URI.create(url.substring("jdbc:".length()));
-        Process process = new ProcessBuilder("psql", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(), "-p",
+        ProcessBuilder builder = new ProcessBuilder("psql", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(), "-p",
                 Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()), "-U", user, "-d",
-                uri.getPath().substring(1), "-c", sql).redirectErrorStream(true).start();
+                uri.getPath().substring(1), "-c", sql).redirectErrorStream(true);
+        run(builder, "psql");
+    }
+
+    /** Runs {@code sql} with the {@code mariadb} client against the test database. */
+    static void mariadb(Db db, String sql) throws IOException, InterruptedException, java.sql.SQLException {
+        String url;
+        String user;
+        try (var connection = db.connect()) {
+            url = connection.getMetaData().getURL();
+            user = connection.getMetaData().getUserName();
+        }
+        URI uri = URI.create(url.substring("jdbc:".length()).replaceFirst("\\?.*", ""));
+        String password = Optional.ofNullable(System.getenv("CONTINUUM_TEST_MARIADB_PASSWORD")).orElse("");
+        ProcessBuilder builder = new ProcessBuilder("mariadb", "-h", uri.getHost(), "-P",
+                Integer.toString(uri.getPort() < 0 ? 3306 : uri.getPort()), "-u", user, "-D",
+                uri.getPath().substring(1), "-e", sql).redirectErrorStream(true);
+        builder.environment().put("MYSQL_PWD", password);
+        run(builder, "mariadb");
+    }
+
+    private static void run(ProcessBuilder builder, String client) throws IOException, InterruptedException {
+        Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("psql did not finish within a minute");
+            throw new AssertionError(client + " did not finish within a minute");
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("psql: %s", output).isZero();
+        assertThat(process.exitValue()).as("%s: %s", client, output).isZero();
     }
 
     static long transactions(Db db) {

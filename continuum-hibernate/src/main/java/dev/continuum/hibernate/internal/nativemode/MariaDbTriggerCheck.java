@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compares the procedure and triggers of native versioning in a MariaDB database (its current
- * schema) with those the mapping needs: a missing or differing procedure or trigger is reported
- * with the statements that create it anew.
+ * Compares the triggers of native versioning in a MariaDB database (its current schema) with
+ * those the mapping needs: a missing or differing trigger is reported with the statements that
+ * create it anew.
  */
 final class MariaDbTriggerCheck {
 
@@ -22,24 +22,18 @@ final class MariaDbTriggerCheck {
     static List<TriggerCheck.Problem> problems(NativeTriggers triggers, Connection connection,
             SqlStringGenerationContext context) throws SQLException {
         List<TriggerCheck.Problem> problems = new ArrayList<>();
-        Bookkeeping names = triggers.names();
-        String allocator = MariaDbTriggers.allocatorName(names, context);
-        String source = routine(connection, unquoted(names.allocator()));
-        if (!MariaDbTriggers.allocatorBody(names, context).equals(source)) {
-            problems.add(new TriggerCheck.Problem("The procedure " + allocator + ", which allocates the transaction "
-                    + "row of natively versioned changes, is " + (source == null ? "missing." : "outdated (it differs "
-                    + "from what the mapping needs)."), MariaDbTriggers.createAllocator(names, context)));
-        }
         for (NativeTable table : triggers.tables()) {
             String live = context.format(table.live().getQualifiedTableName());
             for (String event : MariaDbTriggers.events()) {
                 String name = MariaDbTriggers.plainTriggerName(table, event);
                 String body = trigger(connection, name, event, table.live().getName());
-                if (!MariaDbTriggers.body(table, event, names, context).equals(body)) {
+                if (!MariaDbTriggers.body(table, event, triggers, context).equals(body)) {
                     problems.add(new TriggerCheck.Problem("The native versioning trigger " + name + " of entity "
                             + table.entity() + " on table " + live + " (after " + event + ") is " + (body == null
-                            ? "missing." : "outdated (it differs from what the mapping needs: a column was added or "
-                            + "removed since it was created)."), MariaDbTriggers.create(table, names, context)));
+                            ? "missing (creating it takes the TRIGGER privilege on the table and, when the server "
+                            + "writes a binary log, the SUPER privilege or log_bin_trust_function_creators=1)."
+                            : "outdated (it differs from what the mapping needs: a column was added or "
+                            + "removed since it was created)."), MariaDbTriggers.create(table, triggers, context)));
                 }
             }
         }
@@ -48,17 +42,6 @@ final class MariaDbTriggerCheck {
 
     private static String unquoted(String name) {
         return name.startsWith("`") ? name.substring(1, name.length() - 1) : name;
-    }
-
-    private static String routine(Connection connection, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select routine_definition from "
-                + "information_schema.routines where routine_schema = database() and routine_type = 'PROCEDURE' "
-                + "and lower(routine_name) = lower(?)")) {
-            statement.setString(1, name);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
     }
 
     private static String trigger(Connection connection, String name, String event, String live)

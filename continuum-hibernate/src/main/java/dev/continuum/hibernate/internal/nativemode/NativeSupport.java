@@ -12,6 +12,7 @@ import dev.continuum.hibernate.internal.model.VersionModelBuilder;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.QualifiedSequenceName;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
@@ -57,8 +58,10 @@ public final class NativeSupport {
                         + ContinuumSettings.NATIVE_VERSIONING + " off)") + ".";
         if (!NativeTriggers.supports(dialect)) {
             throw new ConfigurationException(name + " is versioned natively (" + ContinuumSettings.NATIVE_VERSIONING
-                    + " or @Versioned(nativeVersioning)), but native versioning has triggers for PostgreSQL only, "
-                    + "and this database's dialect is " + dialect.getClass().getSimpleName() + "." + off);
+                    + " or @Versioned(nativeVersioning)), but native versioning has triggers for PostgreSQL and "
+                    + "MariaDB only, and this database's dialect is " + dialect.getClass().getSimpleName()
+                    + (dialect instanceof H2Dialect ? " (H2's triggers are Java classes, not SQL, and run inside "
+                    + "each statement without a way to tell one transaction from the next)" : "") + "." + off);
         }
         List<String> reasons = new ArrayList<>();
         if (entity.getRootClass() != entity || entity.hasSubclasses()) {
@@ -138,8 +141,10 @@ public final class NativeSupport {
             }
         }
         String trigger = version.getName() + TRIGGER_SUFFIX;
-        checkLength(trigger, dialect, VersionedEntity.simpleName(entity) + " is versioned natively, and the name of "
-                + "its trigger, '" + trigger + "', ", "give its version table a shorter name with @Versioned(table = "
+        // MariaDB's three triggers of the table end with _i, _u and _d
+        String longest = NativeTriggers.mariaDb(dialect) ? trigger + "_i" : trigger;
+        checkLength(longest, dialect, VersionedEntity.simpleName(entity) + " is versioned natively, and the name of "
+                + "its trigger, '" + longest + "', ", "give its version table a shorter name with @Versioned(table = "
                 + "\"...\"), or choose a shorter " + ContinuumSettings.TABLE_SUFFIX);
         return new NativeTable(VersionedEntity.simpleName(entity), entity.getTable(), version, keyColumns, data,
                 trigger);

@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The triggers of the natively versioned tables of one persistence unit, with the function that
- * allocates their transaction row, as one auxiliary database object: Hibernate's schema management
+ * The triggers of the natively versioned tables of one persistence unit, with (on PostgreSQL) the
+ * function that allocates their transaction row, as one auxiliary database object: Hibernate's schema management
  * creates it after the tables (and, on update, drops and creates it again, which replaces each
  * function and trigger with the mapping's current one), the DDL export writes it, and the schema
  * check compares the database with it.
  *
  * @param names what every trigger shares
- * @param tables the natively versioned tables, one trigger each
+ * @param tables the natively versioned tables, one trigger each (three on MariaDB: after insert, update, delete)
  */
 public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implements AuxiliaryDatabaseObject {
 
@@ -31,8 +31,24 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
 
     /** Whether native versioning has triggers for {@code dialect}. */
     public static boolean supports(Dialect dialect) {
-        // MariaDbTriggers generates MariaDB's triggers, which are not verified yet: MariaDB stays refused
-        return dialect instanceof PostgreSQLDialect;
+        return dialect instanceof PostgreSQLDialect || mariaDb(dialect);
+    }
+
+    /**
+     * The statement that tells the triggers who makes the current transaction's changes, with the
+     * user and the address (empty for none) as its two parameters.
+     */
+    public static String attributionSql(Dialect dialect) {
+        return mariaDb(dialect) ? MariaDbTriggers.attributionSql() : PostgreSqlTriggers.attributionSql();
+    }
+
+    /**
+     * Whether the event listeners hand their transaction row to the triggers: on PostgreSQL, whose
+     * triggers run at commit, after the listeners wrote it; not on MariaDB, whose triggers ran
+     * at each change, before.
+     */
+    public static boolean sharesTransactionRow(Dialect dialect) {
+        return !mariaDb(dialect);
     }
 
     /** Whether {@code dialect} is MariaDB's, whose triggers run at each change rather than at commit. */
@@ -65,7 +81,6 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
         List<String> statements = new ArrayList<>();
         if (mariaDb(context.getDialect())) {
             tables.forEach(table -> statements.addAll(MariaDbTriggers.drop(table, context)));
-            statements.addAll(MariaDbTriggers.dropAllocator(names, context));
             return statements.toArray(String[]::new);
         }
         tables.forEach(table -> statements.addAll(PostgreSqlTriggers.drop(table, context)));
@@ -76,8 +91,8 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
     /** Every statement that creates (or replaces) the functions and triggers, in order. */
     public List<String> createStatements(SqlStringGenerationContext context) {
         if (mariaDb(context.getDialect())) {
-            List<String> statements = new ArrayList<>(MariaDbTriggers.createAllocator(names, context));
-            tables.forEach(table -> statements.addAll(MariaDbTriggers.create(table, names, context)));
+            List<String> statements = new ArrayList<>();
+            tables.forEach(table -> statements.addAll(MariaDbTriggers.create(table, this, context)));
             return statements;
         }
         List<String> statements = new ArrayList<>(PostgreSqlTriggers.createAllocator(names, context));

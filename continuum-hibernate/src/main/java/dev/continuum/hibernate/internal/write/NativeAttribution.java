@@ -5,9 +5,10 @@ import dev.continuum.VersioningException;
 import dev.continuum.hibernate.internal.model.Attribution;
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.VersionModel;
-import dev.continuum.hibernate.internal.nativemode.PostgreSqlTriggers;
+import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
 import dev.continuum.spi.TransactionContextProvider;
 
+import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.persister.entity.EntityPersister;
@@ -26,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * before the first write of a session's transaction that may change a natively versioned table (an
  * entity event of such an entity, a bulk or native mutation through Hibernate), the user and the
  * address that {@link ChangeContext} or the context provider give are set in transaction-local
- * settings, which the trigger that allocates the transaction row reads. A transaction that Continuum
+ * settings (on MariaDB, user variables tagged with the transaction), which the trigger that
+ * allocates the transaction row reads. A transaction that Continuum
  * did not attribute (JDBC through {@code doWork} alone, another program) gets what the database
  * knows: its session user and client address.
  */
@@ -37,19 +39,22 @@ final class NativeAttribution {
     private final TransactionContextProvider contextProvider;
     private final int userIdLength;
     private final int remoteAddrLength;
+    /** The statement that hands the user and the address to the database's triggers. */
+    private final String sql;
     private final Map<SharedSessionContractImplementor, Boolean> attributed = new ConcurrentHashMap<>();
 
     private NativeAttribution(Set<String> entityNames, Set<String> tables, TransactionContextProvider contextProvider,
-            int userIdLength, int remoteAddrLength) {
+            int userIdLength, int remoteAddrLength, String sql) {
         this.entityNames = Set.copyOf(entityNames);
         this.tables = Set.copyOf(tables);
         this.contextProvider = contextProvider;
         this.userIdLength = userIdLength;
         this.remoteAddrLength = remoteAddrLength;
+        this.sql = sql;
     }
 
     /** The attribution of the natively versioned entities of {@code model}, or null when it has none. */
-    static NativeAttribution of(VersionModel model, TransactionContextProvider contextProvider) {
+    static NativeAttribution of(VersionModel model, TransactionContextProvider contextProvider, Dialect dialect) {
         Set<String> names = new HashSet<>();
         Set<String> tables = new HashSet<>();
         for (EntityModel entity : model.entities()) {
@@ -59,7 +64,8 @@ final class NativeAttribution {
             }
         }
         return names.isEmpty() ? null : new NativeAttribution(names, tables, contextProvider,
-                model.settings().userIdLength(), model.settings().remoteAddrLength());
+                model.settings().userIdLength(), model.settings().remoteAddrLength(),
+                NativeTriggers.attributionSql(dialect));
     }
 
     /** Before Hibernate writes an entity: attributes the transaction when the entity is versioned natively. */
@@ -93,7 +99,7 @@ final class NativeAttribution {
                 .or(() -> contextProvider == null ? Optional.empty() : contextProvider.remoteAddress())
                 .orElse(null);
         HistoryStatements statements = new HistoryStatements(session);
-        try (PreparedStatement statement = statements.prepare(PostgreSqlTriggers.attributionSql())) {
+        try (PreparedStatement statement = statements.prepare(sql)) {
             statement.setString(1, Optional.ofNullable(Attribution.userId(userId, userIdLength)).orElse(""));
             statement.setString(2, Optional.ofNullable(Attribution.remoteAddress(remoteAddress, remoteAddrLength))
                     .orElse(""));

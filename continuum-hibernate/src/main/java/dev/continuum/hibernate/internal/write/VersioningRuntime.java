@@ -7,6 +7,7 @@ import dev.continuum.hibernate.internal.integrity.Integrity;
 import dev.continuum.hibernate.internal.model.ActivityEntry;
 import dev.continuum.hibernate.internal.model.ContinuumService;
 import dev.continuum.hibernate.internal.model.VersionModel;
+import dev.continuum.hibernate.internal.nativemode.NativeTriggers;
 import dev.continuum.spi.TransactionContextProvider;
 
 import org.hibernate.dialect.Dialect;
@@ -46,8 +47,9 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         WriteStrategy strategy = WriteStrategy.of(dialect);
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
         this.bulkMutations = new BulkMutations(model);
-        this.nativeAttribution = NativeAttribution.of(model, contextProvider);
-        this.history = new HistoryWriter(strategy, nativeAttribution != null, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
+        this.nativeAttribution = NativeAttribution.of(model, contextProvider, dialect);
+        this.history = new HistoryWriter(strategy,
+                nativeAttribution != null && NativeTriggers.sharesTransactionRow(dialect), new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider),
                 new TransactionExtrasWriter(factory, model.settings(), contextProvider),
                 model.settings().activities() ? new ActivityWriter(factory, model) : null,
