@@ -47,13 +47,15 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
         this.bulkMutations = new BulkMutations(model);
         this.nativeAttribution = NativeAttribution.of(model, contextProvider);
+        FlushWrites.Upsert atFlush = model.settings().writeAtFlush() ? FlushWrites.check(model, dialect) : null;
         this.history = new HistoryWriter(strategy, nativeAttribution != null, new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider),
                 new TransactionExtrasWriter(factory, model.settings(), contextProvider),
                 model.settings().activities() ? new ActivityWriter(factory, model) : null,
                 Integrity.of(factory, model).orElse(null),
                 model.hasCompactProperties()
-                        ? new CompactValueWriter(new ValueTable(model.names().valueTable(), dialect)) : null);
+                        ? new CompactValueWriter(new ValueTable(model.names().valueTable(), dialect)) : null,
+                atFlush);
     }
 
     @Override
@@ -147,6 +149,17 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
     void write(UnitOfWork unit, SharedSessionContractImplementor session) {
         if (units.remove(session, unit)) {
             history.write(unit, session);
+        }
+    }
+
+    /**
+     * Under {@code continuum.write_at=flush}, after each flush of the session: writes the versions
+     * of what it flushed, if it flushed any versioned change.
+     */
+    void flushed(SharedSessionContractImplementor session) {
+        UnitOfWork unit = units.get(session);
+        if (unit != null) {
+            history.writeFlushed(unit, session, false);
         }
     }
 
