@@ -11,9 +11,8 @@ import dev.continuum.hibernate.testing.VersionRows;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 
-import org.assertj.core.api.Assertions;
-
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * written at commit; a transaction whose closing meets a version of a transaction with a larger
  * id fails; features that need commit-time writes are refused at boot.
  */
-@Model({Note.class, Shelf.class})
+@Model(value = {Note.class, Shelf.class}, properties = ContinuumSettings.TRANSACTION_CHANGES + "=true")
 class FlushWritesTest {
 
     private static final Map<String, String> FLUSH = Map.of(ContinuumSettings.WRITE_AT, "flush",
@@ -156,6 +155,25 @@ class FlushWritesTest {
     }
 
     @DatabaseTest
+    void eachChangedEntityTypeIsRecordedOnceWhateverTheNumberOfFlushes(Db db) {
+        try (EntityManagerFactory flush = db.build(FLUSH)) {
+            Db.inTransaction(flush, em -> {
+                em.persist(new Note(1L, "one"));
+                flushAndClear(em);
+                em.persist(new Note(2L, "two"));
+                flushAndClear(em);
+                em.persist(new Shelf(1L, "shelf"));
+                return null;
+            });
+        }
+
+        assertThat(db.rows("select entity_name from transaction_changes"))
+                .extracting(row -> row.get("entity_name"))
+                .containsExactlyInAnyOrder(Note.class.getName(), Shelf.class.getName());
+        assertThat(db.count("transaction")).isEqualTo(1);
+    }
+
+    @DatabaseTest
     void featuresThatNeedTheWholeTransactionAreRefusedAtBoot(Db db) {
         assertThat(refusal(db, Map.of(ContinuumSettings.INTEGRITY, "hash-chain"), List.of(Note.class)))
                 .contains(ContinuumSettings.INTEGRITY).contains("'commit'");
@@ -171,7 +189,7 @@ class FlushWritesTest {
 
     /** The message of the configuration error that building a unit with flush writes and {@code extra} fails with. */
     private static String refusal(Db db, Map<String, String> extra, List<Class<?>> classes) {
-        Map<String, String> properties = new java.util.HashMap<>(FLUSH);
+        Map<String, String> properties = new HashMap<>(FLUSH);
         properties.put(ContinuumSettings.SCHEMA_VALIDATION, "false"); // refused before any table is needed
         properties.putAll(extra);
         Throwable thrown = catchThrowable(() -> db.build(properties, classes).close());
@@ -179,7 +197,7 @@ class FlushWritesTest {
         while (root != null && !(root instanceof ConfigurationException) && root.getCause() != null) {
             root = root.getCause();
         }
-        Assertions.assertThat(root).isInstanceOf(ConfigurationException.class);
+        assertThat(root).isInstanceOf(ConfigurationException.class);
         return root.getMessage();
     }
 
