@@ -66,20 +66,24 @@ class FlushWritesTest {
         db.run(em -> {
             em.persist(new Note(3L, "three"));
             em.persist(new Note(4L, "four"));
+            em.persist(new Note(5L, "five"));
         });
+        db.run(em -> em.remove(em.find(Note.class, 5L)));
         try (EntityManagerFactory flush = db.build(FLUSH)) {
             Db.inTransaction(flush, em -> {
                 em.persist(new Note(1L, "inserted"));
                 em.persist(new Note(2L, "inserted"));
                 em.find(Note.class, 3L).setText("updated");
                 em.find(Note.class, 4L).setText("updated");
+                em.persist(new Note(5L, "re-created"));
                 flushAndClear(em);
                 assertThat(((Number) em.createNativeQuery("select count(*) from note_version").getSingleResult())
-                        .longValue()).as("written at the flush, before commit").isEqualTo(6);
+                        .longValue()).as("written at the flush, before commit").isEqualTo(9);
                 em.find(Note.class, 1L).setText("then updated");
                 em.remove(em.find(Note.class, 2L));
                 em.find(Note.class, 3L).setText("updated again");
                 em.remove(em.find(Note.class, 4L));
+                em.remove(em.find(Note.class, 5L));
                 return null;
             });
         }
@@ -88,6 +92,8 @@ class FlushWritesTest {
         assertThat(rows(db, 2)).isEmpty();
         assertThat(rows(db, 3)).containsExactly(List.of("three", 0, false), List.of("updated again", 1, true));
         assertThat(rows(db, 4)).containsExactly(List.of("four", 0, false), List.of("updated", 2, true));
+        // re-created then deleted again: nothing, and its deletion is the current version again
+        assertThat(rows(db, 5)).containsExactly(List.of("five", 0, false), List.of("five", 2, true));
     }
 
     @DatabaseTest

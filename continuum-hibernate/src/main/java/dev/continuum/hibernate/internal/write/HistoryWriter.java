@@ -178,10 +178,7 @@ final class HistoryWriter {
             if (!first) {
                 for (VersionTableWriter table : order) {
                     if (rows.rows(table).stream().anyMatch(row -> row.operation() == Operation.DELETE)) {
-                        try (PreparedStatement statement = statements.prepare(table.cancelledSql())) {
-                            statement.setLong(1, transactionId);
-                            statement.executeUpdate();
-                        }
+                        removeCancelled(statements, table, transactionId);
                     }
                 }
             }
@@ -194,6 +191,26 @@ final class HistoryWriter {
         } catch (RuntimeException e) {
             session.getTransactionCoordinator().getTransactionDriverControl().markRollbackOnly();
             throw e;
+        }
+    }
+
+    /**
+     * Removes the version rows of {@code table} whose insert at an earlier flush a delete at this
+     * one cancelled, after reopening the versions those inserts had closed.
+     */
+    private void removeCancelled(HistoryStatements statements, VersionTableWriter table, long transactionId)
+            throws SQLException {
+        if (table.closesVersions()) {
+            try (PreparedStatement statement = statements.prepare(table.reopenSql(atFlush))) {
+                statement.setLong(1, transactionId);
+                statement.setLong(2, transactionId);
+                statement.setLong(3, transactionId);
+                statement.executeUpdate();
+            }
+        }
+        try (PreparedStatement statement = statements.prepare(table.cancelledSql())) {
+            statement.setLong(1, transactionId);
+            statement.executeUpdate();
         }
     }
 

@@ -289,6 +289,31 @@ final class VersionTableWriter {
     }
 
     /**
+     * SQL that reopens the versions a transaction (its id each of the three parameters) closed for
+     * rows whose insert a later flush cancelled (see {@link #cancelledSql()}): as if the insert had
+     * never happened, the version it superseded (a deletion, for an entity re-created under its
+     * identifier) is the current one again.
+     */
+    String reopenSql(FlushWrites.Upsert style) {
+        String end = names.endTransactionId();
+        String tx = names.transactionId();
+        StringJoiner sameKey = new StringJoiner(" and ");
+        for (int i = 0; i < keyWidth; i++) {
+            sameKey.add("c." + columns.get(i).name() + " = v." + columns.get(i).name());
+        }
+        String cancelled = "c." + tx + " = ? and c." + names.operationType() + " = " + CANCELLED;
+        String closedByIt = "v." + end + " = ? and v." + tx + " <> ?";
+        return switch (style) {
+            case ON_CONFLICT -> "update " + name + " as v set " + end + " = null from " + name + " as c where "
+                    + sameKey + " and " + cancelled + " and " + closedByIt;
+            case ON_DUPLICATE_KEY -> "update " + name + " v join " + name + " c on " + sameKey + " set v." + end
+                    + " = null where " + cancelled + " and " + closedByIt;
+            case MERGE -> "update " + name + " v set " + end + " = null where exists (select 1 from " + name
+                    + " c where " + sameKey + " and " + cancelled + ") and " + closedByIt;
+        };
+    }
+
+    /**
      * The closing of one row's open version under flush writes ({@link #addClose} binds it): it
      * closes any open version but this transaction's own (written at an earlier flush), also one
      * of a transaction with a larger id, which {@link #misorderedSql} then finds.
