@@ -36,7 +36,7 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
     /** Under flush writes: the id of the transaction row an earlier flush wrote, or 0 when none did. */
     private long transactionId;
     /** Under flush writes: the entity types recorded in {@code transaction_changes} so far (at most one per type). */
-    private final Set<String> recordedEntities = new HashSet<>();
+    private Set<String> recordedEntities;
 
     UnitOfWork(VersioningRuntime runtime) {
         this.runtime = runtime;
@@ -160,6 +160,9 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
 
     /** Under flush writes: the entity types the transaction recorded as changed so far. */
     Set<String> recordedEntities() {
+        if (recordedEntities == null) {
+            recordedEntities = new HashSet<>();
+        }
         return recordedEntities;
     }
 
