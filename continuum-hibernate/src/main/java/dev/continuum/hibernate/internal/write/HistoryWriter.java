@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -170,7 +171,7 @@ final class HistoryWriter {
             }
             extras.write(statements, transactionId, order, first, unit.recordedEntities());
             for (VersionTableWriter table : order) {
-                insertVersions(statements, table, table.upsertSql(atFlush), rows.rows(table), transactionId);
+                writeAtFlush(statements, table, rows.rows(table), first, transactionId);
             }
             for (VersionTableWriter table : order) {
                 closeAtFlush(statements, table, rows.closing(table), transactionId);
@@ -192,6 +193,28 @@ final class HistoryWriter {
             session.getTransactionCoordinator().getTransactionDriverControl().markRollbackOnly();
             throw e;
         }
+    }
+
+    /**
+     * Inserts the rows of {@code table} that cannot have a version of this transaction yet as they
+     * are: all of them at the transaction's first flush, else those that close nothing (inserts
+     * under a generated identifier, new at this flush); the others as upserts, which rewrite the
+     * version an earlier flush wrote for their key. Plain inserts keep the driver's bulk path for
+     * batches (MariaDB's does not take upserts).
+     */
+    private void writeAtFlush(HistoryStatements statements, VersionTableWriter table, List<TableRows.Row> rows,
+            boolean first, long transactionId) throws SQLException {
+        if (first) {
+            insertVersions(statements, table, table.insertSql(), rows, transactionId);
+            return;
+        }
+        List<TableRows.Row> fresh = new ArrayList<>();
+        List<TableRows.Row> others = new ArrayList<>();
+        for (TableRows.Row row : rows) {
+            (row.close() ? others : fresh).add(row);
+        }
+        insertVersions(statements, table, table.insertSql(), fresh, transactionId);
+        insertVersions(statements, table, table.upsertSql(atFlush), others, transactionId);
     }
 
     /**

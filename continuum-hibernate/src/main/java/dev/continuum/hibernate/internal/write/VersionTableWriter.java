@@ -52,6 +52,8 @@ final class VersionTableWriter {
     /** The closing of one row under flush writes: it passes over this transaction's own rows only (see {@link #closeSqlAtFlush}). */
     private final String closeSqlAtFlush;
     private final String closeManyOpenAtFlush;
+    /** {@link #upsertSql}, built at its first use. */
+    private String upsertSql;
 
     private VersionTableWriter(String name, String sortKey, List<DataColumn> columns, int offset, int keyWidth,
             NullSafeEquality nullableKeys, List<String> liveColumns, Set<Integer> liveDefaults, String liveTable,
@@ -231,6 +233,15 @@ final class VersionTableWriter {
      * follows a delete, else takes the new operation.
      */
     String upsertSql(FlushWrites.Upsert style) {
+        String sql = upsertSql;
+        if (sql == null) {
+            sql = buildUpsertSql(style);
+            upsertSql = sql; // one style per factory: a race builds the same text twice
+        }
+        return sql;
+    }
+
+    private String buildUpsertSql(FlushWrites.Upsert style) {
         List<String> columnNames = new ArrayList<>();
         List<String> values = new ArrayList<>();
         insertColumns("?", columnNames, values);
