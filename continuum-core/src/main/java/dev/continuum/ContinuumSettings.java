@@ -111,7 +111,7 @@ public final class ContinuumSettings {
      * version written by a transaction with a larger id (one that committed after this one took
      * its id) fails with {@link ConcurrentHistoryException} instead. PostgreSQL, MariaDB/MySQL and
      * H2; refused at boot with tamper evidence, the subquery strategy, native versioning, compact
-     * properties, modification flags and versioned bags.
+     * properties, modification flags, versioned bags and collections with nullable element columns.
      */
     public static final String WRITE_AT = "continuum.write_at";
 

@@ -189,6 +189,8 @@ class FlushWritesTest {
                 .contains("Note has modification flags");
         assertThat(refusal(db, Map.of(), List.of(Crate.class)))
                 .contains(Crate.class.getName() + ".items is a bag").contains("@OrderColumn");
+        assertThat(refusal(db, Map.of(), List.of(Tray.class)))
+                .contains(Tray.class.getName() + ".items has nullable element columns").contains("nullable = false");
         assertThat(refusal(db, Map.of(ContinuumSettings.WRITE_AT, "sometimes"), List.of(Note.class)))
                 .contains(ContinuumSettings.WRITE_AT + " is 'sometimes'");
     }

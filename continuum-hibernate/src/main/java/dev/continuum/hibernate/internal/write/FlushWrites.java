@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.write;
 import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
 import dev.continuum.hibernate.internal.model.CollectionTable;
+import dev.continuum.hibernate.internal.model.DataColumn;
 import dev.continuum.hibernate.internal.model.EntityModel;
 import dev.continuum.hibernate.internal.model.EntityTable;
 import dev.continuum.hibernate.internal.model.Settings;
@@ -22,7 +23,8 @@ import org.hibernate.dialect.PostgreSQLDialect;
  * versions by transaction id alone (which no longer follows commit order, and there is no closing
  * to find a conflict), triggers write natively versioned rows with an id of their own, compact
  * properties store values per transaction, modification flags compare with the state before the
- * transaction (which a later flush no longer has) and a bag's copies have no key to rewrite by.
+ * transaction (which a later flush no longer has), and a bag's copies, or the rows of a collection
+ * with nullable element columns, have no primary key to rewrite by.
  */
 final class FlushWrites {
 
@@ -85,6 +87,11 @@ final class FlushWrites {
                 throw refused(collection.role() + " is a bag, whose equal copies of an element have no key by "
                         + "which a later flush could rewrite their version", "map " + collection.role()
                         + " as a Set or an indexed List (@OrderColumn), or mark it @NotVersioned");
+            }
+            if (collection.columns().subList(0, collection.identityWidth()).stream().anyMatch(DataColumn::nullable)) {
+                throw refused(collection.role() + " has nullable element columns, so its collection table and "
+                        + "version table have no primary key by which a later flush could rewrite a version",
+                        "make the element columns of " + collection.role() + " not null (@Column(nullable = false))");
             }
         }
         // the spelling of an upsert is left by Hibernate to each dialect's SQL AST translator
