@@ -1,5 +1,6 @@
 package dev.continuum.hibernate.flushwrites;
 
+import dev.continuum.ActivityStream;
 import dev.continuum.ConcurrentHistoryException;
 import dev.continuum.ConfigurationException;
 import dev.continuum.ContinuumSettings;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * written at commit; a transaction whose closing meets a version of a transaction with a larger
  * id fails; features that need commit-time writes are refused at boot.
  */
-@Model(value = {Note.class, Shelf.class}, properties = ContinuumSettings.TRANSACTION_CHANGES + "=true")
+@Model(value = {Note.class, Shelf.class}, properties = {ContinuumSettings.TRANSACTION_CHANGES + "=true",
+        ContinuumSettings.ACTIVITIES + "=true"})
 class FlushWritesTest {
 
     private static final Map<String, String> FLUSH = Map.of(ContinuumSettings.WRITE_AT, "flush",
@@ -177,6 +179,30 @@ class FlushWritesTest {
                 .extracting(row -> row.get("entity_name"))
                 .containsExactlyInAnyOrder(Note.class.getName(), Shelf.class.getName());
         assertThat(db.count("transaction")).isEqualTo(1);
+    }
+
+    @DatabaseTest
+    void activitiesAreWrittenAtCommitPointingAtTheVersionsTheFlushesWrote(Db db) {
+        try (EntityManagerFactory flush = db.build(FLUSH)) {
+            Db.inTransaction(flush, em -> {
+                em.persist(new Note(1L, "one"));
+                ActivityStream.of(em).record("wrote", em.find(Note.class, 1L));
+                flushAndClear(em);
+                em.find(Note.class, 1L).setText("edited");
+                flushAndClear(em);
+                ActivityStream.of(em).record("edited", em.find(Note.class, 1L));
+                return null;
+            });
+        }
+
+        Object transaction = db.rows("select id from transaction").get(0).get("id");
+        assertThat(db.rows("select verb, transaction_id, object_transaction_id from transaction_activity "
+                + "order by activity_index"))
+                .extracting(row -> List.of(row.get("verb"), VersionRows.number(row.get("transaction_id")),
+                        VersionRows.number(row.get("object_transaction_id"))))
+                .containsExactly(List.of("wrote", VersionRows.number(transaction), VersionRows.number(transaction)),
+                        List.of("edited", VersionRows.number(transaction), VersionRows.number(transaction)));
+        assertThat(rows(db, 1)).containsExactly(List.of("edited", 0, true));
     }
 
     @DatabaseTest
