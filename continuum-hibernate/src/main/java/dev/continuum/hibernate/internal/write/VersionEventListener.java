@@ -54,7 +54,10 @@ public final class VersionEventListener implements PreInsertEventListener, PreUp
 
     private volatile VersioningRuntime runtime;
 
-    /** Under {@code continuum.write_at=flush} (registered after Hibernate's own flush): writes what the flush recorded. */
+    /**
+     * Under {@code continuum.write_at=flush}, where it is registered after Hibernate's own flush
+     * listener: writes the versions of what the flush wrote.
+     */
     @Override
     public void onFlush(FlushEvent event) {
         VersioningRuntime current = runtime;

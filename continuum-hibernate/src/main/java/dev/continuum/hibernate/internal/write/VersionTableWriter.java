@@ -49,7 +49,7 @@ final class VersionTableWriter {
     private final String closeManyHead;
     private final String closeManyPrefix;
     private final String closeManyOpen;
-    /** The closing of one row under flush writes: it passes over this transaction's own rows only (see {@link #closeSqlAtFlush}). */
+    /** The closings under flush writes, which pass over this transaction's own rows only (see {@link #closeSqlAtFlush}). */
     private final String closeSqlAtFlush;
     private final String closeManyOpenAtFlush;
     /** {@link #upsertSql}, built at its first use. */
@@ -202,7 +202,7 @@ final class VersionTableWriter {
         return all.toString();
     }
 
-    /** Adds the columns an insert writes, and the SQL expression of each value, to {@code columnNames} and {@code values}. */
+    /** Adds the columns an insert writes to {@code columnNames}, and the SQL expression of each value to {@code values}. */
     private void insertColumns(String transactionId, List<String> columnNames, List<String> values) {
         for (int i = 0; i < columns.size(); i++) {
             DataColumn column = columns.get(i);
@@ -287,7 +287,8 @@ final class VersionTableWriter {
     private static String mergedOperation(String earlier, String next) {
         return "case when " + earlier + " = " + Operation.INSERT.code() + " then case when " + next + " = "
                 + Operation.DELETE.code() + " then " + CANCELLED + " else " + Operation.INSERT.code() + " end when "
-                + next + " = " + Operation.INSERT.code() + " then " + Operation.UPDATE.code() + " else " + next + " end";
+                + next + " = " + Operation.INSERT.code() + " then " + Operation.UPDATE.code() + " else " + next
+                + " end";
     }
 
     /** The operation code of a version row whose insert a later flush's delete cancelled; no row keeps it. */
