@@ -200,7 +200,7 @@ final class HistoryWriter {
      * are: all of them at the transaction's first flush, else those that close nothing (inserts
      * under a generated identifier, new at this flush); the others as upserts, which rewrite the
      * version an earlier flush wrote for their key. Plain inserts keep the driver's bulk path for
-     * batches (MariaDB's does not take upserts).
+     * batches (on MariaDB upsert batches measured markedly slower).
      */
     private void writeAtFlush(HistoryStatements statements, VersionTableWriter table, List<TableRows.Row> rows,
             boolean first, long transactionId) throws SQLException {
