@@ -100,6 +100,21 @@ public final class ContinuumSettings {
      */
     public static final String NATIVE_VERSIONING = "continuum.native_versioning";
 
+    /**
+     * {@code commit} (default) or {@code flush}: when version rows are written. Under {@code commit}
+     * Continuum keeps each transaction's changes in memory and writes them after its last flush,
+     * so that transaction ids follow commit order. Under {@code flush} each flush writes the
+     * version rows of what it flushed and Continuum forgets them, so that a batch job that
+     * flushes and clears its session keeps memory bounded by one flush: the transaction takes its
+     * id at its first flush that writes history, a version written at an earlier flush is
+     * rewritten in place when the entity changes again, and a transaction that would close a
+     * version written by a transaction with a larger id (one that committed after this one took
+     * its id) fails with {@link ConcurrentHistoryException} instead. PostgreSQL, MariaDB/MySQL and
+     * H2; refused at boot with tamper evidence, the subquery strategy, native versioning, compact
+     * properties, modification flags, versioned bags and collections with nullable element columns.
+     */
+    public static final String WRITE_AT = "continuum.write_at";
+
     private ContinuumSettings() {
     }
 

@@ -3,7 +3,9 @@ package dev.continuum.bench;
 import dev.continuum.bench.harness.BenchUnit;
 import dev.continuum.bench.harness.Database;
 import dev.continuum.bench.harness.Variant;
+import dev.continuum.bench.model.BenchArticle;
 import dev.continuum.bench.model.BenchModel;
+import dev.continuum.bench.model.Status;
 
 import javax.management.ObjectName;
 import java.io.IOException;
@@ -21,9 +23,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures the heap a large transaction retains: plain Hibernate (P) against Continuum (C), each
- * inserting 100,000 small entities (tags: an id and a name) in one transaction, flushing and
- * clearing the session every 1,000 so that Hibernate itself holds nothing. It reports the heap in
+ * Measures the heap a large transaction retains: plain Hibernate (P) against Continuum (C) and
+ * Continuum writing at each flush (CF, {@code continuum.write_at=flush}), each inserting 100,000
+ * small entities (tags: an id and a name) in one transaction, or with {@code update} updating the
+ * title of as many articles inserted before, flushing and clearing the session every 1,000 so that
+ * Hibernate itself holds nothing. It reports the heap in
  * use after full collections (several {@code System.gc()} calls) before the transaction, just
  * before its commit (after the last flush and clear) and after the commit, and the instances of
  * Continuum's own classes ({@code dev.continuum.*}) live at each point, from the JVM's class
@@ -33,15 +37,16 @@ import java.util.concurrent.TimeUnit;
  * and stopped by this program), so that its rows are not part of the measured heap. The database
  * can also be {@code postgresql} or {@code mariadb}, found as for the benchmarks.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.continuum.bench.MemoryCheck [h2|postgresql|mariadb] [entities]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.continuum.bench.MemoryCheck [h2|postgresql|mariadb] [entities]
+ * [insert|update] [variants, e.g. P,C,CF]}; P always runs first.
  */
 public final class MemoryCheck {
 
     private static final int FLUSH_EVERY = 1000;
 
-    /** Heap figures of one variant's run. */
+    /** Heap figures of one variant's run; {@code millis} the time of the measured transaction. */
     private record Run(Variant variant, long before, long beforeCommit, long afterCommit,
-            Map<String, long[]> ownBeforeCommit, Map<String, long[]> ownAfterCommit) {
+            Map<String, long[]> ownBeforeCommit, Map<String, long[]> ownAfterCommit, long millis) {
     }
 
     private MemoryCheck() {
@@ -56,9 +61,21 @@ public final class MemoryCheck {
     public static void main(String[] args) throws Exception {
         String db = "h2";
         int entities = 100_000;
+        boolean update = false;
+        List<Variant> variants = new ArrayList<>(List.of(Variant.P, Variant.C, Variant.CF));
         for (String arg : args) {
             if (arg.chars().allMatch(Character::isDigit)) {
                 entities = Integer.parseInt(arg);
+            } else if (arg.equals("update") || arg.equals("insert")) {
+                update = arg.equals("update");
+            } else if (Character.isUpperCase(arg.charAt(0))) {
+                variants = new ArrayList<>(List.of(Variant.P));
+                for (String name : arg.split(",")) {
+                    Variant variant = Variant.valueOf(name.trim());
+                    if (variant != Variant.P) {
+                        variants.add(variant);
+                    }
+                }
             } else {
                 db = arg;
             }
@@ -67,10 +84,10 @@ public final class MemoryCheck {
         Process server = database == Database.H2 ? startH2Server() : null;
         try {
             List<Run> runs = new ArrayList<>();
-            for (Variant variant : List.of(Variant.P, Variant.C)) {
-                runs.add(run(variant, database, entities));
+            for (Variant variant : variants) {
+                runs.add(run(variant, database, entities, update));
             }
-            print(db, entities, runs);
+            print(db, entities, update, runs);
         } finally {
             if (server != null) {
                 server.destroy();
@@ -79,24 +96,76 @@ public final class MemoryCheck {
         }
     }
 
-    private static Run run(Variant variant, Database database, int entities) {
+    private static Run run(Variant variant, Database database, int entities, boolean update) {
         try (BenchUnit unit = BenchUnit.open(variant, database, false, null)) {
             BenchModel model = unit.model();
             // Warm up: load classes, build Hibernate's and Continuum's caches, fill the pool.
             insert(unit, model, 2 * FLUSH_EVERY, null);
+            if (update) {
+                updateArticles(unit, model, seedArticles(unit, model, 2 * FLUSH_EVERY), null);
+            }
+            long[] seeded = update ? seedArticles(unit, model, entities) : null;
             long before = usedAfterGc();
             long[] beforeCommit = new long[1];
             List<Map<String, long[]>> own = new ArrayList<>();
-            insert(unit, model, entities, () -> {
+            Runnable measure = () -> {
                 beforeCommit[0] = usedAfterGc();
                 own.add(ownClasses());
-            });
+            };
+            long start = System.nanoTime();
+            if (update) {
+                updateArticles(unit, model, seeded, measure);
+            } else {
+                insert(unit, model, entities, measure);
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             long afterCommit = usedAfterGc();
             Map<String, long[]> ownAfter = ownClasses();
             System.err.printf(Locale.ROOT, "%s: before %d, before commit %d, after commit %d bytes%n", variant,
                     before, beforeCommit[0], afterCommit);
-            return new Run(variant, before, beforeCommit[0], afterCommit, own.get(0), ownAfter);
+            return new Run(variant, before, beforeCommit[0], afterCommit, own.get(0), ownAfter, millis);
         }
+    }
+
+    /** Inserts {@code count} articles in one transaction, flushing and clearing every 1,000; returns the first and last id. */
+    private static long[] seedArticles(BenchUnit unit, BenchModel model, int count) {
+        long[] ids = {Long.MAX_VALUE, Long.MIN_VALUE};
+        unit.inTransaction(em -> {
+            for (int i = 0; i < count; i++) {
+                BenchArticle article = model.newArticle("article-" + i, "body", Status.DRAFT);
+                em.persist(article);
+                ids[0] = Math.min(ids[0], article.getId());
+                ids[1] = Math.max(ids[1], article.getId());
+                if ((i + 1) % FLUSH_EVERY == 0) {
+                    em.flush();
+                    em.clear();
+                }
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * Updates the title of the articles with ids in {@code ids} (first, last) in one transaction,
+     * loading, flushing and clearing 1,000 at a time; runs {@code beforeCommit} last.
+     */
+    private static void updateArticles(BenchUnit unit, BenchModel model, long[] ids, Runnable beforeCommit) {
+        unit.inTransaction(em -> {
+            for (long from = ids[0]; from <= ids[1]; from += FLUSH_EVERY) {
+                List<? extends BenchArticle> articles = em.createQuery("select a from "
+                        + model.articleType().getName() + " a where a.id >= :from and a.id < :to",
+                        model.articleType()).setParameter("from", from).setParameter("to", from + FLUSH_EVERY)
+                        .getResultList();
+                for (BenchArticle article : articles) {
+                    article.setTitle(article.getTitle() + " (edited)");
+                }
+                em.flush();
+                em.clear();
+            }
+            if (beforeCommit != null) {
+                beforeCommit.run();
+            }
+        });
     }
 
     /** Inserts {@code count} tags in one transaction, flushing and clearing every 1,000; runs {@code beforeCommit} last. */
@@ -154,26 +223,31 @@ public final class MemoryCheck {
         return own;
     }
 
-    private static void print(String db, int entities, List<Run> runs) {
-        System.out.printf(Locale.ROOT, "%n### Heap of one transaction inserting %,d entities, %s%n%n", entities, db);
-        System.out.println("| variant | before the transaction | just before commit | after commit | held before commit | held after commit |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+    private static void print(String db, int entities, boolean update, List<Run> runs) {
+        System.out.printf(Locale.ROOT, "%n### Heap of one transaction %s %,d entities, %s%n%n",
+                update ? "updating" : "inserting", entities, db);
+        System.out.println("| variant | before the transaction | just before commit | after commit | held before commit | held after commit | time of the transaction |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Run run : runs) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", run.variant(), mib(run.before()),
-                    mib(run.beforeCommit()), mib(run.afterCommit()), signedMib(run.beforeCommit() - run.before()),
-                    signedMib(run.afterCommit() - run.before()));
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %,d ms |%n", run.variant(),
+                    mib(run.before()), mib(run.beforeCommit()), mib(run.afterCommit()),
+                    signedMib(run.beforeCommit() - run.before()), signedMib(run.afterCommit() - run.before()),
+                    run.millis());
         }
         Run plain = runs.get(0);
-        Run continuum = runs.get(1);
-        long extra = (continuum.beforeCommit() - continuum.before()) - (plain.beforeCommit() - plain.before());
-        System.out.printf(Locale.ROOT, "%nContinuum's bookkeeping before commit (C less P): %s, %.1f bytes per entity%n",
-                signedMib(extra), (double) extra / entities);
-        long extraAfter = (continuum.afterCommit() - continuum.before()) - (plain.afterCommit() - plain.before());
-        System.out.printf(Locale.ROOT, "Held by C after commit, less P: %s%n", signedMib(extraAfter));
-        System.out.printf(Locale.ROOT, "%nContinuum's classes live just before commit (instances, bytes):%n");
-        top(continuum.ownBeforeCommit());
-        System.out.printf(Locale.ROOT, "%nContinuum's classes live after commit (instances, bytes):%n");
-        top(continuum.ownAfterCommit());
+        for (Run continuum : runs.subList(1, runs.size())) {
+            Variant variant = continuum.variant();
+            long extra = (continuum.beforeCommit() - continuum.before()) - (plain.beforeCommit() - plain.before());
+            System.out.printf(Locale.ROOT, "%n%s's bookkeeping before commit (%s less P): %s, %.1f bytes per entity%n",
+                    variant, variant, signedMib(extra), (double) extra / entities);
+            long extraAfter = (continuum.afterCommit() - continuum.before()) - (plain.afterCommit() - plain.before());
+            System.out.printf(Locale.ROOT, "Held by %s after commit, less P: %s%n", variant, signedMib(extraAfter));
+            System.out.printf(Locale.ROOT, "%n%s: Continuum's classes live just before commit (instances, bytes):%n",
+                    variant);
+            top(continuum.ownBeforeCommit());
+            System.out.printf(Locale.ROOT, "%n%s: Continuum's classes live after commit (instances, bytes):%n", variant);
+            top(continuum.ownAfterCommit());
+        }
     }
 
     private static void top(Map<String, long[]> own) {

@@ -140,7 +140,7 @@ public final class Reads {
         return switch (unit.variant()) {
             case P -> throw new UnsupportedOperationException("Plain Hibernate keeps no history to read");
             case F -> throw new UnsupportedOperationException("The floor writes Continuum's rows but has no read API");
-            case C, CS, N -> CONTINUUM;
+            case C, CS, CF, N -> CONTINUUM;
             case E, EV -> ENVERS;
             case H, HD -> AUDIT_LOG;
         };

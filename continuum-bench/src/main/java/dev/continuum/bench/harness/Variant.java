@@ -44,6 +44,17 @@ public enum Variant {
             "continuum.transaction_sequence", "cs_transaction_id_seq",
             "continuum.undo_table", "cs_continuum_undo")),
     /**
+     * Continuum writing each flush's versions at that flush ({@code continuum.write_at=flush}), the
+     * mode for batch jobs that flush and clear: memory bounded by one flush, ids taken at the first
+     * flush.
+     */
+    CF("cf_", new ContinuumModel(), Map.of(
+            "continuum.enabled", "true",
+            "continuum.write_at", "flush",
+            "continuum.transaction_sequence", "cf_transaction_id_seq",
+            "continuum.undo_table", "cf_continuum_undo")),
+
+    /**
      * Continuum in native mode: triggers generated from the mapping write the versions of the three
      * entities and the transaction row (at commit on PostgreSQL, at each change on MariaDB); the article's tags, a collection,
      * are versioned by the event listeners under the same transaction row, so the owner is not

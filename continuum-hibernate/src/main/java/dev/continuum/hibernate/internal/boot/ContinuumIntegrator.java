@@ -105,5 +105,10 @@ public final class ContinuumIntegrator implements Integrator {
         registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
         registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
         registry.appendListeners(EventType.POST_LOAD, new VersionClassBinder());
+        if (settings.writeAtFlush()) {
+            // after Hibernate's own flush listeners: the rows of the flush are written by then
+            registry.appendListeners(EventType.FLUSH, listener);
+            registry.appendListeners(EventType.AUTO_FLUSH, listener);
+        }
     }
 }

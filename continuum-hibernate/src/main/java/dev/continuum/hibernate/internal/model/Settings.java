@@ -43,6 +43,8 @@ import java.util.Map;
  * @param subquery whether reads derive a version's end rather than version tables keeping it
  *        ({@code continuum.strategy=subquery})
  * @param nativeVersioning whether entities are versioned by database triggers, for entities that do not say otherwise
+ * @param writeAtFlush whether each flush writes the version rows of what it flushed
+ *        ({@code continuum.write_at=flush}) rather than the transaction's completion
  */
 public record Settings(
         boolean enabled,
@@ -65,7 +67,8 @@ public record Settings(
         boolean activities,
         long partitionSpan,
         boolean subquery,
-        boolean nativeVersioning) {
+        boolean nativeVersioning,
+        boolean writeAtFlush) {
 
     /** What a bulk mutation of a versioned entity's or collection's table through Hibernate does. */
     public enum BulkMutations {
@@ -104,7 +107,8 @@ public record Settings(
                 bool(properties, ContinuumSettings.ACTIVITIES, false),
                 partitionSpan(properties),
                 subquery(properties),
-                bool(properties, ContinuumSettings.NATIVE_VERSIONING, false));
+                bool(properties, ContinuumSettings.NATIVE_VERSIONING, false),
+                writeAtFlush(properties));
     }
 
     /** The configured context provider, else the first one registered with ServiceLoader, else none. */
@@ -252,5 +256,15 @@ public record Settings(
                     + " to 'validity' or " + ContinuumSettings.INTEGRITY + " to 'none'");
         }
         return subquery;
+    }
+
+    private static boolean writeAtFlush(Map<String, Object> properties) {
+        String value = string(properties, ContinuumSettings.WRITE_AT, "commit");
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "commit" -> false;
+            case "flush" -> true;
+            default -> throw new ConfigurationException(ContinuumSettings.WRITE_AT + " is '" + value
+                    + "'; use 'commit' (the default) or 'flush'");
+        };
     }
 }

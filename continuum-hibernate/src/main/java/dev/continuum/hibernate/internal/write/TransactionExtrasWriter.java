@@ -47,6 +47,38 @@ final class TransactionExtrasWriter {
     /** Writes the metadata and the changed entity types of transaction {@code transactionId}. */
     void write(HistoryStatements statements, long transactionId, List<VersionTableWriter> tables)
             throws SQLException {
+        write(statements, transactionId, tables, true, null);
+    }
+
+    /**
+     * Writes the metadata of transaction {@code transactionId} when {@code metadata}, and the
+     * entity types of {@code tables} not in {@code recorded} (null: none recorded yet), which then
+     * holds them: a transaction written at each flush records each type once.
+     */
+    void write(HistoryStatements statements, long transactionId, List<VersionTableWriter> tables,
+            boolean withMetadata, Set<String> recorded) throws SQLException {
+        if (withMetadata) {
+            writeMetadata(statements, transactionId);
+        }
+        if (changesInsert != null && !tables.isEmpty()) {
+            Set<String> entities = new TreeSet<>();
+            tables.forEach(table -> entities.add(entityName(table.sortKey())));
+            if (recorded != null) {
+                entities.removeAll(recorded);
+                recorded.addAll(entities);
+            }
+            if (!entities.isEmpty()) {
+                statements.executeBatches(changesInsert, new ArrayList<>(entities), Integer.MAX_VALUE,
+                        (statement, entity) -> {
+                            statement.setLong(1, transactionId);
+                            statement.setString(2, entity);
+                            statement.addBatch();
+                        });
+            }
+        }
+    }
+
+    private void writeMetadata(HistoryStatements statements, long transactionId) throws SQLException {
         Map<String, String> metadata = new LinkedHashMap<>();
         if (contextProvider != null) {
             metadata.putAll(contextProvider.metadata());
@@ -58,16 +90,6 @@ final class TransactionExtrasWriter {
                         statement.setLong(1, transactionId);
                         statement.setString(2, entry.getKey());
                         statement.setString(3, entry.getValue());
-                        statement.addBatch();
-                    });
-        }
-        if (changesInsert != null && !tables.isEmpty()) {
-            Set<String> entities = new TreeSet<>();
-            tables.forEach(table -> entities.add(entityName(table.sortKey())));
-            statements.executeBatches(changesInsert, new ArrayList<>(entities), Integer.MAX_VALUE,
-                    (statement, entity) -> {
-                        statement.setLong(1, transactionId);
-                        statement.setString(2, entity);
                         statement.addBatch();
                     });
         }

@@ -10,9 +10,11 @@ import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionC
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +22,8 @@ import java.util.function.Supplier;
  * entity (by its {@link EntityKey}) and per collection row (by its {@link RowKey}), each event
  * merged into the change of its key by the change's own rule; written when the transaction
  * completes (after the last flush, before commit) and dropped after it. Memory is proportional to
- * the rows that changed.
+ * the rows that changed; under {@code continuum.write_at=flush} each flush writes and forgets its
+ * changes, so memory is proportional to the rows one flush changed.
  */
 final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallback {
 
@@ -30,6 +33,10 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
     private final Map<Object, Object[]> storedBefore = new HashMap<>();
     /** The activities recorded in the transaction, in order. */
     private final List<ActivityEntry> activities = new ArrayList<>();
+    /** Under flush writes: the id of the transaction row an earlier flush wrote, or 0 when none did. */
+    private long transactionId;
+    /** Under flush writes: the entity types recorded in {@code transaction_changes} so far (at most one per type). */
+    private Set<String> recordedEntities;
 
     UnitOfWork(VersioningRuntime runtime) {
         this.runtime = runtime;
@@ -135,6 +142,28 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
     /** The activities recorded in the transaction, in the order they were recorded. */
     List<ActivityEntry> activities() {
         return activities;
+    }
+
+    /** Under flush writes: forgets the changes once a flush wrote their versions. */
+    void forgetChanges() {
+        changes.clear();
+    }
+
+    /** Under flush writes: the id of the transaction row written at an earlier flush, or 0. */
+    long transactionId() {
+        return transactionId;
+    }
+
+    void transactionId(long id) {
+        this.transactionId = id;
+    }
+
+    /** Under flush writes: the entity types the transaction recorded as changed so far. */
+    Set<String> recordedEntities() {
+        if (recordedEntities == null) {
+            recordedEntities = new HashSet<>();
+        }
+        return recordedEntities;
     }
 
     @Override

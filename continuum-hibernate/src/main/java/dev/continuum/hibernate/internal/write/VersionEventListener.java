@@ -6,6 +6,10 @@ import org.hibernate.engine.spi.CollectionEntry;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.AutoFlushEvent;
+import org.hibernate.event.spi.AutoFlushEventListener;
+import org.hibernate.event.spi.FlushEvent;
+import org.hibernate.event.spi.FlushEventListener;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
@@ -45,9 +49,28 @@ import java.util.List;
 public final class VersionEventListener implements PreInsertEventListener, PreUpdateEventListener,
         PreDeleteEventListener, PreUpsertEventListener, PostInsertEventListener, PostUpdateEventListener,
         PostDeleteEventListener, PostUpsertEventListener, PreCollectionRecreateEventListener,
-        PreCollectionUpdateEventListener, PreCollectionRemoveEventListener {
+        PreCollectionUpdateEventListener, PreCollectionRemoveEventListener, FlushEventListener,
+        AutoFlushEventListener {
 
     private volatile VersioningRuntime runtime;
+
+    /**
+     * Under {@code continuum.write_at=flush}, where it is registered after Hibernate's own flush
+     * listener: writes the versions of what the flush wrote.
+     */
+    @Override
+    public void onFlush(FlushEvent event) {
+        VersioningRuntime current = runtime;
+        if (current != null) {
+            current.flushed(event.getSession());
+        }
+    }
+
+    /** As {@link #onFlush}, for the flush Hibernate runs before a query. */
+    @Override
+    public void onAutoFlush(AutoFlushEvent event) {
+        onFlush(event);
+    }
 
     /** Starts recording; until then (while the session factory is being built) there is nothing to record. */
     public void start(VersioningRuntime runtime) {

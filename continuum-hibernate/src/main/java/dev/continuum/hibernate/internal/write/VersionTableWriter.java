@@ -13,6 +13,7 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -48,6 +49,11 @@ final class VersionTableWriter {
     private final String closeManyHead;
     private final String closeManyPrefix;
     private final String closeManyOpen;
+    /** The closings under flush writes, which pass over this transaction's own rows only (see {@link #closeSqlAtFlush}). */
+    private final String closeSqlAtFlush;
+    private final String closeManyOpenAtFlush;
+    /** {@link #upsertSql}, built at its first use. */
+    private String upsertSql;
 
     private VersionTableWriter(String name, String sortKey, List<DataColumn> columns, int offset, int keyWidth,
             NullSafeEquality nullableKeys, List<String> liveColumns, Set<Integer> liveDefaults, String liveTable,
@@ -89,6 +95,9 @@ final class VersionTableWriter {
         this.closeManyPrefix = plainSingleKey
                 ? " and " + columns.get(0).name() + " in (" : null;
         this.closeManyOpen = " where " + open;
+        String others = names.endTransactionId() + " is null and " + names.transactionId() + " <> ";
+        this.closeSqlAtFlush = closeSql.substring(0, closeSql.length() - open.length() - 1) + others + "?";
+        this.closeManyOpenAtFlush = " where " + others;
     }
 
     /**
@@ -181,8 +190,20 @@ final class VersionTableWriter {
     }
 
     private String buildInsertSql(int rows, String transactionId) {
-        StringJoiner columnNames = new StringJoiner(", ", "insert into " + name + " (", ") values ");
-        StringJoiner values = new StringJoiner(", ", "(", ")");
+        List<String> columnNames = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        insertColumns(transactionId, columnNames, values);
+        StringJoiner all = new StringJoiner(", ", "insert into " + name + " (" + String.join(", ", columnNames)
+                + ") values ", "");
+        String row = "(" + String.join(", ", values) + ")";
+        for (int i = 0; i < rows; i++) {
+            all.add(row);
+        }
+        return all.toString();
+    }
+
+    /** Adds the columns an insert writes to {@code columnNames}, and the SQL expression of each value to {@code values}. */
+    private void insertColumns(String transactionId, List<String> columnNames, List<String> values) {
         for (int i = 0; i < columns.size(); i++) {
             DataColumn column = columns.get(i);
             columnNames.add(column.name());
@@ -201,11 +222,140 @@ final class VersionTableWriter {
         values.add(transactionId);
         columnNames.add(names.operationType());
         values.add("?");
-        StringJoiner all = new StringJoiner(", ", columnNames.toString(), "");
-        for (int i = 0; i < rows; i++) {
-            all.add(values.toString());
+    }
+
+    /**
+     * Under flush writes: SQL with the parameters of {@link #insertSql()} that inserts a version
+     * row, or, when an earlier flush of the same transaction wrote one for the key, rewrites that
+     * one by the merge rules of {@link StateChange}: its values become the new ones, and its
+     * operation stays an insert after an insert (an insert then a delete marks it
+     * {@link #CANCELLED}, for {@link #cancelledSql()} to remove), becomes an update when an insert
+     * follows a delete, else takes the new operation.
+     */
+    String upsertSql(FlushWrites.Upsert style) {
+        String sql = upsertSql;
+        if (sql == null) {
+            sql = buildUpsertSql(style);
+            upsertSql = sql; // one style per factory: a race builds the same text twice
         }
-        return all.toString();
+        return sql;
+    }
+
+    private String buildUpsertSql(FlushWrites.Upsert style) {
+        List<String> columnNames = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        insertColumns("?", columnNames, values);
+        String operation = names.operationType();
+        StringJoiner key = new StringJoiner(", ");
+        for (int i = 0; i < keyWidth; i++) {
+            key.add(columns.get(i).name());
+        }
+        key.add(names.transactionId());
+        List<String> rewritten = columnNames.subList(keyWidth, columnNames.size()).stream()
+                .filter(column -> !column.equals(names.transactionId()) && !column.equals(operation)).toList();
+        return switch (style) {
+            case ON_CONFLICT -> {
+                StringJoiner set = new StringJoiner(", ", " on conflict (" + key + ") do update set ", "");
+                set.add(operation + " = " + mergedOperation("v." + operation, "excluded." + operation));
+                rewritten.forEach(column -> set.add(column + " = excluded." + column));
+                yield "insert into " + name + " as v (" + String.join(", ", columnNames) + ") values ("
+                        + String.join(", ", values) + ")" + set;
+            }
+            case ON_DUPLICATE_KEY -> {
+                // assignments run in order: the operation is computed from the row's earlier operation first
+                StringJoiner set = new StringJoiner(", ", " on duplicate key update ", "");
+                set.add(operation + " = " + mergedOperation(operation, "values(" + operation + ")"));
+                rewritten.forEach(column -> set.add(column + " = values(" + column + ")"));
+                yield insertSql + set;
+            }
+            case MERGE -> {
+                StringJoiner on = new StringJoiner(" and ", " on ", "");
+                for (String column : key.toString().split(", ")) {
+                    on.add("v." + column + " = s." + column);
+                }
+                StringJoiner set = new StringJoiner(", ", " when matched then update set ", "");
+                set.add(operation + " = " + mergedOperation("v." + operation, "s." + operation));
+                rewritten.forEach(column -> set.add(column + " = s." + column));
+                yield "merge into " + name + " v using (values (" + String.join(", ", values) + ")) s ("
+                        + String.join(", ", columnNames) + ")" + on + set + " when not matched then insert ("
+                        + String.join(", ", columnNames) + ") values (s." + String.join(", s.", columnNames) + ")";
+            }
+        };
+    }
+
+    /** The operation code a version row keeps when a row of the same key and transaction is written over it. */
+    private static String mergedOperation(String earlier, String next) {
+        return "case when " + earlier + " = " + Operation.INSERT.code() + " then case when " + next + " = "
+                + Operation.DELETE.code() + " then " + CANCELLED + " else " + Operation.INSERT.code() + " end when "
+                + next + " = " + Operation.INSERT.code() + " then " + Operation.UPDATE.code() + " else " + next
+                + " end";
+    }
+
+    /** The operation code of a version row whose insert a later flush's delete cancelled; no row keeps it. */
+    static final int CANCELLED = -1;
+
+    /** SQL that removes the version rows of a transaction (its id the parameter) cancelled by {@link #upsertSql}. */
+    String cancelledSql() {
+        return "delete from " + name + " where " + names.transactionId() + " = ? and " + names.operationType() + " = "
+                + CANCELLED;
+    }
+
+    /**
+     * SQL that reopens the versions a transaction (its id each of the three parameters) closed for
+     * rows whose insert a later flush cancelled (see {@link #cancelledSql()}): as if the insert had
+     * never happened, the version it superseded (a deletion, for an entity re-created under its
+     * identifier) is the current one again.
+     */
+    String reopenSql(FlushWrites.Upsert style) {
+        String end = names.endTransactionId();
+        String tx = names.transactionId();
+        StringJoiner sameKey = new StringJoiner(" and ");
+        for (int i = 0; i < keyWidth; i++) {
+            sameKey.add("c." + columns.get(i).name() + " = v." + columns.get(i).name());
+        }
+        String cancelled = "c." + tx + " = ? and c." + names.operationType() + " = " + CANCELLED;
+        String closedByIt = "v." + end + " = ? and v." + tx + " <> ?";
+        return switch (style) {
+            case ON_CONFLICT -> "update " + name + " as v set " + end + " = null from " + name + " as c where "
+                    + sameKey + " and " + cancelled + " and " + closedByIt;
+            case ON_DUPLICATE_KEY -> "update " + name + " v join " + name + " c on " + sameKey + " set v." + end
+                    + " = null where " + cancelled + " and " + closedByIt;
+            case MERGE -> "update " + name + " v set " + end + " = null where exists (select 1 from " + name
+                    + " c where " + sameKey + " and " + cancelled + ") and " + closedByIt;
+        };
+    }
+
+    /**
+     * The closing of one row's open version under flush writes ({@link #addClose} binds it): it
+     * closes any open version but this transaction's own (written at an earlier flush), also one
+     * of a transaction with a larger id, which {@link #misorderedSql} then finds.
+     */
+    String closeSqlAtFlush() {
+        return closeSqlAtFlush;
+    }
+
+    /** {@link #closeManySql} under flush writes (see {@link #closeSqlAtFlush()}), the transaction id a parameter. */
+    String closeManySqlAtFlush(int count) {
+        return closeMany(count, "?", closeManyOpenAtFlush);
+    }
+
+    /**
+     * SQL that counts the versions a transaction (the first two parameters, its id twice) closed
+     * although a transaction with a larger id wrote them: among {@code count} keys bound as for
+     * {@link #closeManySql} from the third parameter on, or among all its closings when
+     * {@code count} is 0.
+     */
+    String misorderedSql(int count) {
+        String sql = "select count(*) from " + name + " where " + names.endTransactionId() + " = ? and "
+                + names.transactionId() + " > ?";
+        if (count == 0) {
+            return sql;
+        }
+        StringJoiner keys = new StringJoiner(", ", sql + " and " + columns.get(0).name() + " in (", ")");
+        for (int i = 0; i < count; i++) {
+            keys.add(columns.get(0).writeExpression());
+        }
+        return keys.toString();
     }
 
     /** A subquery of {@code column} of the row's live row, whose parameters are the row's key. */
@@ -223,8 +373,12 @@ final class VersionTableWriter {
      * {@code transactionId}; only when {@link #closesSetBased()}.
      */
     String closeManySql(int count, String transactionId) {
+        return closeMany(count, transactionId, closeManyOpen);
+    }
+
+    private String closeMany(int count, String transactionId, String openClause) {
         StringJoiner keys = new StringJoiner(", ",
-                closeManyHead + transactionId + closeManyOpen + transactionId + closeManyPrefix, ")");
+                closeManyHead + transactionId + openClause + transactionId + closeManyPrefix, ")");
         for (int i = 0; i < count; i++) {
             keys.add(columns.get(0).writeExpression());
         }

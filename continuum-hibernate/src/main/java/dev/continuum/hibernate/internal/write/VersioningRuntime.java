@@ -48,6 +48,7 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
         this.captures = new CaptureRegistry(factory, model, strategy.nullSafeEquality());
         this.bulkMutations = new BulkMutations(model);
         this.nativeAttribution = NativeAttribution.of(model, contextProvider, dialect);
+        FlushWrites.Upsert atFlush = model.settings().writeAtFlush() ? FlushWrites.check(model, dialect) : null;
         this.history = new HistoryWriter(strategy,
                 nativeAttribution != null && NativeTriggers.sharesTransactionRow(dialect), new TransactionRow(strategy.transactionId(), model.names(), model.settings(), dialect,
                 factory.getTypeConfiguration(), contextProvider),
@@ -55,7 +56,8 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
                 model.settings().activities() ? new ActivityWriter(factory, model) : null,
                 Integrity.of(factory, model).orElse(null),
                 model.hasCompactProperties()
-                        ? new CompactValueWriter(new ValueTable(model.names().valueTable(), dialect)) : null);
+                        ? new CompactValueWriter(new ValueTable(model.names().valueTable(), dialect)) : null,
+                atFlush);
     }
 
     @Override
@@ -149,6 +151,17 @@ public final class VersioningRuntime implements ContinuumService.WritePath {
     void write(UnitOfWork unit, SharedSessionContractImplementor session) {
         if (units.remove(session, unit)) {
             history.write(unit, session);
+        }
+    }
+
+    /**
+     * Under {@code continuum.write_at=flush}, after each flush of the session: writes the versions
+     * of what it flushed, if it flushed any versioned change.
+     */
+    void flushed(SharedSessionContractImplementor session) {
+        UnitOfWork unit = units.get(session);
+        if (unit != null) {
+            history.writeFlushed(unit, session, false);
         }
     }
 

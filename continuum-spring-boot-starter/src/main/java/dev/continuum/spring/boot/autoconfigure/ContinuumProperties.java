@@ -114,6 +114,14 @@ public class ContinuumProperties {
      */
     private String strategy;
 
+    /**
+     * When version rows are written: "commit" (after the transaction's last flush, ids in commit order) or "flush"
+     * (at each flush, so that a batch job that flushes and clears keeps memory bounded by one flush; a transaction
+     * that meets a version of a later transaction fails with ConcurrentHistoryException, to be retried).
+     * Default: commit.
+     */
+    private String writeAt;
+
     /** How much history HistoryAdmin.prune() keeps, for entities without @HistoryRetention. */
     private final Retention retention = new Retention();
 
@@ -285,6 +293,14 @@ public class ContinuumProperties {
         this.strategy = strategy;
     }
 
+    public String getWriteAt() {
+        return writeAt;
+    }
+
+    public void setWriteAt(String writeAt) {
+        this.writeAt = writeAt;
+    }
+
     public Retention getRetention() {
         return retention;
     }
@@ -354,6 +370,7 @@ public class ContinuumProperties {
         put(settings, ContinuumSettings.INTEGRITY, integrity);
         put(settings, ContinuumSettings.PARTITION_SPAN, partitionSpan);
         put(settings, ContinuumSettings.STRATEGY, strategy);
+        put(settings, ContinuumSettings.WRITE_AT, writeAt);
         put(settings, ContinuumSettings.RETENTION_VERSIONS, retention.versions);
         put(settings, ContinuumSettings.RETENTION_NEWER_THAN, retention.newerThan);
         put(settings, ContinuumSettings.RETENTION_KEEP_FIRST, retention.keepFirst);
