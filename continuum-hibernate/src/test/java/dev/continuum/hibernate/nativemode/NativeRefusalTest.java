@@ -29,15 +29,7 @@ class NativeRefusalTest {
         return refusal(catchThrowable(() -> db.build(settings, List.of(Ticket.class)).close()));
     }
 
-    @DatabaseTest(only = TestDatabase.H2)
-    void aDatabaseWithoutTriggersOfContinuumsFailsTheBoot(Db db) {
-        assertThat(boot(db, Map.of())).startsWith("Ticket is versioned natively (continuum.native_versioning or "
-                + "@Versioned(nativeVersioning)), but native versioning has triggers for PostgreSQL and MariaDB only")
-                .contains("H2's triggers are Java classes")
-                .contains("@Versioned(nativeVersioning = DISABLED)");
-    }
-
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void modificationFlagsAreRefused(Db db) {
         assertThat(boot(db, Map.of("continuum.modified_flags", "true"))).isEqualTo("Ticket is versioned natively, "
                 + "which does not support it: its version table has modification flags (@Versioned(modifiedFlags) or "
@@ -46,20 +38,20 @@ class NativeRefusalTest {
                 + "continuum.native_versioning off).");
     }
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void tamperEvidenceAndTransactionChangesAreRefused(Db db) {
         assertThat(boot(db, Map.of("continuum.integrity", "hash-chain", "continuum.transaction_changes", "true")))
                 .contains("tamper evidence is on (continuum.integrity=hash-chain)")
                 .contains("transactions record the entity types they changed (continuum.transaction_changes)");
     }
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void theSubqueryStrategyIsRefused(Db db) {
         assertThat(boot(db, Map.of("continuum.strategy", "subquery"))).startsWith("Ticket is versioned natively, "
                 + "which does not support it: version tables keep no end column (continuum.strategy=subquery)");
     }
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void aCompactPropertyIsRefused(Db db) {
         String refusal = refusal(catchThrowable(() -> db.build(Map.of(), List.of(Dossier.class)).close()));
         assertThat(refusal).startsWith("Dossier is versioned natively, which does not support it: its property body "
