@@ -172,4 +172,28 @@ class NativeMergingTest {
         Object user = db.rows("select user_id from transaction").get(0).get("user_id");
         assertThat(user).isNotEqualTo("mallory").isEqualTo(NativeWritePathsTest.databaseUser(db));
     }
+
+    @DatabaseTest
+    void anAttributedTransactionThatChangesNoRowDoesNotLendItsUserToTheNextOfTheConnection(Db db) {
+        var em = db.emf().createEntityManager();
+        try {
+            ChangeContext.run("mallory", null, () -> {
+                em.getTransaction().begin();
+                assertThat(em.createQuery("update Ticket t set t.priority = 2 where t.id = 99").executeUpdate()).isZero();
+                em.getTransaction().commit();
+            });
+            em.getTransaction().begin();
+            em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+                try (var statement = connection.createStatement()) {
+                    statement.executeUpdate("insert into ticket (id, title, priority) values (3, 'z', 1)");
+                }
+            });
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+
+        assertThat(db.rows("select user_id from transaction")).extracting(row -> row.get("user_id"))
+                .containsExactly(NativeWritePathsTest.databaseUser(db));
+    }
 }
