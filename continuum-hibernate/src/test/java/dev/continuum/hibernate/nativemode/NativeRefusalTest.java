@@ -29,6 +29,16 @@ class NativeRefusalTest {
         return refusal(catchThrowable(() -> db.build(settings, List.of(Ticket.class)).close()));
     }
 
+    @DatabaseTest(only = TestDatabase.H2)
+    void aDatabaseWithoutTriggersOfContinuumsFailsTheBoot(Db db) {
+        // HSQLDB's dialect over H2's connection: the refusal comes from the dialect, before any statement
+        assertThat(boot(db, Map.of("hibernate.dialect", "org.hibernate.dialect.HSQLDialect")))
+                .startsWith("Ticket is versioned natively (continuum.native_versioning or "
+                        + "@Versioned(nativeVersioning)), but native versioning has triggers for PostgreSQL, MariaDB "
+                        + "and H2 only, and this database's dialect is HSQLDialect.")
+                .contains("@Versioned(nativeVersioning = DISABLED)");
+    }
+
     @DatabaseTest
     void modificationFlagsAreRefused(Db db) {
         assertThat(boot(db, Map.of("continuum.modified_flags", "true"))).isEqualTo("Ticket is versioned natively, "
