@@ -185,7 +185,8 @@ public final class H2Trigger implements Trigger {
 
         /** The row {@code row} exists after the change: its version of this transaction holds it. */
         private void present(Object[] row, boolean insert) throws SQLException {
-            if (mine(row)) {
+            Long open = open(row);
+            if (mine(open)) {
                 StringBuilder sql = new StringBuilder("update " + plan.version + " set ");
                 for (String column : plan.data) {
                     sql.append(column).append(" = ?, ");
@@ -208,14 +209,14 @@ public final class H2Trigger implements Trigger {
                 return;
             }
             allocate();
-            Long open = open(row);
             close(row, open);
             insert(row, insert && open == null ? 0 : 1);
         }
 
         /** The row {@code row} is gone after the change: a deletion keeping it as the deletion found it. */
         private void gone(Object[] row) throws SQLException {
-            if (mine(row)) {
+            Long open = open(row);
+            if (mine(open)) {
                 update("delete from " + plan.version + " where " + plan.byKey("") + " and " + plan.tx + " = ? and "
                         + plan.op + " = 0", values(row, plan.keyAt), List.of(tx));
                 StringBuilder sql = new StringBuilder("update " + plan.version + " set ");
@@ -228,7 +229,6 @@ public final class H2Trigger implements Trigger {
                 forget();
                 return;
             }
-            Long open = open(row);
             if (open != null) {
                 allocate();
                 close(row, open);
@@ -236,9 +236,13 @@ public final class H2Trigger implements Trigger {
             }
         }
 
-        private boolean mine(Object[] row) throws SQLException {
-            return tx != null && exists("select 1 from " + plan.version + " v where " + plan.byKey("v.") + " and v."
-                    + plan.tx + " = ?", values(row, plan.keyAt), List.of(tx));
+        /**
+         * Whether the open version (see {@link #open}) is this transaction's: a version the
+         * transaction wrote stays the row's open one (a deletion too), since no other transaction
+         * writes the row before this one ends.
+         */
+        private boolean mine(Long open) {
+            return tx != null && tx.equals(open);
         }
 
         /** The transaction id of the open version of {@code row}, read with a locking read; null when there is none. */
