@@ -89,7 +89,8 @@ public final class H2Trigger implements Trigger {
             }
             List<String> columns = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("select column_name from "
-                    + "information_schema.columns where table_schema = ? and table_name = ? order by ordinal_position")) {
+                    + "information_schema.columns where table_schema = ? and table_name = ? "
+                    + "order by ordinal_position")) {
                 statement.setString(1, schema);
                 statement.setString(2, table);
                 try (ResultSet rs = statement.executeQuery()) {

@@ -40,7 +40,8 @@ final class H2TriggerCheck {
                     }
                 }
             }
-            String what = "The native versioning trigger " + name + " of entity " + table.entity() + " on table " + live;
+            String what = "The native versioning trigger " + name + " of entity " + table.entity() + " on table "
+                    + live;
             if (!found.containsAll(List.of("INSERT", "UPDATE", "DELETE"))) {
                 problems.add(new TriggerCheck.Problem(what + " is missing (or does not call " + H2Triggers.TRIGGER_CLASS
                         + " after each insert, update and delete of a row).", H2Triggers.create(table, triggers,

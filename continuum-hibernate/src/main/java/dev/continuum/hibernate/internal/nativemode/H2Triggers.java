@@ -33,7 +33,10 @@ public final class H2Triggers {
     public static final String ORIGIN = "@continuum_origin";
     /** The session variable that holds the id of the transaction row of the connection's current transaction. */
     public static final String TRANSACTION_ID = "@continuum_tx_id";
-    /** The session variable that holds H2's {@code transaction_id()} of the transaction {@link #TRANSACTION_ID} belongs to. */
+    /**
+     * The session variable that holds H2's {@code transaction_id()} of the transaction
+     * {@link #TRANSACTION_ID} belongs to.
+     */
     public static final String TRX = "@continuum_trx";
     /** What the comment of each trigger begins with. */
     static final String HEADER = "continuum native versioning 1";
@@ -58,7 +61,8 @@ public final class H2Triggers {
         String trigger = triggerName(table, context);
         List<String> statements = new ArrayList<>(drop(table, context));
         statements.add("create trigger " + trigger + " after insert, update, delete on "
-                + context.format(table.live().getQualifiedTableName()) + " for each row call \"" + TRIGGER_CLASS + "\"");
+                + context.format(table.live().getQualifiedTableName()) + " for each row call \"" + TRIGGER_CLASS
+                + "\"");
         statements.add("comment on trigger " + trigger + " is '" + comment(table, unit, context).replace("'", "''")
                 + "'");
         return statements;
