@@ -95,8 +95,8 @@ public final class ContinuumSettings {
      * by triggers that Continuum generates from the mapping, which write the version rows and the
      * transaction row inside the database, so that bulk HQL/JPQL updates and deletes, native SQL,
      * JDBC and other programs' writes are recorded too. Entities override it with
-     * {@link Versioned#nativeVersioning()}. PostgreSQL and MariaDB; see the native versioning page
-     * of the documentation for what it supports and how MariaDB differs.
+     * {@link Versioned#nativeVersioning()}. PostgreSQL, MariaDB and H2; see the native versioning page
+     * of the documentation for what it supports and how MariaDB and H2 differ.
      */
     public static final String NATIVE_VERSIONING = "continuum.native_versioning";
 

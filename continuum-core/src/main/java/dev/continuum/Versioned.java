@@ -66,7 +66,7 @@ public @interface Versioned {
     /**
      * Whether this entity is versioned natively: by database triggers that Continuum generates
      * from the mapping and creates with the schema, which write its version rows and the
-     * transaction row (at commit on PostgreSQL, at each change on MariaDB), so that changes that bypass Hibernate's entity events (bulk
+     * transaction row (at commit on PostgreSQL, at each change on MariaDB and H2), so that changes that bypass Hibernate's entity events (bulk
      * HQL/JPQL updates and deletes, native SQL, JDBC, other programs) are recorded as well. The
      * history tables and the reading API are the same as without it. {@link Setting#DEFAULT}
      * follows {@link ContinuumSettings#NATIVE_VERSIONING}, which is off unless configured on.

@@ -29,8 +29,8 @@ import java.util.function.Function;
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.continuum.bench.Interleaved [h2|postgresql|mariadb]
  * [quick|full] [write|read] [variants, e.g. P,F,C,E] [warmup=N] [rounds=N]}. Quick: 3 warmup and 10
- * measured rounds; full: 5 and 30; all variants unless named (the base, P or E, always runs). N,
- * native versioning, runs on PostgreSQL and MariaDB; naming it adds W5, a bulk update of 100,000 articles
+ * measured rounds; full: 5 and 30; all variants unless named (the base, P or E, always runs). Naming N,
+ * native versioning, adds W5, a bulk update of 100,000 articles
  * ({@code -Dcontinuum.bench.bulk_rows=N} for another number).
  */
 public final class Interleaved {
@@ -81,9 +81,7 @@ public final class Interleaved {
             }
         }
         Database database = Database.named(db);
-        // native versioning (N) has triggers on PostgreSQL and MariaDB
-        List<Variant> all = read ? Reads.variants() : List.of(Variant.values()).stream()
-                .filter(v -> v != Variant.N || database != Database.H2).toList();
+        List<Variant> all = read ? Reads.variants() : List.of(Variant.values());
         Variant base = read ? Variant.E : Variant.P;
         // The base variant always runs, first: every ratio is to it.
         List<Variant> named = chosen;

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Model(Ticket.class)
 class NativeHistoryTest {
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void versionsNavigationChangesetsAndPointInTimeReadTheTriggersHistory(Db db) {
         db.run(em -> em.persist(new Ticket(1L, "printer", 1)));
         db.run(em -> em.createQuery("update Ticket t set t.title = 'printer jams'").executeUpdate());

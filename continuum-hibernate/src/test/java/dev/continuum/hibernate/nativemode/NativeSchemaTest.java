@@ -143,6 +143,47 @@ class NativeSchemaTest {
         assertThat(script).noneMatch(statement -> statement.contains("--"));
     }
 
+    @DatabaseTest(only = TestDatabase.H2)
+    void aMissingH2TriggerFailsTheBootCheckAndTheMigrationScriptRestoresIt(Db db) {
+        db.execute("drop trigger ticket_version_trg");
+
+        String message = mismatch(catchThrowable(() -> validates(db)));
+        assertThat(message).contains("The native versioning trigger ticket_version_trg of entity Ticket on table "
+                + "ticket is missing").contains("create trigger ticket_version_trg after insert, update, delete on "
+                + "ticket for each row call \"dev.continuum.hibernate.internal.nativemode.H2Trigger\"");
+
+        List<String> script = ContinuumSchema.migrationStatements(
+                db.configuration(Map.of("hibernate.hbm2ddl.auto", "none"), List.of(Ticket.class)));
+        assertThat(script).anyMatch(statement -> statement.startsWith("comment on trigger ticket_version_trg is "));
+        script.forEach(db::execute);
+        validates(db);
+        recordsAnUpdate(db);
+    }
+
+    @DatabaseTest(only = TestDatabase.H2)
+    void anOutdatedH2TriggerFailsTheBootCheckAndSchemaUpdateReplacesIt(Db db) {
+        db.execute("comment on trigger ticket_version_trg is 'continuum native versioning 1'");
+
+        assertThat(mismatch(catchThrowable(() -> validates(db))))
+                .contains("The native versioning trigger ticket_version_trg of entity Ticket on table ticket "
+                        + "is outdated");
+
+        db.build(Map.of("hibernate.hbm2ddl.auto", "update")).close();
+        validates(db);
+        recordsAnUpdate(db);
+    }
+
+    @DatabaseTest(only = TestDatabase.H2)
+    void anH2TriggerWithoutItsCommentRefusesTheChangeRatherThanRecordNothing(Db db) {
+        db.execute("drop trigger ticket_version_trg");
+        db.execute("create trigger ticket_version_trg after insert, update, delete on ticket for each row call "
+                + "\"dev.continuum.hibernate.internal.nativemode.H2Trigger\"");
+
+        assertThat(catchThrowable(() -> db.run(em -> em.persist(new Ticket(1L, "a", 1)))))
+                .hasStackTraceContaining("has no comment saying what it versions");
+        assertThat(db.count("ticket")).isZero();
+    }
+
     @DatabaseTest(only = TestDatabase.MARIADB)
     void aMariaDbUserWithoutTheTriggerPrivilegeFailsTheBootNamingTheEntityAndTheFix(Db db) throws Exception {
         String database;

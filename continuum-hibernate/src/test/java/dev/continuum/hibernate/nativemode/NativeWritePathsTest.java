@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Model(Ticket.class)
 class NativeWritePathsTest {
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void entityWritesThroughTheSessionAreRecordedByTheTriggers(Db db) {
         db.run(em -> em.persist(new Ticket(1L, "printer jams", 2)));
         db.run(em -> em.find(Ticket.class, 1L).setTitle("printer jams daily"));
@@ -40,7 +40,7 @@ class NativeWritePathsTest {
         assertThat(db.count("transaction")).isEqualTo(3);
     }
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void bulkHqlUpdateAndDeleteAreRecorded(Db db) {
         db.run(em -> {
             em.persist(new Ticket(1L, "a", 1));
@@ -60,7 +60,7 @@ class NativeWritePathsTest {
         TicketRows.assertChains(db);
     }
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void nativeSqlInsertUpdateAndDeleteAreRecorded(Db db) {
         db.run(em -> em.createNativeQuery("insert into ticket (id, title, priority) values (7, 'disk full', 3)")
                 .executeUpdate());
@@ -73,7 +73,7 @@ class NativeWritePathsTest {
         TicketRows.assertChains(db);
     }
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest
     void jdbcThroughDoWorkIsRecorded(Db db) {
         db.run(em -> em.unwrap(Session.class).doWork(connection -> {
             try (Statement statement = connection.createStatement()) {
@@ -89,7 +89,7 @@ class NativeWritePathsTest {
         TicketRows.assertChains(db);
     }
 
-    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB})
+    @DatabaseTest(only = {TestDatabase.POSTGRESQL, TestDatabase.MARIADB}) // H2 has no command-line client to test
     void aWriteByTheCommandLineClientIsRecordedWithWhatTheDatabaseKnows(Db db) throws Exception {
         db.run(em -> em.persist(new Ticket(5L, "mail bounces", 2)));
 

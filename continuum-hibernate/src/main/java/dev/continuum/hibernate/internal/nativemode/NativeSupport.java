@@ -12,7 +12,6 @@ import dev.continuum.hibernate.internal.model.VersionModelBuilder;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.QualifiedSequenceName;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.dialect.H2Dialect;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
@@ -58,10 +57,9 @@ public final class NativeSupport {
                         + ContinuumSettings.NATIVE_VERSIONING + " off)") + ".";
         if (!NativeTriggers.supports(dialect)) {
             throw new ConfigurationException(name + " is versioned natively (" + ContinuumSettings.NATIVE_VERSIONING
-                    + " or @Versioned(nativeVersioning)), but native versioning has triggers for PostgreSQL and "
-                    + "MariaDB only, and this database's dialect is " + dialect.getClass().getSimpleName()
-                    + (dialect instanceof H2Dialect ? " (H2's triggers are Java classes, not SQL, and run inside "
-                    + "each statement without a way to tell one transaction from the next)" : "") + "." + off);
+                    + " or @Versioned(nativeVersioning)), but native versioning has triggers for PostgreSQL, "
+                    + "MariaDB and H2 only, and this database's dialect is " + dialect.getClass().getSimpleName()
+                    + "." + off);
         }
         List<String> reasons = new ArrayList<>();
         if (entity.getRootClass() != entity || entity.hasSubclasses()) {

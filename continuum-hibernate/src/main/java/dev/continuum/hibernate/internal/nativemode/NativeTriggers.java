@@ -3,6 +3,7 @@ package dev.continuum.hibernate.internal.nativemode;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.MariaDBDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 
@@ -17,7 +18,8 @@ import java.util.List;
  * check compares the database with it.
  *
  * @param names what every trigger shares
- * @param tables the natively versioned tables, one trigger each (three on MariaDB: after insert, update, delete)
+ * @param tables the natively versioned tables, one trigger each (three on MariaDB: after insert, update, delete;
+ *        on H2 a Java trigger, {@link H2Trigger})
  */
 public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implements AuxiliaryDatabaseObject {
 
@@ -31,7 +33,7 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
 
     /** Whether native versioning has triggers for {@code dialect}. */
     public static boolean supports(Dialect dialect) {
-        return dialect instanceof PostgreSQLDialect || mariaDb(dialect);
+        return dialect instanceof PostgreSQLDialect || mariaDb(dialect) || h2(dialect);
     }
 
     /**
@@ -39,16 +41,24 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
      * user and the address (empty for none) as its two parameters.
      */
     public static String attributionSql(Dialect dialect) {
+        if (h2(dialect)) {
+            return H2Triggers.attributionSql();
+        }
         return mariaDb(dialect) ? MariaDbTriggers.attributionSql() : PostgreSqlTriggers.attributionSql();
     }
 
     /**
      * Whether the event listeners hand their transaction row to the triggers: on PostgreSQL, whose
-     * triggers run at commit, after the listeners wrote it; not on MariaDB, whose triggers ran
+     * triggers run at commit, after the listeners wrote it; not on MariaDB and H2, whose triggers ran
      * at each change, before.
      */
     public static boolean sharesTransactionRow(Dialect dialect) {
-        return !mariaDb(dialect);
+        return !mariaDb(dialect) && !h2(dialect);
+    }
+
+    /** Whether {@code dialect} is H2's, whose triggers are Java classes that run at each change. */
+    public static boolean h2(Dialect dialect) {
+        return dialect instanceof H2Dialect;
     }
 
     /** Whether {@code dialect} is MariaDB's, whose triggers run at each change rather than at commit. */
@@ -79,6 +89,10 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
     @Override
     public String[] sqlDropStrings(SqlStringGenerationContext context) {
         List<String> statements = new ArrayList<>();
+        if (h2(context.getDialect())) {
+            tables.forEach(table -> statements.addAll(H2Triggers.drop(table, context)));
+            return statements.toArray(String[]::new);
+        }
         if (mariaDb(context.getDialect())) {
             tables.forEach(table -> statements.addAll(MariaDbTriggers.drop(table, context)));
             return statements.toArray(String[]::new);
@@ -90,6 +104,11 @@ public record NativeTriggers(Bookkeeping names, List<NativeTable> tables) implem
 
     /** Every statement that creates (or replaces) the functions and triggers, in order. */
     public List<String> createStatements(SqlStringGenerationContext context) {
+        if (h2(context.getDialect())) {
+            List<String> statements = new ArrayList<>();
+            tables.forEach(table -> statements.addAll(H2Triggers.create(table, this, context)));
+            return statements;
+        }
         if (mariaDb(context.getDialect())) {
             List<String> statements = new ArrayList<>();
             tables.forEach(table -> statements.addAll(MariaDbTriggers.create(table, this, context)));

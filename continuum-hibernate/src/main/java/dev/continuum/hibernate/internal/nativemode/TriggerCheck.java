@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Compares the functions and triggers of native versioning in a PostgreSQL (or, through
- * {@link MariaDbTriggerCheck}, MariaDB) database with those the
+ * {@link MariaDbTriggerCheck} and {@link H2TriggerCheck}, MariaDB or H2) database with those the
  * mapping needs: a function whose source differs (written for another mapping, or by another
  * release) is outdated; a trigger that is missing, disabled or calls another function is reported
  * as missing. Each problem comes with the statements that fix it.
@@ -28,6 +28,9 @@ public final class TriggerCheck {
     /** The problems of {@code triggers} in the database of {@code connection}; empty when it has them all. */
     public static List<Problem> problems(NativeTriggers triggers, Connection connection,
             SqlStringGenerationContext context) throws SQLException {
+        if (NativeTriggers.h2(context.getDialect())) {
+            return H2TriggerCheck.problems(triggers, connection, context);
+        }
         if (NativeTriggers.mariaDb(context.getDialect())) {
             return MariaDbTriggerCheck.problems(triggers, connection, context);
         }

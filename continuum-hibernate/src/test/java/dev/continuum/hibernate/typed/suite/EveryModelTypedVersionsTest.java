@@ -74,7 +74,7 @@ class EveryModelTypedVersionsTest {
         }
         if (!model.runsOn(database)) {
             // the model names a dialect of another database (the portable write path's capability-free H2)
-            Assumptions.abort(model.name() + (model.versionsNatively() ? " versions natively, which only PostgreSQL does"
+            Assumptions.abort(model.name() + (model.versionsNatively() ? " versions natively, which this suite runs on PostgreSQL and H2"
                     : " sets its own dialect, or partitioned version tables, not for " + database.displayName()));
         }
         boolean schema = database != TestDatabase.MARIADB;

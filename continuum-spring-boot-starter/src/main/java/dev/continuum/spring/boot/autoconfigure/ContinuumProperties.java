@@ -60,7 +60,7 @@ public class ContinuumProperties {
 
     /**
      * Whether versioned entities are versioned natively, by database triggers that Continuum generates and that
-     * record bulk and native SQL and other programs' writes too (PostgreSQL, MariaDB). Default: false.
+     * record bulk and native SQL and other programs' writes too (PostgreSQL, MariaDB, H2). Default: false.
      */
     private Boolean nativeVersioning;
 
