@@ -145,6 +145,8 @@ public final class H2Trigger implements Trigger {
         private final Connection connection;
         /** The id of this transaction's transaction row, or null while it has none. */
         private Long tx;
+        /** Whether the open version {@link #open} read last is a deletion. */
+        private boolean openDeleted;
 
         Change(Plan plan, Connection connection) {
             this.plan = plan;
@@ -211,15 +213,18 @@ public final class H2Trigger implements Trigger {
             }
             allocate();
             close(row, open);
-            insert(row, insert && open == null ? 0 : 1);
+            // an insert after a deletion that another transaction recorded is an insert, as the listeners record it
+            insert(row, insert && (open == null || openDeleted) ? 0 : 1);
         }
 
         /** The row {@code row} is gone after the change: a deletion keeping it as the deletion found it. */
         private void gone(Object[] row) throws SQLException {
             Long open = open(row);
             if (mine(open)) {
+                // the transaction's version is the row's first (inserted, or its key changed to this one): no trace
                 update("delete from " + plan.version + " where " + plan.byKey("") + " and " + plan.tx + " = ? and "
-                        + plan.op + " = 0", values(row, plan.keyAt), List.of(tx));
+                        + "not exists (select 1 from " + plan.version + " p where " + plan.byKey("p.") + " and p."
+                        + plan.end + " = ?)", values(row, plan.keyAt), List.of(tx), values(row, plan.keyAt), List.of(tx));
                 StringBuilder sql = new StringBuilder("update " + plan.version + " set ");
                 for (String column : plan.data) {
                     sql.append(column).append(" = ?, ");
@@ -248,10 +253,12 @@ public final class H2Trigger implements Trigger {
 
         /** The transaction id of the open version of {@code row}, read with a locking read; null when there is none. */
         private Long open(Object[] row) throws SQLException {
-            try (PreparedStatement statement = prepare("select " + plan.tx + " from " + plan.version + " where "
-                    + plan.byKey("") + " and " + plan.end + " is null for update", values(row, plan.keyAt));
+            try (PreparedStatement statement = prepare("select " + plan.tx + ", " + plan.op + " from " + plan.version
+                    + " where " + plan.byKey("") + " and " + plan.end + " is null for update", values(row, plan.keyAt));
                     ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                boolean found = rs.next();
+                openDeleted = found && rs.getInt(2) == 2;
+                return found ? rs.getLong(1) : null;
             }
         }
 
@@ -301,7 +308,9 @@ public final class H2Trigger implements Trigger {
 
         /**
          * After a change undid the transaction's only version: the transaction row goes too, so
-         * that a transaction whose changes cancel out records nothing.
+         * that a transaction whose changes cancel out records nothing. The session variables keep
+         * naming it: {@link #current} finds it again when a rollback to a savepoint brings it back
+         * (with the versions that name it), and finds none otherwise.
          */
         private void forget() throws SQLException {
             String sql = String.join(" union all ", plan.versions.stream()
@@ -310,7 +319,6 @@ public final class H2Trigger implements Trigger {
             plan.versions.forEach(version -> ids.add(tx));
             if (!exists(sql, ids)) {
                 update("delete from " + plan.transactions + " where " + plan.txId + " = ?", List.of(tx));
-                update("select set(" + H2Triggers.TRX + ", null)");
                 tx = null;
             }
         }
