@@ -2,6 +2,8 @@ package dev.continuum.hibernate.internal.nativemode;
 
 import org.h2.api.Trigger;
 
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -167,13 +169,33 @@ public final class H2Trigger implements Trigger {
             }
         }
 
-        private static boolean same(Object[] left, Object[] right, int[] at) {
+        private static boolean same(Object[] left, Object[] right, int[] at) throws SQLException {
             for (int i : at) {
-                if (!Objects.deepEquals(left[i], right[i])) {
+                if (!equal(left[i], right[i])) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether two values of a column are the same. H2 hands large objects to a trigger as
+         * {@link Clob} and {@link Blob} objects, a new one for each row, which are compared by
+         * their content: by identity, every update that rewrites such a column (Hibernate rewrites
+         * every column) would record a version, even one that changed only an excluded property.
+         */
+        private static boolean equal(Object left, Object right) throws SQLException {
+            if (left instanceof Clob one && right instanceof Clob other) {
+                return one.length() == other.length()
+                        && (one.length() == 0 || one.getSubString(1, (int) one.length())
+                                .equals(other.getSubString(1, (int) other.length())));
+            }
+            if (left instanceof Blob one && right instanceof Blob other) {
+                return one.length() == other.length()
+                        && (one.length() == 0 || Arrays.equals(one.getBytes(1, (int) one.length()),
+                                other.getBytes(1, (int) other.length())));
+            }
+            return Objects.deepEquals(left, right);
         }
 
         /** The transaction row a trigger allocated in this transaction, when it still exists. */
