@@ -4,6 +4,7 @@ import dev.continuum.ChangeContext;
 import dev.continuum.hibernate.testing.DatabaseTest;
 import dev.continuum.hibernate.testing.Db;
 import dev.continuum.hibernate.testing.Model;
+import dev.continuum.hibernate.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
@@ -94,6 +95,24 @@ class NativeTransactionBoundariesTest {
                 TicketRows.Row::operation).containsExactly(tuple("first", 1, 0), tuple("second", 2, 1));
         assertThat(db.count("transaction")).isEqualTo(2);
         TicketRows.assertChains(db);
+    }
+
+    // on PostgreSQL the transaction-local settings of the attribution go with the savepoint (see native-versioning.md)
+    @DatabaseTest(only = {TestDatabase.H2, TestDatabase.MARIADB})
+    void theAttributionOutlivesASavepointRolledBackAfterTheFirstWrite(Db db) {
+        ChangeContext.run("alice", "192.0.2.7", () -> db.run(em -> {
+            Savepoint[] savepoint = new Savepoint[1];
+            jdbc(em, (connection, statement) -> savepoint[0] = connection.setSavepoint());
+            em.createNativeQuery("insert into ticket (id, title, priority) values (1, 'rolled back', 1)")
+                    .executeUpdate();
+            jdbc(em, (connection, statement) -> connection.rollback(savepoint[0]));
+            em.createNativeQuery("insert into ticket (id, title, priority) values (2, 'kept', 1)").executeUpdate();
+        }));
+
+        assertThat(TicketRows.all(db)).extracting(TicketRows.Row::id).containsExactly(2L);
+        assertThat(db.rows("select user_id, remote_addr from transaction")).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("user_id", "alice")
+                        .containsEntry("remote_addr", "192.0.2.7"));
     }
 
     @DatabaseTest

@@ -311,21 +311,23 @@ public final class H2Trigger implements Trigger {
             if (tx != null) {
                 return;
             }
+            boolean attributed;
             try (PreparedStatement statement = connection.prepareStatement("select " + plan.next + ", "
-                    + H2Triggers.ORIGIN + " = current_timestamp(9), " + H2Triggers.USER + ", "
+                    + "coalesce(" + H2Triggers.ORIGIN + " = current_timestamp(9) or " + H2Triggers.ORIGIN_TRX
+                    + " = transaction_id(), false), " + H2Triggers.USER + ", "
                     + H2Triggers.REMOTE_ADDR + ", current_user");
                     ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 tx = rs.getLong(1);
-                boolean attributed = rs.getBoolean(2);
+                attributed = rs.getBoolean(2);
                 String user = attributed ? emptyToNull(rs.getString(3)) : rs.getString(5);
                 String address = attributed ? emptyToNull(rs.getString(4)) : null;
                 update("insert into " + plan.transactions + " (" + plan.txId + ", " + plan.issuedAt + ", "
                         + plan.userId + ", " + plan.remoteAddr + ") values (?, localtimestamp(6), ?, ?)",
                         List.of(tx), Arrays.asList(left(user, plan.userLength), left(address, plan.addrLength)));
             }
-            update("select set(" + H2Triggers.TRANSACTION_ID + ", ?), set(" + H2Triggers.TRX + ", transaction_id())",
-                    List.of(tx));
+            update("select set(" + H2Triggers.TRANSACTION_ID + ", ?), set(" + H2Triggers.TRX + ", transaction_id())"
+                    + (attributed ? ", set(" + H2Triggers.ORIGIN_TRX + ", transaction_id())" : ""), List.of(tx));
         }
 
         /**
