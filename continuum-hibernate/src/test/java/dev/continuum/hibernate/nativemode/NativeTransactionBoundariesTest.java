@@ -14,6 +14,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -115,6 +116,29 @@ class NativeTransactionBoundariesTest {
                         .containsEntry("remote_addr", "192.0.2.7"));
     }
 
+    // a failed statement aborts the whole transaction on PostgreSQL
+    @DatabaseTest(only = {TestDatabase.H2, TestDatabase.MARIADB})
+    void aStatementThatFailsHalfwayLeavesNoTraceAndTheTransactionGoesOn(Db db) {
+        db.run(em -> jdbc(em, (connection, statement) -> {
+            statement.executeUpdate("insert into ticket (id, title, priority) values (1, 'one', 1)");
+            assertThatThrownBy(() -> statement.executeUpdate(
+                    "insert into ticket (id, title, priority) values (2, 'two', 1), (1, 'duplicate', 1)"))
+                    .isInstanceOf(SQLException.class);
+            statement.executeUpdate("insert into ticket (id, title, priority) values (3, 'three', 1)");
+        }));
+        db.run(em -> jdbc(em, (connection, statement) -> {
+            assertThatThrownBy(() -> statement.executeUpdate(
+                    "insert into ticket (id, title, priority) values (4, 'four', 1), (1, 'duplicate', 1)"))
+                    .isInstanceOf(SQLException.class);
+            statement.executeUpdate("update ticket set priority = 2 where id = 3");
+        }));
+
+        assertThat(TicketRows.all(db)).extracting(TicketRows.Row::id, TicketRows.Row::priority,
+                TicketRows.Row::operation).containsExactly(tuple(1L, 1, 0), tuple(3L, 1, 0), tuple(3L, 2, 1));
+        assertThat(db.count("transaction")).isEqualTo(2);
+        TicketRows.assertChains(db);
+    }
+
     @DatabaseTest
     void statementsInAutocommitOnTwoInterleavingConnectionsAreTransactionsOfTheirOwn(Db db) throws SQLException {
         try (Connection one = db.connect(); Connection two = db.connect();
@@ -168,6 +192,27 @@ class NativeTransactionBoundariesTest {
                 .containsExactly(tuple("moved", 1));
         assertThat(TicketRows.of(db, 2L).get(0).transactionId()).isEqualTo(TicketRows.of(db, 1L).get(1).transactionId());
         assertThat(db.count("transaction")).isEqualTo(2);
+        TicketRows.assertChains(db);
+    }
+
+    @DatabaseTest
+    void twoRowsSwappingTheirKeysThroughAThirdAreTwoUpdates(Db db) {
+        db.run(em -> {
+            em.persist(new Ticket(1L, "one", 1));
+            em.persist(new Ticket(2L, "two", 2));
+        });
+        db.run(em -> {
+            em.createNativeQuery("update ticket set id = 3 where id = 1").executeUpdate();
+            em.createNativeQuery("update ticket set id = 1 where id = 2").executeUpdate();
+            em.createNativeQuery("update ticket set id = 2 where id = 3").executeUpdate();
+        });
+        db.run(em -> em.createNativeQuery("update ticket set id = id + 10").executeUpdate());
+
+        assertThat(TicketRows.all(db)).extracting(TicketRows.Row::id, TicketRows.Row::title,
+                TicketRows.Row::operation).containsExactly(tuple(1L, "one", 0), tuple(1L, "two", 1),
+                        tuple(1L, "two", 2), tuple(2L, "two", 0), tuple(2L, "one", 1), tuple(2L, "one", 2),
+                        tuple(11L, "two", 1), tuple(12L, "one", 1));
+        assertThat(db.count("transaction")).isEqualTo(3);
         TicketRows.assertChains(db);
     }
 
