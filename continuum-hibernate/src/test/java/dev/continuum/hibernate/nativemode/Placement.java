@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /** A natively versioned entity with a composite key. */
 @Entity
@@ -16,7 +17,27 @@ public class Placement {
 
     /** The key: a shelf and a position on it. */
     @Embeddable
-    public record Key(String shelf, int position) implements Serializable {
+    public static class Key implements Serializable {
+        private String shelf;
+        private int position;
+
+        protected Key() {
+        }
+
+        public Key(String shelf, int position) {
+            this.shelf = shelf;
+            this.position = position;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.shelf.equals(shelf) && key.position == position;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(shelf, position);
+        }
     }
 
     @EmbeddedId
