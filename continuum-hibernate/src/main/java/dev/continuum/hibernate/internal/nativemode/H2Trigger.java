@@ -2,6 +2,8 @@ package dev.continuum.hibernate.internal.nativemode;
 
 import org.h2.api.Trigger;
 
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -145,6 +147,8 @@ public final class H2Trigger implements Trigger {
         private final Connection connection;
         /** The id of this transaction's transaction row, or null while it has none. */
         private Long tx;
+        /** Whether the open version {@link #open} read last is a deletion. */
+        private boolean openDeleted;
 
         Change(Plan plan, Connection connection) {
             this.plan = plan;
@@ -165,13 +169,33 @@ public final class H2Trigger implements Trigger {
             }
         }
 
-        private static boolean same(Object[] left, Object[] right, int[] at) {
+        private static boolean same(Object[] left, Object[] right, int[] at) throws SQLException {
             for (int i : at) {
-                if (!Objects.deepEquals(left[i], right[i])) {
+                if (!equal(left[i], right[i])) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether two values of a column are the same. H2 hands large objects to a trigger as
+         * {@link Clob} and {@link Blob} objects, a new one for each row, which are compared by
+         * their content: by identity, every update that rewrites such a column (Hibernate rewrites
+         * every column) would record a version, even one that changed only an excluded property.
+         */
+        private static boolean equal(Object left, Object right) throws SQLException {
+            if (left instanceof Clob one && right instanceof Clob other) {
+                return one.length() == other.length()
+                        && (one.length() == 0 || one.getSubString(1, (int) one.length())
+                                .equals(other.getSubString(1, (int) other.length())));
+            }
+            if (left instanceof Blob one && right instanceof Blob other) {
+                return one.length() == other.length()
+                        && (one.length() == 0 || Arrays.equals(one.getBytes(1, (int) one.length()),
+                                other.getBytes(1, (int) other.length())));
+            }
+            return Objects.deepEquals(left, right);
         }
 
         /** The transaction row a trigger allocated in this transaction, when it still exists. */
@@ -211,15 +235,18 @@ public final class H2Trigger implements Trigger {
             }
             allocate();
             close(row, open);
-            insert(row, insert && open == null ? 0 : 1);
+            // an insert after a deletion that another transaction recorded is an insert, as the listeners record it
+            insert(row, insert && (open == null || openDeleted) ? 0 : 1);
         }
 
         /** The row {@code row} is gone after the change: a deletion keeping it as the deletion found it. */
         private void gone(Object[] row) throws SQLException {
             Long open = open(row);
             if (mine(open)) {
+                // the transaction's version is the row's first (inserted, or its key changed to this one): no trace
                 update("delete from " + plan.version + " where " + plan.byKey("") + " and " + plan.tx + " = ? and "
-                        + plan.op + " = 0", values(row, plan.keyAt), List.of(tx));
+                        + "not exists (select 1 from " + plan.version + " p where " + plan.byKey("p.") + " and p."
+                        + plan.end + " = ?)", values(row, plan.keyAt), List.of(tx), values(row, plan.keyAt), List.of(tx));
                 StringBuilder sql = new StringBuilder("update " + plan.version + " set ");
                 for (String column : plan.data) {
                     sql.append(column).append(" = ?, ");
@@ -248,10 +275,12 @@ public final class H2Trigger implements Trigger {
 
         /** The transaction id of the open version of {@code row}, read with a locking read; null when there is none. */
         private Long open(Object[] row) throws SQLException {
-            try (PreparedStatement statement = prepare("select " + plan.tx + " from " + plan.version + " where "
-                    + plan.byKey("") + " and " + plan.end + " is null for update", values(row, plan.keyAt));
+            try (PreparedStatement statement = prepare("select " + plan.tx + ", " + plan.op + " from " + plan.version
+                    + " where " + plan.byKey("") + " and " + plan.end + " is null for update", values(row, plan.keyAt));
                     ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
+                boolean found = rs.next();
+                openDeleted = found && rs.getInt(2) == 2;
+                return found ? rs.getLong(1) : null;
             }
         }
 
@@ -282,26 +311,30 @@ public final class H2Trigger implements Trigger {
             if (tx != null) {
                 return;
             }
+            boolean attributed;
             try (PreparedStatement statement = connection.prepareStatement("select " + plan.next + ", "
-                    + H2Triggers.ORIGIN + " = current_timestamp(9), " + H2Triggers.USER + ", "
+                    + "coalesce(" + H2Triggers.ORIGIN + " = current_timestamp(9) or " + H2Triggers.ORIGIN_TRX
+                    + " = transaction_id(), false), " + H2Triggers.USER + ", "
                     + H2Triggers.REMOTE_ADDR + ", current_user");
                     ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 tx = rs.getLong(1);
-                boolean attributed = rs.getBoolean(2);
+                attributed = rs.getBoolean(2);
                 String user = attributed ? emptyToNull(rs.getString(3)) : rs.getString(5);
                 String address = attributed ? emptyToNull(rs.getString(4)) : null;
                 update("insert into " + plan.transactions + " (" + plan.txId + ", " + plan.issuedAt + ", "
                         + plan.userId + ", " + plan.remoteAddr + ") values (?, localtimestamp(6), ?, ?)",
                         List.of(tx), Arrays.asList(left(user, plan.userLength), left(address, plan.addrLength)));
             }
-            update("select set(" + H2Triggers.TRANSACTION_ID + ", ?), set(" + H2Triggers.TRX + ", transaction_id())",
-                    List.of(tx));
+            update("select set(" + H2Triggers.TRANSACTION_ID + ", ?), set(" + H2Triggers.TRX + ", transaction_id())"
+                    + (attributed ? ", set(" + H2Triggers.ORIGIN_TRX + ", transaction_id())" : ""), List.of(tx));
         }
 
         /**
          * After a change undid the transaction's only version: the transaction row goes too, so
-         * that a transaction whose changes cancel out records nothing.
+         * that a transaction whose changes cancel out records nothing. The session variables keep
+         * naming it: {@link #current} finds it again when a rollback to a savepoint brings it back
+         * (with the versions that name it), and finds none otherwise.
          */
         private void forget() throws SQLException {
             String sql = String.join(" union all ", plan.versions.stream()
@@ -310,7 +343,6 @@ public final class H2Trigger implements Trigger {
             plan.versions.forEach(version -> ids.add(tx));
             if (!exists(sql, ids)) {
                 update("delete from " + plan.transactions + " where " + plan.txId + " = ?", List.of(tx));
-                update("select set(" + H2Triggers.TRX + ", null)");
                 tx = null;
             }
         }

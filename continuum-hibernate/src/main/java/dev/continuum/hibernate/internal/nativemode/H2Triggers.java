@@ -31,6 +31,14 @@ public final class H2Triggers {
      * connection has another one, so that it never takes an earlier transaction's attribution.
      */
     public static final String ORIGIN = "@continuum_origin";
+    /**
+     * The session variable that holds H2's {@code transaction_id()} of the transaction Continuum
+     * attributed, set by the trigger that allocates its first transaction row: H2 gives a
+     * transaction a new {@code current_timestamp} when it rolls back to a savepoint, after which
+     * {@link #ORIGIN} no longer names it, and a transaction row allocated then must still be
+     * attributed.
+     */
+    public static final String ORIGIN_TRX = "@continuum_origin_trx";
     /** The session variable that holds the id of the transaction row of the connection's current transaction. */
     public static final String TRANSACTION_ID = "@continuum_tx_id";
     /**
@@ -46,7 +54,8 @@ public final class H2Triggers {
 
     /** The statement that attributes the current transaction, with the user and the address as its two parameters. */
     public static String attributionSql() {
-        return "select set(" + USER + ", ?), set(" + REMOTE_ADDR + ", ?), set(" + ORIGIN + ", current_timestamp(9))";
+        return "select set(" + USER + ", ?), set(" + REMOTE_ADDR + ", ?), set(" + ORIGIN + ", current_timestamp(9)), set("
+                + ORIGIN_TRX + ", null)";
     }
 
     /** The rendered name of the trigger of {@code table}, in the live table's schema. */

@@ -127,15 +127,15 @@ public final class MariaDbTriggers {
     public static String body(NativeTable table, String event, NativeTriggers unit,
             SqlStringGenerationContext context) {
         Sql sql = new Sql(table, unit.names(), unit.tables(), context);
-        StringBuilder body = new StringBuilder("begin\n  declare cv_tx bigint;\n  declare cv_open bigint;\n")
+        StringBuilder body = new StringBuilder("begin\n  declare cv_tx bigint;\n  declare cv_open bigint;\n  declare cv_open_op int;\n")
                 .append(sql.transaction());
         switch (event) {
             case "insert" -> body.append(sql.present("NEW", true));
             case "delete" -> body.append(sql.gone("OLD"));
             default -> {
-                List<String> all = new ArrayList<>(table.keyColumns());
-                all.addAll(table.dataColumns());
-                body.append("  if not (").append(same("OLD", "NEW", all)).append(") then\n")
+                String unchanged = same("OLD", "NEW", table.keyColumns()) + (table.dataColumns().isEmpty() ? ""
+                        : " and " + identical("OLD", "NEW", table.dataColumns()));
+                body.append("  if not (").append(unchanged).append(") then\n")
                         .append("    if not (").append(same("OLD", "NEW", table.keyColumns())).append(") then\n")
                         .append(indent(sql.gone("OLD"), "    "))
                         .append("    end if;\n")
@@ -200,6 +200,9 @@ public final class MariaDbTriggers {
         /**
          * After a change undid the transaction's only version: the transaction row goes too, so
          * that a transaction whose changes cancel out records nothing, as at commit on PostgreSQL.
+         * The user variables keep naming it, and the next trigger checks again that it exists (see
+         * {@link #transaction}): a rollback to a savepoint brings it back with the versions that
+         * name it, and the transaction must go on using it.
          */
         String forget() {
             StringBuilder sql = new StringBuilder("    if ");
@@ -213,7 +216,7 @@ public final class MariaDbTriggers {
             return sql.append(" then\n")
                     .append("      delete from ").append(transactionTable()).append(" where ")
                     .append(transactionColumn(TableNames.TransactionColumns.NAMES.id())).append(" = cv_tx;\n")
-                    .append("      set ").append(TRX).append(" = null;\n")
+                    .append("      set ").append(STATEMENT).append(" = null;\n")
                     .append("    end if;\n").toString();
         }
 
@@ -246,12 +249,13 @@ public final class MariaDbTriggers {
 
         /**
          * Reads the transaction id of the open version of {@code row} into {@code cv_open} (null
-         * when there is none) with a locking read, which sees a version committed after this
+         * when there is none), and its operation into {@code cv_open_op}, with a locking read, which sees a version committed after this
          * transaction's snapshot. The version itself, not {@code max()}: a maximum is read
          * backwards from the next key, which locks that key's first version as well.
          */
         String open(String row) {
-            return "    set cv_open = null;\n    select v." + names.transactionId() + " into cv_open from " + version()
+            return "    set cv_open = null, cv_open_op = null;\n    select v." + names.transactionId() + ", v."
+                    + names.operationType() + " into cv_open, cv_open_op from " + version()
                     + " v" + byKey() + " where " + match("v", row, table.keyColumns()) + " and v."
                     + names.endTransactionId() + " is null limit 1 for update;\n";
         }
@@ -288,7 +292,7 @@ public final class MariaDbTriggers {
                     .append(match("p", row, table.keyColumns())).append(" and p.").append(end).append(" = cv_tx and p.")
                     .append(tx).append(" <> cv_tx");
             if (!table.dataColumns().isEmpty()) {
-                sql.append(" and ").append(same("p", row, table.dataColumns()));
+                sql.append(" and ").append(identical("p", row, table.dataColumns()));
             }
             sql.append(") then\n")
                     .append("      delete from ").append(v).append(" where ").append(match(v, row, table.keyColumns()))
@@ -301,7 +305,7 @@ public final class MariaDbTriggers {
                     .append(allocate())
                     .append(open(row))
                     .append(close(row))
-                    .append(insert(row, insert ? "case when cv_open is null then 0 else 1 end" : "1"))
+                    .append(insert(row, insert ? "case when cv_open is null or cv_open_op = 2 then 0 else 1 end" : "1"))
                     .append("  end if;\n");
             return sql.toString();
         }
@@ -314,8 +318,12 @@ public final class MariaDbTriggers {
             String key = match("v", row, table.keyColumns());
             StringBuilder sql = new StringBuilder();
             sql.append("  if ").append(mine(row)).append(" then\n")
-                    .append("    delete from ").append(v).append(" where ").append(match(v, row, table.keyColumns()))
-                    .append(" and ").append(tx).append(" = cv_tx and ").append(op).append(" = 0;\n")
+                    .append("    if not exists (select 1 from ").append(v).append(" p where ")
+                    .append(match("p", row, table.keyColumns())).append(" and p.").append(names.endTransactionId())
+                    .append(" = cv_tx) then\n")
+                    .append("      delete from ").append(v).append(" where ").append(match(v, row, table.keyColumns()))
+                    .append(" and ").append(tx).append(" = cv_tx;\n")
+                    .append("    end if;\n")
                     .append("    update ").append(v).append(" v set ");
             for (String column : table.dataColumns()) {
                 sql.append("v.").append(column).append(" = ").append(row).append('.').append(column).append(", ");
@@ -347,5 +355,16 @@ public final class MariaDbTriggers {
 
     private static String same(String left, String right, List<String> columns) {
         return String.join(" and ", columns.stream().map(c -> left + "." + c + " <=> " + right + "." + c).toList());
+    }
+
+    /**
+     * Whether the values of {@code columns} are the same, byte for byte: a text column compared
+     * with {@code <=>} follows its collation, under which {@code 'Hello'} equals {@code 'hello'},
+     * {@code 'hello '} and {@code 'hellö'} in MariaDB's default ones, and such a change would
+     * record nothing.
+     */
+    private static String identical(String left, String right, List<String> columns) {
+        return String.join(" and ", columns.stream()
+                .map(c -> "binary " + left + "." + c + " <=> binary " + right + "." + c).toList());
     }
 }

@@ -149,7 +149,8 @@ public final class PostgreSqlTriggers {
                 + "      end if;\n";
         String close = "        update " + version + " v set " + end + " = cv_tx where " + byKeyV + " and v." + tx
                 + " = cv_prev." + tx + ";\n";
-        String selectPrev = "    select " + prefixed("v", all) + ", v." + tx + " into cv_prev from " + version
+        String selectPrev = "    select " + prefixed("v", all) + ", v." + tx + ", v." + names.operationType()
+                + " into cv_prev from " + version
                 + " v where " + byKeyV + " and v." + end + " is null order by v." + tx + " desc limit 1;\n"
                 + "    cv_prev_found := found;\n";
         StringBuilder sql = new StringBuilder();
@@ -199,8 +200,8 @@ public final class PostgreSqlTriggers {
                 .append(close.replaceFirst("^        ", "      "))
                 .append("    end if;\n")
                 .append("    insert into ").append(version).append(" (").append(columns).append(") values (")
-                .append(prefixed("cv_live", all)).append(", cv_tx, null, case when cv_prev_found or cv_pass = 2 or "
-                        + "TG_OP <> 'INSERT' then 1 else 0 end);\n")
+                .append(prefixed("cv_live", all)).append(", cv_tx, null, case when (cv_prev_found and cv_prev."
+                        + names.operationType() + " <> 2) or cv_pass = 2 or TG_OP <> 'INSERT' then 1 else 0 end);\n")
                 .append("  end loop;\n")
                 .append("  return null;\n")
                 .append("end\n");
