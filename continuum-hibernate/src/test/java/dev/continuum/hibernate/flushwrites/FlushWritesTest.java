@@ -222,7 +222,7 @@ class FlushWritesTest {
     }
 
     /** The message of the configuration error that building a unit with flush writes and {@code extra} fails with. */
-    private static String refusal(Db db, Map<String, String> extra, List<Class<?>> classes) {
+    static String refusal(Db db, Map<String, String> extra, List<Class<?>> classes) {
         Map<String, String> properties = new HashMap<>(FLUSH);
         properties.put(ContinuumSettings.SCHEMA_VALIDATION, "false"); // refused before any table is needed
         properties.putAll(extra);
@@ -323,7 +323,7 @@ class FlushWritesTest {
         });
     }
 
-    private static void flushAndClear(EntityManager em) {
+    static void flushAndClear(EntityManager em) {
         em.flush();
         em.clear();
     }
