@@ -117,6 +117,57 @@ class FlushWritesProbeTest {
     }
 
     @DatabaseTest
+    @SuppressWarnings("try")
+    void anInsertDeletedAtALaterFlushLeavesWhatACommitLeaves(Db db) {
+        run(db.emf(), em -> {
+            em.persist(new Note(1L, "one"));
+            em.flush();
+            em.remove(em.find(Note.class, 1L));
+        });
+        Map<String, List<String>> atCommit = FlushWritesBatchTest.versionRows(db);
+        assertThat(atCommit.get("transactions")).containsExactly("0");
+        try (EntityManagerFactory flush = db.build(FLUSH);
+                ChangeContext.Scope job = ChangeContext.meta("job", "import")) {
+            run(flush, em -> {
+                em.persist(new Note(1L, "one"));
+                flushAndClear(em);
+                assertThat(db.rows("select * from transaction_meta")).isEmpty(); // not committed yet
+                em.remove(em.find(Note.class, 1L));
+            });
+        }
+
+        assertThat(FlushWritesBatchTest.versionRows(db)).isEqualTo(atCommit);
+        assertThat(db.rows("select * from transaction_meta")).isEmpty();
+    }
+
+    @DatabaseTest
+    void aTransactionKeepsItsRowWhenACancelledTypeLeavesAndAnotherStays(Db db) {
+        try (EntityManagerFactory flush = db.build(FLUSH)) {
+            run(flush, em -> {
+                em.persist(new Note(1L, "one"));
+                em.persist(new Note(2L, "two"));
+                flushAndClear(em);
+                em.remove(em.find(Note.class, 1L));
+            });
+            run(flush, em -> {
+                em.persist(new Note(3L, "three"));
+                em.persist(new Bin(1, "b", new Spot("A", 1)));
+                flushAndClear(em);
+                em.remove(em.find(Bin.class, 1L));
+            });
+        }
+
+        assertThat(FlushWritesBatchTest.transactionIds(db)).hasSize(2);
+        assertThat(db.rows("select entity_name from transaction_changes order by transaction_id, entity_name"))
+                .extracting(row -> row.get("entity_name").toString())
+                .allMatch(name -> name.endsWith("Note"))
+                .hasSize(2);
+        // Note 2 in the first transaction (Note 1's insert cancelled), Note 3 in the second; no Bin
+        assertThat(db.rows("select * from note_version")).hasSize(2);
+        assertThat(db.rows("select * from fw_bin_version")).isEmpty();
+    }
+
+    @DatabaseTest
     void aQueryThatFlushesWritesTheVersionsOfWhatItFlushed(Db db) {
         try (EntityManagerFactory flush = db.build(FLUSH)) {
             run(flush, em -> {

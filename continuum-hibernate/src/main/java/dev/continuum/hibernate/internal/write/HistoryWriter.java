@@ -16,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the history of one completing transaction, after its last flush and before its commit,
@@ -157,7 +159,7 @@ final class HistoryWriter {
         }
         unit.forgetChanges();
         boolean writesActivities = completing && activities != null && !unit.activities().isEmpty();
-        if (rows.isEmpty() && !writesActivities) {
+        if (rows.isEmpty() && !writesActivities && !(completing && unit.cancelled())) {
             return;
         }
         List<VersionTableWriter> order = rows.tables();
@@ -170,6 +172,7 @@ final class HistoryWriter {
                 unit.transactionId(transactionId);
             }
             extras.write(statements, transactionId, order, first, unit.recordedEntities());
+            unit.writtenTables().addAll(order);
             for (VersionTableWriter table : order) {
                 writeAtFlush(statements, table, rows.rows(table), first, transactionId);
             }
@@ -179,12 +182,15 @@ final class HistoryWriter {
             if (!first) {
                 for (VersionTableWriter table : order) {
                     if (rows.rows(table).stream().anyMatch(row -> row.operation() == Operation.DELETE)) {
-                        removeCancelled(statements, table, transactionId);
+                        unit.cancelled(removeCancelled(statements, table, transactionId));
                     }
                 }
             }
             if (writesActivities) {
                 activities.write(statements, transactionId, unit.activities(), transactionRow.userId());
+            }
+            if (completing && unit.cancelled()) {
+                forgetCancelled(statements, unit, transactionId, writesActivities);
             }
         } catch (SQLException e) {
             session.getTransactionCoordinator().getTransactionDriverControl().markRollbackOnly();
@@ -221,7 +227,7 @@ final class HistoryWriter {
      * Removes the version rows of {@code table} whose insert at an earlier flush a delete at this
      * one cancelled, after reopening the versions those inserts had closed.
      */
-    private void removeCancelled(HistoryStatements statements, VersionTableWriter table, long transactionId)
+    private boolean removeCancelled(HistoryStatements statements, VersionTableWriter table, long transactionId)
             throws SQLException {
         if (table.closesVersions()) {
             try (PreparedStatement statement = statements.prepare(table.reopenSql(atFlush))) {
@@ -233,7 +239,35 @@ final class HistoryWriter {
         }
         try (PreparedStatement statement = statements.prepare(table.cancelledSql())) {
             statement.setLong(1, transactionId);
-            statement.executeUpdate();
+            return statement.executeUpdate() > 0;
+        }
+    }
+
+    /**
+     * At the commit of a transaction some of whose versions a later flush removed: leaves what
+     * commit-time writes would have left. The entity types none of whose tables hold a version
+     * of the transaction any more leave {@code transaction_changes}; a transaction left with no
+     * version at all (and no activity) loses its metadata and its row. One query per table the
+     * transaction wrote, only in such a transaction.
+     */
+    private void forgetCancelled(HistoryStatements statements, UnitOfWork unit, long transactionId,
+            boolean wroteActivities) throws SQLException {
+        Set<VersionTableWriter> remaining = new LinkedHashSet<>();
+        for (VersionTableWriter table : unit.writtenTables()) {
+            try (PreparedStatement statement = statements.prepare(table.anyOfTransactionSql())) {
+                statement.setMaxRows(1);
+                statement.setLong(1, transactionId);
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next()) {
+                        remaining.add(table);
+                    }
+                }
+            }
+        }
+        boolean empty = remaining.isEmpty() && !wroteActivities;
+        extras.forget(statements, transactionId, unit.writtenTables(), remaining, empty);
+        if (empty) {
+            transactionRow.delete(statements, transactionId);
         }
     }
 

@@ -10,6 +10,7 @@ import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ final class TransactionExtrasWriter {
 
     private final String metaInsert;
     private final String changesInsert;
+    private final String metaDelete;
+    private final String changesDelete;
     private final TransactionContextProvider contextProvider;
     private final MappingMetamodel metamodel;
 
@@ -40,6 +43,11 @@ final class TransactionExtrasWriter {
         this.changesInsert = !settings.transactionChanges() ? null : "insert into " + TransactionExtraTables.rendered(
                 factory, settings, TransactionExtraTables.CHANGES_SUFFIX) + " (" + TransactionExtraTables.TRANSACTION_ID
                 + ", " + TransactionExtraTables.ENTITY_NAME + ") values (?, ?)";
+        this.metaDelete = "delete from " + TransactionExtraTables.rendered(factory, settings,
+                TransactionExtraTables.META_SUFFIX) + " where " + TransactionExtraTables.TRANSACTION_ID + " = ?";
+        this.changesDelete = !settings.transactionChanges() ? null : "delete from " + TransactionExtraTables.rendered(
+                factory, settings, TransactionExtraTables.CHANGES_SUFFIX) + " where "
+                + TransactionExtraTables.TRANSACTION_ID + " = ? and " + TransactionExtraTables.ENTITY_NAME + " = ?";
         this.contextProvider = contextProvider;
         this.metamodel = factory.getMappingMetamodel();
     }
@@ -74,6 +82,37 @@ final class TransactionExtrasWriter {
                             statement.setString(2, entity);
                             statement.addBatch();
                         });
+            }
+        }
+    }
+
+    /**
+     * Removes what transaction {@code transactionId} recorded beside its row for the tables it
+     * {@code wrote} that no longer hold a version of it: their entity types, when no table of
+     * {@code remaining} belongs to the same type; with {@code everything}, also its metadata and
+     * every type (the transaction keeps no version and its row goes).
+     */
+    void forget(HistoryStatements statements, long transactionId, Set<VersionTableWriter> wrote,
+            Set<VersionTableWriter> remaining, boolean everything) throws SQLException {
+        if (changesDelete != null) {
+            Set<String> gone = new TreeSet<>();
+            wrote.forEach(table -> gone.add(entityName(table.sortKey())));
+            if (!everything) {
+                remaining.forEach(table -> gone.remove(entityName(table.sortKey())));
+            }
+            if (!gone.isEmpty()) {
+                statements.executeBatches(changesDelete, new ArrayList<>(gone), Integer.MAX_VALUE,
+                        (statement, entity) -> {
+                            statement.setLong(1, transactionId);
+                            statement.setString(2, entity);
+                            statement.addBatch();
+                        });
+            }
+        }
+        if (everything) {
+            try (PreparedStatement statement = statements.prepare(metaDelete)) {
+                statement.setLong(1, transactionId);
+                statement.executeUpdate();
             }
         }
     }

@@ -46,6 +46,7 @@ final class TransactionRow {
     private final IdStyle style;
     private final String sql;
     private final String nextIdSql;
+    private final String deleteSql;
     private final TransactionContextProvider contextProvider;
     private final int userIdLength;
     private final int remoteAddrLength;
@@ -85,8 +86,17 @@ final class TransactionRow {
                     : "select " + c.id() + " from final table (" + insert + ")";
             this.nextIdSql = null;
         }
+        this.deleteSql = "delete from " + names.transactionTable() + " where " + c.id() + " = ?";
         this.instantType = types.getBasicTypeForJavaType(Instant.class);
         this.stringType = types.getBasicTypeForJavaType(String.class);
+    }
+
+    /** Removes the row of transaction {@code id} (one left with nothing to describe). */
+    void delete(HistoryStatements statements, long id) throws SQLException {
+        try (PreparedStatement statement = statements.prepare(deleteSql)) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        }
     }
 
     /**

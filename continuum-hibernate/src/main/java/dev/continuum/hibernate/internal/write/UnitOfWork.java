@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,10 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
     private long transactionId;
     /** Under flush writes: the entity types recorded in {@code transaction_changes} so far (at most one per type). */
     private Set<String> recordedEntities;
+    /** Under flush writes: the version tables written so far (at most one entry per table). */
+    private final Set<VersionTableWriter> writtenTables = new LinkedHashSet<>();
+    /** Under flush writes: whether a later flush removed versions an earlier flush wrote. */
+    private boolean cancelled;
 
     UnitOfWork(VersioningRuntime runtime) {
         this.runtime = runtime;
@@ -164,6 +169,20 @@ final class UnitOfWork implements BeforeCompletionCallback, AfterCompletionCallb
             recordedEntities = new HashSet<>();
         }
         return recordedEntities;
+    }
+
+    /** Under flush writes: the version tables the transaction wrote rows into so far. */
+    Set<VersionTableWriter> writtenTables() {
+        return writtenTables;
+    }
+
+    /** Under flush writes: whether a later flush removed versions that an earlier one wrote. */
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    void cancelled(boolean removed) {
+        this.cancelled |= removed;
     }
 
     @Override

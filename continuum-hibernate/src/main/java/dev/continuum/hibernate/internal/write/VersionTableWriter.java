@@ -295,6 +295,11 @@ final class VersionTableWriter {
     static final int CANCELLED = -1;
 
     /** SQL that removes the version rows of a transaction (its id the parameter) cancelled by {@link #upsertSql}. */
+    /** SQL that finds whether a version row of a transaction (the parameter) is in this table. */
+    String anyOfTransactionSql() {
+        return "select 1 from " + name + " where " + names.transactionId() + " = ?";
+    }
+
     String cancelledSql() {
         return "delete from " + name + " where " + names.transactionId() + " = ? and " + names.operationType() + " = "
                 + CANCELLED;
