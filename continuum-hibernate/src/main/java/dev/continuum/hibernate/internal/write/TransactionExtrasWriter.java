@@ -76,12 +76,7 @@ final class TransactionExtrasWriter {
                 recorded.addAll(entities);
             }
             if (!entities.isEmpty()) {
-                statements.executeBatches(changesInsert, new ArrayList<>(entities), Integer.MAX_VALUE,
-                        (statement, entity) -> {
-                            statement.setLong(1, transactionId);
-                            statement.setString(2, entity);
-                            statement.addBatch();
-                        });
+                executeForTypes(statements, changesInsert, transactionId, entities);
             }
         }
     }
@@ -101,12 +96,7 @@ final class TransactionExtrasWriter {
                 remaining.forEach(table -> gone.remove(entityName(table.sortKey())));
             }
             if (!gone.isEmpty()) {
-                statements.executeBatches(changesDelete, new ArrayList<>(gone), Integer.MAX_VALUE,
-                        (statement, entity) -> {
-                            statement.setLong(1, transactionId);
-                            statement.setString(2, entity);
-                            statement.addBatch();
-                        });
+                executeForTypes(statements, changesDelete, transactionId, gone);
             }
         }
         if (everything) {
@@ -115,6 +105,16 @@ final class TransactionExtrasWriter {
                 statement.executeUpdate();
             }
         }
+    }
+
+    /** Runs {@code sql} (its parameters: the transaction id, an entity name) once per entity, as one batch. */
+    private static void executeForTypes(HistoryStatements statements, String sql, long transactionId,
+            Set<String> entities) throws SQLException {
+        statements.executeBatches(sql, new ArrayList<>(entities), Integer.MAX_VALUE, (statement, entity) -> {
+            statement.setLong(1, transactionId);
+            statement.setString(2, entity);
+            statement.addBatch();
+        });
     }
 
     private void writeMetadata(HistoryStatements statements, long transactionId) throws SQLException {
